@@ -1,0 +1,77 @@
+# VIF learning library. `make` (or `make help`) lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SCENARIO ?= all
+INTEGRATION_DB ?= postgres://postgres@127.0.0.1:5432/vif_test
+INTEGRATION_REDIS ?= redis://127.0.0.1:6379/0
+export PLAYWRIGHT_CHROMIUM_EXECUTABLE ?= /usr/bin/chromium
+
+.PHONY: help run test test-integration lint format check worker bench install lock messages makemessages clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed ## Create the virtualenv and install the locked dependencies
+
+lock: ## Re-resolve requirements*.in into requirements.lock
+	$(PY) -m pip install --quiet -r requirements.in -r requirements-dev.in
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pkg.resources' > requirements.lock
+
+messages: install ## Compile the translations (.po -> .mo; the compiled .mo files are also committed)
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore '.venv' -v0; \
+	else echo "note: gettext's msgfmt is missing; using the committed .mo files"; fi
+
+makemessages: install ## Extract UI strings into the nl/fr/en .po files
+	$(MANAGE) makemessages -l nl -l fr -l en --ignore '.venv' --ignore 'var' --no-obsolete
+
+run: install messages ## Set up the embedded default (SQLite, local files), seed the demo, serve
+	mkdir -p var/uploads
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) seed_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install messages ## Run the whole test suite on the embedded default (SQLite), browsers included
+	@command -v chromium >/dev/null || echo "note: Debian's chromium is missing; browser tests will fail (apt-get install chromium)"
+	$(BIN)/pytest -n 2 --dist loadfile
+
+test-integration: install messages ## Run the suite against PostgreSQL and Redis with a real Celery worker
+	$(PY) -m tests.integration_db $(INTEGRATION_DB)
+	DATABASE_URL=$(INTEGRATION_DB) REDIS_URL=$(INTEGRATION_REDIS) CELERY_BROKER_URL=$(INTEGRATION_REDIS) \
+		$(BIN)/pytest -n 2 --dist loadfile
+
+lint: install ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install ## Django system checks, production deploy checks, migrations check
+	$(MANAGE) check
+	DJANGO_SETTINGS_MODULE=settings.production DJANGO_SECRET_KEY=$$(printf 'x%.0s' {1..64})check-only \
+		$(MANAGE) check --deploy --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+worker: install ## Run a Celery worker (needs REDIS_URL / CELERY_BROKER_URL)
+	$(BIN)/celery -A elearning worker -l info
+
+bench: install messages ## Measure the performance budgets (SCENARIO=pages|... or all)
+	$(PY) -m tests.benchmarks.run $(SCENARIO)
+
+clean: ## Remove runtime data (database, uploads, caches) under var/
+	rm -rf var

@@ -1,0 +1,326 @@
+"""The library's page types and where each may live.
+
+Home -> Library -> Course -> Module / Webinar; the library also holds standalone webinars and
+tools. Rules (durations, completion) live in services; these classes describe editorial shape.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from elearning.core.models import BasePage
+from elearning.core.page_cache import mark_cacheable
+
+from ..blocks import ChapterBlock, ModuleBodyBlock, ToolBodyBlock
+
+MODULE_MAX_MINUTES = 20
+
+
+class CachedPage(BasePage):
+    """A public page whose anonymous rendering goes into the full-page cache."""
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            mark_cacheable(response)
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["parent_page"] = self.get_parent() if self.depth > 2 else None
+        return context
+
+
+class HomePage(CachedPage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = CachedPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.LibraryPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the page for a URL in one query by its stored url_path.
+
+        Wagtail's default walks the tree one level (and two queries) at a time; a module four
+        levels deep then costs eight queries before any rendering. Anything this shortcut does
+        not find exactly falls back to the default walk, so behaviour is unchanged.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        target_path = self.url_path + "/".join(path_components) + "/"
+        parent_path = self.url_path + "".join(f"{c}/" for c in path_components[:-1])
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in={target_path, parent_path}, path__startswith=self.path
+            )
+        }
+        if target_path not in found:
+            return super().route(request, path_components)
+        page = found[target_path].specific
+        page._cached_parent_obj = self if parent_path == self.url_path else found.get(parent_path)
+        return page.route(request, [])
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import home_highlights
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_highlights(home=self))
+        return context
+
+
+class LibraryPage(CachedPage):
+    """The catalogue: every course, webinar and tool, filterable by format and theme."""
+
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage", "courses.WebinarPage", "courses.ToolPage"]
+
+    class Meta:
+        verbose_name = _("library")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import library_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_listing(library=self, params=request.GET))
+        return context
+
+
+LICENCE_CHOICES = [
+    ("cc-by-4.0", "CC BY 4.0"),
+    ("cc-by-sa-4.0", "CC BY-SA 4.0"),
+    ("cc-by-nc-sa-4.0", "CC BY-NC-SA 4.0"),
+    ("all-rights-reserved", _("All rights reserved")),
+]
+
+
+class CoursePage(CachedPage):
+    """A course: a short series of modules (and webinars), with who it is for and by whom."""
+
+    image = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    themes = ParentalManyToManyField("courses.Theme", verbose_name=_("themes"), blank=True)
+    audience = ParentalManyToManyField(
+        "core.Sector", verbose_name=_("audience sectors"), blank=True
+    )
+    learning_objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("learning objective")))],
+        verbose_name=_("learning objectives"),
+        blank=True,
+    )
+    trainers = ParentalManyToManyField("courses.Trainer", verbose_name=_("trainers"), blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=32, choices=LICENCE_CHOICES, default="cc-by-sa-4.0"
+    )
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who made this course; shown with the licence and kept in packages."),
+    )
+    total_duration_minutes = models.PositiveIntegerField(
+        _("total duration (minutes)"),
+        default=0,
+        editable=False,
+        help_text=_("Sum of the published modules and webinars; kept up to date on publishing."),
+    )
+
+    content_panels = CachedPage.content_panels + [
+        FieldPanel("image"),
+        FieldPanel("learning_objectives"),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("audience"), FieldPanel("trainers")],
+            heading=_("For whom, about what, by whom"),
+        ),
+        MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution")], heading=_("Licence")),
+    ]
+    search_fields = CachedPage.search_fields + [index.FilterField("total_duration_minutes")]
+    parent_page_types = ["courses.LibraryPage"]
+    subpage_types = ["courses.ModulePage", "courses.WebinarPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_outline(course=self))
+        return context
+
+
+class ModulePage(CachedPage):
+    """A micro-learning unit of at most twenty minutes."""
+
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        validators=[MinValueValidator(1), MaxValueValidator(MODULE_MAX_MINUTES)],
+        help_text=_("Estimated study time, at most 20 minutes."),
+    )
+    content_warning = models.TextField(
+        _("content warning"),
+        blank=True,
+        help_text=_("Shown before the content when it describes violence or may distress."),
+    )
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
+
+    content_panels = CachedPage.content_panels + [
+        FieldPanel("duration_minutes"),
+        FieldPanel("content_warning"),
+        FieldPanel("body"),
+    ]
+    search_fields = CachedPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("duration_minutes"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    duration_minutes__gte=1, duration_minutes__lte=MODULE_MAX_MINUTES
+                ),
+                name="courses_module_duration_1_to_20",
+            )
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import knowledge_check_feedback, module_navigation
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_navigation(module=self, course=context["parent_page"]))
+        context["check_result"] = knowledge_check_feedback(module=self, params=request.GET)
+        return context
+
+
+class WebinarPage(CachedPage):
+    """A live session (scheduled) and/or its recording; inside a course it is part of a series."""
+
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    themes = ParentalManyToManyField("courses.Theme", verbose_name=_("themes"), blank=True)
+    trainers = ParentalManyToManyField("courses.Trainer", verbose_name=_("trainers"), blank=True)
+    recording = models.ForeignKey(
+        "media.MediaAsset",
+        verbose_name=_("recording"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    slides = models.ForeignKey(
+        "media.CustomDocument",
+        verbose_name=_("slides"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chapters = StreamField([("chapter", ChapterBlock())], verbose_name=_("chapters"), blank=True)
+    transcript = models.TextField(_("transcript"), blank=True)
+
+    content_panels = CachedPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("starts_at"), FieldPanel("duration_minutes")], heading=_("Session")
+        ),
+        FieldPanel("themes"),
+        FieldPanel("trainers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("recording"),
+                FieldPanel("slides"),
+                FieldPanel("chapters"),
+                FieldPanel("transcript"),
+            ],
+            heading=_("Recording"),
+        ),
+    ]
+    search_fields = CachedPage.search_fields + [
+        index.SearchField("transcript"),
+        index.SearchField("chapters"),
+        index.FilterField("duration_minutes"),
+    ]
+    parent_page_types = ["courses.LibraryPage", "courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("webinar")
+
+    def clean(self):
+        super().clean()
+        if not self.starts_at and not self.recording_id and not self.transcript:
+            raise ValidationError(
+                _("A webinar needs a start time (scheduled) or a recording (recorded).")
+            )
+
+    @property
+    def is_upcoming(self):
+        return bool(self.starts_at and self.starts_at > timezone.now())
+
+    @property
+    def is_recorded(self):
+        return bool(self.recording_id or self.transcript)
+
+    @cached_property
+    def series(self):
+        """The course this webinar belongs to, when it is one part of a series."""
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, CoursePage) else None
+
+
+class ToolPage(CachedPage):
+    """A practical tool: a kit, an educational dossier, a game, postcards for citizens."""
+
+    KIND_CHOICES = [
+        ("kit", _("Kit")),
+        ("dossier", _("Educational dossier")),
+        ("game", _("Game")),
+        ("postcards", _("Postcards for citizens")),
+        ("guide", _("Guide")),
+    ]
+    kind = models.CharField(_("kind of tool"), max_length=20, choices=KIND_CHOICES)
+    themes = ParentalManyToManyField("courses.Theme", verbose_name=_("themes"), blank=True)
+    audience = ParentalManyToManyField(
+        "core.Sector", verbose_name=_("audience sectors"), blank=True
+    )
+    body = StreamField(ToolBodyBlock(), verbose_name=_("content"))
+
+    content_panels = CachedPage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("themes"),
+        FieldPanel("audience"),
+        FieldPanel("body"),
+    ]
+    search_fields = CachedPage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["courses.LibraryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tool")

@@ -1,0 +1,192 @@
+"""Reads that span relations, shaped for templates with a fixed number of queries.
+
+Each selector's query count does not grow with the size of the library: listings are paginated,
+relations are fetched in bulk, translated snippets are looked up once per page.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from elearning.core.page_cache import page_cache_generation
+
+from .models import CoursePage, LibraryPage, ModulePage, Theme, ToolPage, WebinarPage
+
+LIBRARY_PAGE_SIZE = 12
+LIBRARY_FORMATS = {
+    "course": (CoursePage, _("Course")),
+    "webinar": (WebinarPage, _("Webinar")),
+    "tool": (ToolPage, _("Tool")),
+}
+FORMAT_OF_MODEL = {model: key for key, (model, _label) in LIBRARY_FORMATS.items()}
+
+
+def themes_in_locale(locale_id):
+    """All themes of a locale, by translation key. A small list, cached until content changes."""
+    key = f"themes:{page_cache_generation()}:{locale_id}"
+    themes = cache.get(key)
+    if themes is None:
+        themes = {
+            theme.translation_key: theme for theme in Theme.objects.filter(locale_id=locale_id)
+        }
+        cache.set(key, themes, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return themes
+
+
+def localized_themes(themes, *, locale_id):
+    """The same themes in the given locale; a theme not translated yet keeps its own name."""
+    translated = themes_in_locale(locale_id)
+    return [translated.get(theme.translation_key, theme) for theme in themes]
+
+
+def themes_by_page(pages, *, locale_id):
+    """{page id: [themes in locale]} for pages of any themed type, in two queries.
+
+    The three page types keep their themes in three link tables; one UNION reads them all.
+    """
+    by_page = {page.pk: [] for page in pages}
+    links = None
+    for model in {type(page) for page in pages}:
+        if not hasattr(model, "themes"):
+            continue
+        source = f"{model._meta.model_name}_id"
+        ids = [page.pk for page in pages if type(page) is model]
+        rows = model.themes.through.objects.filter(**{f"{source}__in": ids}).values_list(
+            source, "theme__translation_key"
+        )
+        links = rows if links is None else links.union(rows, all=True)
+    if links is None:
+        return by_page
+    themes = themes_in_locale(locale_id)
+    for page_id, key in links:
+        if key in themes:
+            by_page[page_id].append(themes[key])
+    return by_page
+
+
+def _annotate_listing(pages, *, locale_id):
+    themes = themes_by_page(pages, locale_id=locale_id)
+    for page in pages:
+        page.theme_list = sorted(themes[page.pk], key=lambda theme: theme.name)
+        page.format_key = FORMAT_OF_MODEL.get(type(page), "")
+        page.format_label = LIBRARY_FORMATS[page.format_key][1] if page.format_key else ""
+        page.minutes = getattr(page, "total_duration_minutes", None) or getattr(
+            page, "duration_minutes", None
+        )
+    return pages
+
+
+def library_listing(*, library, params):
+    """One page of the catalogue, filtered by format and theme (both optional, combinable)."""
+    items = Page.objects.child_of(library).live().public()
+    active_format = params.get("format", "")
+    if active_format in LIBRARY_FORMATS:
+        items = items.type(LIBRARY_FORMATS[active_format][0])
+    else:
+        active_format = ""
+        items = items.type(*(model for model, _label in LIBRARY_FORMATS.values()))
+    themes = sorted(themes_in_locale(library.locale_id).values(), key=lambda theme: theme.name)
+    active_theme = next((t for t in themes if t.slug == params.get("theme")), None)
+    if active_theme:
+        key = active_theme.translation_key
+        items = items.filter(
+            Q(coursepage__themes__translation_key=key)
+            | Q(webinarpage__themes__translation_key=key)
+            | Q(toolpage__themes__translation_key=key)
+        ).distinct()
+    paginator = Paginator(items.order_by("path").specific(), LIBRARY_PAGE_SIZE)
+    try:
+        page_obj = paginator.page(params.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        page_obj = paginator.page(1)
+    entries = _annotate_listing(list(page_obj), locale_id=library.locale_id)
+    return {
+        "entries": entries,
+        "page_obj": page_obj,
+        "themes": themes,
+        "active_theme": active_theme,
+        "formats": [(key, label) for key, (_model, label) in LIBRARY_FORMATS.items()],
+        "active_format": active_format,
+    }
+
+
+def home_highlights(*, home):
+    library = LibraryPage.objects.child_of(home).live().first()
+    if library is None:
+        return {"library": None, "featured_courses": [], "featured_tools": []}
+    private = Page.objects.private_q()
+    courses = list(
+        CoursePage.objects.child_of(library).live().exclude(private).order_by("path")[:6]
+    )
+    tools = list(ToolPage.objects.child_of(library).live().exclude(private).order_by("path")[:4])
+    _annotate_listing(courses + tools, locale_id=home.locale_id)
+    return {"library": library, "featured_courses": courses, "featured_tools": tools}
+
+
+def course_outline(*, course):
+    """The course's parts in order (modules and webinars), with its people and themes."""
+    parts = list(
+        Page.objects.child_of(course)
+        .live()
+        .type(ModulePage, WebinarPage)
+        .order_by("path")
+        .specific()
+    )
+    for part in parts:
+        part.is_webinar = isinstance(part, WebinarPage)
+    return {
+        "parts": parts,
+        "course_themes": localized_themes(course.themes.all(), locale_id=course.locale_id),
+        "course_trainers": list(course.trainers.all()),
+        "course_audience": list(course.audience.all()),
+    }
+
+
+def module_navigation(*, module, course):
+    """Where the learner is in the course: the course, the previous and the next part."""
+    siblings = list(
+        Page.objects.sibling_of(module, inclusive=True)
+        .live()
+        .type(ModulePage, WebinarPage)
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
+    index = next(i for i, page in enumerate(siblings) if page.pk == module.pk)
+    return {
+        "course": course,
+        "previous_part": siblings[index - 1] if index > 0 else None,
+        "next_part": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "part_number": index + 1,
+        "part_count": len(siblings),
+    }
+
+
+def knowledge_check_feedback(*, module, params):
+    """Score an answer sent with the page's plain GET form; the page works without JavaScript.
+
+    Returns {"block_id", "choice", "correct", "feedback"} for the answered question, or None.
+    """
+    block_id, answer = params.get("check"), params.get("answer")
+    if not block_id or answer is None:
+        return None
+    for block in module.body:
+        if block.block_type == "knowledge_check" and block.id == block_id:
+            choices = block.value["choices"]
+            try:
+                choice_index = int(answer)
+            except ValueError:
+                return None
+            if not 0 <= choice_index < len(choices):
+                return None
+            choice = choices[choice_index]
+            return {
+                "block_id": block_id,
+                "choice": choice_index,
+                "correct": bool(choice["correct"]),
+                "feedback": choice["feedback"],
+            }
+    return None

@@ -1,0 +1,31 @@
+"""Keep each course's stored total duration in step with its published parts."""
+
+from django.db.models.signals import post_delete
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import CoursePage, ModulePage, WebinarPage
+from .services import course_duration_refresh_around
+
+DURATION_MODELS = (CoursePage, ModulePage, WebinarPage)
+
+
+def refresh_course_duration(sender, instance, **kwargs):
+    course_duration_refresh_around(page_path=instance.path)
+
+
+def refresh_after_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    if not isinstance(instance.specific_deferred, DURATION_MODELS):
+        return
+    course_duration_refresh_around(page_path=instance.path)
+    old_parent_path = kwargs.get("parent_page_before")
+    if old_parent_path is not None:
+        course_duration_refresh_around(page_path=old_parent_path.path)
+
+
+for model in DURATION_MODELS:
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(
+            refresh_course_duration, sender=model, dispatch_uid=f"dur-{signal!r}-{model}"
+        )
+post_page_move.connect(refresh_after_move, dispatch_uid="course-duration-move")

@@ -1,0 +1,85 @@
+"""Full-page cache for anonymous visitors, invalidated by publishing.
+
+Anonymous visitors (no session cookie) of Wagtail pages all see the same HTML, so it is rendered
+once and kept in the shared cache. Every key carries a *generation* number; any change to public
+content (publish, unpublish, move, delete, snippet edit) raises the generation after the
+transaction commits, so the next visitor gets a fresh render and no stale page survives. Old
+entries simply expire.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+CACHEABLE_METHODS = ("GET", "HEAD")
+NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/uploads/", "/static/")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
+
+
+def page_cache_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def page_cache_invalidate():
+    """Make every cached page stale, once the current transaction (if any) has committed."""
+    transaction.on_commit(_bump_generation)
+
+
+def _bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def mark_cacheable(response):
+    """Views whose anonymous output is the same for everyone opt in with this."""
+    response.page_cacheable = True
+    return response
+
+
+def _request_is_cacheable(request):
+    return (
+        request.method in CACHEABLE_METHODS
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(NEVER_CACHED_PREFIXES)
+    )
+
+
+def _response_is_cacheable(response):
+    return (
+        getattr(response, "page_cacheable", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_is_cacheable(request):
+            return self.get_response(request)
+        key = f"page-cache:{page_cache_generation()}:{request.get_host()}:{request.path}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _response_is_cacheable(response):
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        return response

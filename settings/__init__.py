@@ -1,0 +1,1 @@
+"""Settings package: base.py (production-safe), dev.py, test.py, production.py."""

@@ -1,0 +1,68 @@
+"""Every page type renders in Dutch, French and English with the safety layer in place."""
+
+import re
+from urllib.parse import urlparse
+
+import html5lib
+import pytest
+
+ROLES = ["home", "library", "course", "module", "webinar", "tool"]
+LANGUAGES = ["nl", "fr", "en"]
+MAX_PAGE_BYTES = 100 * 1024
+
+
+def page_for(tree, role, language):
+    if language == "nl":
+        return tree["pages"][role]
+    return tree["translations"][(role, language)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_type_renders_in_every_language(client, library_tree, role, language):
+    page = page_for(library_tree, role, language)
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert page.url.startswith(f"/{language}/")
+    assert f'<html lang="{language}">' in html
+    assert page.title in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_carries_the_safety_layer(client, library_tree, role):
+    html = client.get(library_tree["pages"][role].url).content.decode()
+
+    assert "data-quick-exit" in html
+    assert 'href="tel:1712"' in html
+    assert 'href="tel:112"' in html
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_are_valid_light_and_self_contained(client, library_tree, role):
+    response = client.get(library_tree["pages"][role].url)
+    html = response.content.decode()
+
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(html)  # raises on any parse error
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert description and description.group(1).strip()
+    assert len(response.content) < MAX_PAGE_BYTES
+    for url in re.findall(
+        r'<(?:script|link|img|iframe|video|audio|source)[^>]+(?:src|href)="([^"]+)"', html
+    ):
+        host = urlparse(url).netloc
+        assert host in ("", "testserver"), f"{url} loads from another host"
+
+
+@pytest.mark.django_db
+def test_module_page_query_count_stays_small(client, library_tree, django_assert_max_num_queries):
+    module = library_tree["pages"]["module"]
+    with django_assert_max_num_queries(15):
+        assert client.get(module.url).status_code == 200

@@ -1,0 +1,170 @@
+"""Factories for the content tree; every page type can be built with sensible defaults."""
+
+import uuid
+
+import factory
+import wagtail_factories
+
+from wagtail.models import Locale, Page, Site
+
+from courses.models import (
+    CoursePage,
+    HomePage,
+    LibraryPage,
+    ModulePage,
+    Theme,
+    ToolPage,
+    Trainer,
+    WebinarPage,
+)
+from elearning.accounts.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Theme
+
+
+class TrainerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Trainer {n}")
+    slug = factory.Sequence(lambda n: f"trainer-{n}")
+    organisation = "Stad Gent"
+
+    class Meta:
+        model = Trainer
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Startpagina"
+    summary = "Korte opleidingen voor professionals."
+
+    class Meta:
+        model = HomePage
+
+
+class LibraryPageFactory(wagtail_factories.PageFactory):
+    title = "Bibliotheek"
+    slug = "bibliotheek"
+    summary = "Alle opleidingen."
+    show_in_menus = True
+
+    class Meta:
+        model = LibraryPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Opleiding {n}")
+    summary = "Een korte opleiding."
+    learning_objectives = [("objective", "Signalen herkennen")]
+
+    class Meta:
+        model = CoursePage
+
+
+def knowledge_check_block(question="Wat doet u eerst?"):
+    return {
+        "type": "knowledge_check",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "question": question,
+            "choices": [
+                {
+                    "text": "Veiligheid inschatten",
+                    "correct": True,
+                    "feedback": "Juist: eerst veiligheid.",
+                },
+                {
+                    "text": "De pleger confronteren",
+                    "correct": False,
+                    "feedback": "Dat kan gevaar geven.",
+                },
+            ],
+        },
+    }
+
+
+def module_body():
+    return [
+        {"type": "text", "id": str(uuid.uuid4()), "value": "<p>Uitleg over signalen.</p>"},
+        knowledge_check_block(),
+        {
+            "type": "reflection",
+            "id": str(uuid.uuid4()),
+            "value": {"question": "Wat herkent u?", "guidance": "Denk aan uw praktijk."},
+        },
+    ]
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Module {n}")
+    summary = "Een module van een kwartier."
+    duration_minutes = 15
+    body = factory.LazyFunction(module_body)
+
+    class Meta:
+        model = ModulePage
+
+
+class WebinarPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Webinar {n}")
+    summary = "Een opgenomen webinar."
+    duration_minutes = 60
+    transcript = "Welkom bij dit webinar."
+
+    class Meta:
+        model = WebinarPage
+
+
+class ToolPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tool {n}")
+    summary = "Een praktische tool."
+    kind = "kit"
+    body = factory.LazyFunction(
+        lambda: [{"type": "text", "id": str(uuid.uuid4()), "value": "<p>Zo gebruikt u de kit.</p>"}]
+    )
+
+    class Meta:
+        model = ToolPage
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def make_home():
+    """A published Dutch home page as the default site's root (the default welcome page goes)."""
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root, slug="home")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+    )
+    return publish(home)
+
+
+def translate(page, language_code, title=None):
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    copy = page.copy_for_translation(locale)
+    copy.title = title or f"{page.title} ({language_code})"
+    copy.save()
+    return publish(copy)
