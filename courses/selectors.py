@@ -26,13 +26,20 @@ FORMAT_OF_MODEL = {model: key for key, (model, _label) in LIBRARY_FORMATS.items(
 
 
 def themes_in_locale(locale_id):
-    """All themes of a locale, by translation key. A small list, cached until content changes."""
+    """Every theme by translation key, in the locale or else in the default language.
+
+    A small list, cached until content changes (the page-cache generation).
+    """
     key = f"themes:{page_cache_generation()}:{locale_id}"
     themes = cache.get(key)
     if themes is None:
-        themes = {
-            theme.translation_key: theme for theme in Theme.objects.filter(locale_id=locale_id)
-        }
+        themes = {}
+        candidates = Theme.objects.filter(
+            Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+        )
+        for theme in candidates:  # the locale's own version wins over the default language's
+            if theme.locale_id == locale_id or theme.translation_key not in themes:
+                themes[theme.translation_key] = theme
         cache.set(key, themes, timeout=settings.PAGE_CACHE_TIMEOUT)
     return themes
 

@@ -28,7 +28,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    CACHES["default"]["KEY_PREFIX"] = f"vif-test-{os.getpid()}"
+    # One Redis database per xdist worker (10, 11, ...): tests clear the cache, and a clear
+    # (FLUSHDB) must not pull the floor from under a test running in another worker.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{10 + worker}"
 # Celery runs eagerly unless the integration run points it at Redis with a real worker.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
 # The quick exit must leave for a page the browser tests can load without a network.

@@ -24,6 +24,10 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
+    def get_by_natural_key(self, email):
+        """Signing in ignores the case of the address, as mail servers do."""
+        return self.get(email__iexact=email)
+
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)

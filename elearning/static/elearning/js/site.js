@@ -22,9 +22,21 @@
     quickExit();
   });
 
+  // Only a press of Shift on its own counts: Shift used as a modifier (Shift+Tab to move back,
+  // capitals while typing) must never throw a keyboard user off the site.
   var presses = [];
+  var shiftAlone = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key !== "Shift") {
+      shiftAlone = false;
+      presses = [];
+      return;
+    }
+    if (!event.repeat) shiftAlone = true;
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
     var now = Date.now();
     presses = presses.filter(function (time) { return now - time < 1500; });
     presses.push(now);

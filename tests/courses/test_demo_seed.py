@@ -1,0 +1,100 @@
+"""`make run` seeds a realistic demo library, and seeding again changes nothing."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+
+from wagtail.models import Page
+
+from courses.demo import demo_library_seed
+from courses.models import CoursePage, ModulePage, Theme, ToolPage, WebinarPage
+
+
+@pytest.fixture
+def seeded(db):
+    demo_library_seed()
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, CoursePage, ModulePage, WebinarPage, ToolPage, Theme)
+    } | {"users": get_user_model().objects.count()}
+
+
+def _seeding_twice_changes_nothing(client):
+    before = counts()
+    demo_library_seed()
+    assert counts() == before
+
+
+def _the_six_series_each_have_two_to_four_modules_with_check_and_reflection(client):
+    courses = CoursePage.objects.filter(locale__language_code="nl")
+    assert courses.count() == 6
+    for course in courses:
+        modules = ModulePage.objects.child_of(course).live()
+        assert 2 <= modules.count() <= 4, course.title
+        for module in modules:
+            kinds = [block.block_type for block in module.body]
+            assert "knowledge_check" in kinds and "reflection" in kinds, module.title
+            assert 1 <= module.duration_minutes <= 20
+
+
+def _babobox_is_three_times_twenty_minutes(client):
+    babobox = CoursePage.objects.get(locale__language_code="nl", slug__startswith="babobox")
+    durations = list(
+        ModulePage.objects.child_of(babobox).values_list("duration_minutes", flat=True)
+    )
+    assert durations == [20, 20, 20]
+    assert babobox.total_duration_minutes == 60
+
+
+def _titles_and_summaries_exist_in_french_and_english(client):
+    for language in ("fr", "en"):
+        courses = CoursePage.objects.filter(locale__language_code=language, live=True)
+        assert courses.count() == 6
+        nl_titles = set(
+            CoursePage.objects.filter(locale__language_code="nl").values_list("title", flat=True)
+        )
+        assert not nl_titles & set(courses.values_list("title", flat=True))
+
+
+def _two_recorded_webinars_and_the_tools(client):
+    webinars = WebinarPage.objects.filter(locale__language_code="nl")
+    assert webinars.count() == 2
+    assert all(webinar.is_recorded and not webinar.is_upcoming for webinar in webinars)
+    tool_titles = " ".join(
+        ToolPage.objects.filter(locale__language_code="nl").values_list("title", flat=True)
+    )
+    for name in ("Babobox", "Barst", "postkaart"):
+        assert name.lower() in tool_titles.lower()
+
+
+def _demo_accounts_can_sign_in(client):
+    admin = get_user_model().objects.get(email="admin@example.org")
+    assert admin.is_superuser
+    assert admin.check_password("demo-admin-VIF-2026")
+    learner = get_user_model().objects.get(email="learner@example.org")
+    assert not learner.is_staff
+    assert learner.check_password("demo-learner-VIF-2026")
+
+
+def _the_seeded_site_serves_every_language(client):
+    for language in ("nl", "fr", "en"):
+        response = client.get(f"/{language}/")
+        assert response.status_code == 200
+        assert f'lang="{language}"' in response.content.decode()
+
+
+def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
+    """One seeding (it takes seconds) for every content check."""
+    _the_six_series_each_have_two_to_four_modules_with_check_and_reflection(client)
+    _babobox_is_three_times_twenty_minutes(client)
+    _titles_and_summaries_exist_in_french_and_english(client)
+    _two_recorded_webinars_and_the_tools(client)
+    _demo_accounts_can_sign_in(client)
+    _the_seeded_site_serves_every_language(client)
+
+
+def test_seeding_again_changes_nothing(seeded, client):
+    _seeding_twice_changes_nothing(client)

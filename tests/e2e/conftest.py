@@ -1,0 +1,146 @@
+"""Browser tier: Debian's headless Chromium driven by Playwright's sync API against live_server.
+
+Playwright cannot download its own browser here, so the system Chromium is launched
+(PLAYWRIGHT_CHROMIUM_EXECUTABLE, exported by the Makefile, or /usr/bin/chromium).
+
+One browser per test module (launching costs about a second); a fresh context, and so fresh
+cookies, storage and history, per test. Test modules must be marked
+``pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]``: the live server runs
+in another thread and only sees committed data.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from django.core.cache import cache
+from django.db import connections
+
+from tests.factories import (
+    CoursePageFactory,
+    LibraryPageFactory,
+    ModulePageFactory,
+    make_home,
+    publish,
+)
+
+CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Fail fast: every page here is local and small.
+TIMEOUT_MS = 10_000
+
+ROLES = ["home", "library", "course", "module", "webinar", "tool"]
+LANGUAGES = ["nl", "fr", "en"]
+
+
+def page_for(tree, role, language):
+    """The page of `role` in `language` from the library_tree fixture."""
+    if language == "nl":
+        return tree["pages"][role]
+    return tree["translations"][(role, language)]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    # Playwright's sync API leaves its asyncio loop marked as running in this thread while the
+    # browser lives. Django then sees an "async context" in the tests and fixtures:
+    # 1. its ORM refuses to run (SynchronousOnlyOperation) unless DJANGO_ALLOW_ASYNC_UNSAFE;
+    # 2. asgiref hands out *other* connection objects (context-local instead of thread-local),
+    #    so the test would no longer share the live server's in-memory SQLite connection and
+    #    the serialized rollback (kept on the original connection) would silently not happen.
+    # Both are undone here, for the lifetime of the browser only.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    originals = {alias: connections[alias] for alias in connections}
+    try:
+        with sync_playwright() as playwright:
+            for alias, connection in originals.items():
+                connections[alias] = connection
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-BE",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    yield context
+    context.close()
+
+
+class BrowserLog:
+    """What the page did: every request's URL, console errors and uncaught exceptions."""
+
+    def __init__(self, page):
+        self.requests = []
+        self.console_errors = []
+        self.page_errors = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _console(self, message):
+        if message.type == "error":
+            location = message.location or {}
+            self.console_errors.append(f"{message.text} ({location.get('url', '?')})")
+
+    def foreign_requests(self, origin):
+        """Requests that left `origin` (scheme://host:port); data: and blob: URLs stay local."""
+        expected = urlsplit(origin)
+        foreign = []
+        for url in self.requests:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob"):
+                continue
+            if (parts.scheme, parts.netloc) != (expected.scheme, expected.netloc):
+                foreign.append(url)
+        return foreign
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.browser_log = BrowserLog(page)
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def browser_log(page):
+    return page.browser_log
+
+
+@pytest.fixture
+def small_tree(db):
+    """Home, library, course and one module, Dutch only: a quarter of library_tree's cost,
+    for tests that need a page to stand on but no translations."""
+    home = make_home()
+    library = publish(LibraryPageFactory(parent=home))
+    course = publish(CoursePageFactory(parent=library, title="Kindermishandeling herkennen"))
+    module = publish(ModulePageFactory(parent=course, title="Signalen"))
+    cache.clear()
+    return {"home": home, "library": library, "course": course, "module": module}

@@ -1,0 +1,159 @@
+"""axe-core finds no violations, of any impact, on any page type in any language."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from tests.factories import (
+    ModulePageFactory,
+    TrainerFactory,
+    WebinarPageFactory,
+    knowledge_check_block,
+    module_body,
+    publish,
+)
+
+from .conftest import LANGUAGES, ROLES, page_for
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = Axe()
+
+
+def axe_report(page):
+    """None when axe is satisfied, else its report (what, where, how to fix)."""
+    results = AXE.run(page)
+    if results.violations_count == 0:
+        return None
+    return results.generate_report()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_passes_axe(page, library_tree, language):
+    # One tree and one browser page per language, six pages checked: building the tree costs
+    # more than the six axe runs together. Every page is checked before failing, so one run
+    # shows all the problems.
+    failures = {}
+    for role in ROLES:
+        url = page_for(library_tree, role, language).url
+        response = page.goto(url)
+        assert response.ok, f"{url}: HTTP {response.status}"
+        report = axe_report(page)
+        if report:
+            failures[url] = report
+    for url, report in failures.items():
+        print(f"\n===== axe: {url} =====\n{report}")
+    assert not failures, f"axe violations on {sorted(failures)} (reports printed above)"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_page_passes_axe(page, small_tree, language):
+    response = page.goto(f"/{language}/search/?q=signalen")
+    assert response.ok
+    report = axe_report(page)
+    if report:
+        print(report)
+    assert report is None
+
+
+def rich_module_body():
+    """Every block a module can hold without uploaded media; checks, reflections and callouts
+    twice, as editors do: repeated blocks must not clash (ids, labels, landmark names)."""
+    body = module_body()
+    body += [
+        knowledge_check_block("Wie belt u bij twijfel?"),
+        {
+            "type": "reflection",
+            "id": str(uuid.uuid4()),
+            "value": {"question": "Wat zou u anders doen?", "guidance": ""},
+        },
+        {
+            "type": "case_vignette",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "title": "Lotte (8)",
+                "story": "<p>Lotte komt vaak te laat en wil niet naar huis.</p>",
+                "questions": ["Wat valt u op?", "Met wie overlegt u?"],
+            },
+        },
+        {
+            "type": "help_callout",
+            "id": str(uuid.uuid4()),
+            "value": {"kind": "help", "text": "<p>Bel 1712 voor advies.</p>"},
+        },
+        {
+            "type": "help_callout",
+            "id": str(uuid.uuid4()),
+            "value": {"kind": "selfcare", "text": "<p>Neem even pauze.</p>"},
+        },
+        {
+            "type": "help_callout",
+            "id": str(uuid.uuid4()),
+            "value": {"kind": "help", "text": "<p>Of vraag raad aan een collega.</p>"},
+        },
+        {
+            "type": "embed",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "url": "https://www.1712.be/",
+                "title": "1712",
+                "description": "Hulplijn voor geweld, misbruik en kindermishandeling.",
+            },
+        },
+    ]
+    return body
+
+
+def test_rich_module_with_an_answered_check_passes_axe(page, small_tree):
+    module = publish(
+        ModulePageFactory(
+            parent=small_tree["course"],
+            title="Signalen in de klas",
+            content_warning="Deze module beschrijft geweld tegen kinderen.",
+            body=rich_module_body(),
+        )
+    )
+    cache.clear()
+    page.goto(module.url)
+    check = page.locator(".knowledge-check").first
+    check.get_by_label("De pleger confronteren").check()
+    check.get_by_role("button").click()
+    expect(check.locator(".feedback[role=status]")).to_be_visible()
+    assert "check=" in page.url
+
+    report = axe_report(page)
+    if report:
+        print(report)
+    assert report is None
+
+
+def test_upcoming_webinar_in_a_series_passes_axe(page, small_tree):
+    webinar = WebinarPageFactory(
+        parent=small_tree["course"],
+        title="Live: het gesprek",
+        starts_at=timezone.now() + timedelta(days=14),
+        transcript="",
+        chapters=[
+            {"type": "chapter", "id": str(uuid.uuid4()), "value": {"start_seconds": 0, "title": "Welkom"}},
+            {"type": "chapter", "id": str(uuid.uuid4()), "value": {"start_seconds": 300, "title": "Casus"}},
+        ],
+    )
+    webinar.trainers.set([TrainerFactory(name="An Voorbeeld")])
+    publish(webinar)
+    cache.clear()
+    page.goto(webinar.url)
+    expect(page.locator(".notice")).to_be_visible()
+
+    report = axe_report(page)
+    if report:
+        print(report)
+    assert report is None
