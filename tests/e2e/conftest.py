@@ -93,20 +93,35 @@ def context(browser, live_server):
 
 
 class BrowserLog:
-    """What the page did: every request's URL, console errors and uncaught exceptions."""
+    """What the page did: every request's URL, failed requests and responses, console errors
+    and uncaught exceptions."""
 
     def __init__(self, page):
         self.requests = []
+        self.failures = []
         self.console_errors = []
         self.page_errors = []
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _request_failed(self, request):
+        self.failures.append(f"{request.url}: {request.failure}")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.failures.append(f"{response.url}: HTTP {response.status}")
 
     def _console(self, message):
         if message.type == "error":
             location = message.location or {}
             self.console_errors.append(f"{message.text} ({location.get('url', '?')})")
+
+    def clear(self):
+        for records in (self.requests, self.failures, self.console_errors, self.page_errors):
+            records.clear()
 
     def foreign_requests(self, origin):
         """Requests that left `origin` (scheme://host:port); data: and blob: URLs stay local."""
