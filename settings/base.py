@@ -158,6 +158,7 @@ USE_TZ = True
 
 # Static files and uploads: uploads live outside the code (var/uploads, or DJANGO_MEDIA_ROOT).
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "elearning" / "static"]  # the site chrome's own assets
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/uploads/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "uploads"))
