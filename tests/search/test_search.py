@@ -1,4 +1,5 @@
 import pytest
+
 from django.core.management import call_command
 
 
@@ -26,7 +27,15 @@ def test_an_empty_search_shows_the_form_only(client, indexed):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["x" * 10_000, "%%%&&&***", "OR", "AND NOT -", "' OR 1=1; DROP TABLE wagtailcore_page; --", '"unclosed', "NEAR("],
+    [
+        "x" * 10_000,
+        "%%%&&&***",
+        "OR",
+        "AND NOT -",
+        "' OR 1=1; DROP TABLE wagtailcore_page; --",
+        '"unclosed',
+        "NEAR(",
+    ],
 )
 def test_hostile_queries_return_a_normal_page(client, indexed, query):
     response = client.get("/nl/search/", {"q": query, "page": "abc"})
