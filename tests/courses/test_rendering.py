@@ -66,3 +66,35 @@ def test_module_page_query_count_stays_small(client, library_tree, django_assert
     module = library_tree["pages"]["module"]
     with django_assert_max_num_queries(15):
         assert client.get(module.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_module_with_a_content_warning_shows_it_before_the_content(client, library_tree):
+    module = library_tree["pages"]["module"]
+    module.content_warning = "Deze module beschrijft geweld tegen een kind."
+    module.save_revision().publish()
+    html = client.get(module.url).content.decode()
+    warning_at = html.index("Deze module beschrijft geweld tegen een kind.")
+    assert warning_at < html.index("Uitleg over signalen.")
+    assert 'class="content-warning" role="note"' in html
+
+
+@pytest.mark.django_db
+def test_a_module_without_a_warning_shows_none(client, library_tree):
+    html = client.get(library_tree["pages"]["module"].url).content.decode()
+    assert "content-warning" not in html
+
+
+@pytest.mark.django_db
+def test_the_quick_exit_works_without_javascript(client, library_tree, settings):
+    html = client.get(library_tree["pages"]["home"].url).content.decode()
+    assert f'href="{settings.QUICK_EXIT_URL}" data-quick-exit' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_missing_page_answers_404_with_the_safety_layer(client, library_tree, language):
+    response = client.get(f"/{language}/bestaat-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "data-quick-exit" in html and 'href="tel:1712"' in html
