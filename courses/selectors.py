@@ -154,19 +154,30 @@ def course_outline(*, course):
 
 
 def module_navigation(*, module, course):
-    """Where the learner is in the course: the course, the previous and the next part."""
+    """Where the learner is in the course: the course, the previous and the next part.
+
+    Sibling positions are read as bare (id, path) rows; only the two neighbours become pages,
+    so a course of hundreds of parts costs no more to render than one of three.
+    """
     siblings = list(
         Page.objects.sibling_of(module, inclusive=True)
         .live()
         .type(ModulePage, WebinarPage)
         .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+        .values_list("pk", flat=True)
     )
-    index = next(i for i, page in enumerate(siblings) if page.pk == module.pk)
+    index = siblings.index(module.pk)
+    neighbour_ids = siblings[max(index - 1, 0) : index] + siblings[index + 1 : index + 2]
+    neighbours = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=neighbour_ids).only(
+            "id", "title", "url_path", "path", "depth", "locale_id"
+        )
+    }
     return {
         "course": course,
-        "previous_part": siblings[index - 1] if index > 0 else None,
-        "next_part": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "previous_part": neighbours.get(siblings[index - 1]) if index > 0 else None,
+        "next_part": neighbours.get(siblings[index + 1]) if index + 1 < len(siblings) else None,
         "part_number": index + 1,
         "part_count": len(siblings),
     }

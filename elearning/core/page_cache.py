@@ -14,7 +14,14 @@ from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
 CACHEABLE_METHODS = ("GET", "HEAD")
-NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/uploads/", "/static/")
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/uploads/",
+    "/static/",
+    "/healthz",
+)
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 
 

@@ -98,3 +98,14 @@ def test_a_missing_page_answers_404_with_the_safety_layer(client, library_tree, 
     assert response.status_code == 404
     html = response.content.decode()
     assert "data-quick-exit" in html and 'href="tel:1712"' in html
+
+
+@pytest.mark.django_db
+def test_a_module_links_to_its_neighbours_and_says_where_the_learner_is(client, library_tree):
+    first, second = library_tree["pages"]["module"], library_tree["pages"]["module2"]
+    html = client.get(second.url).content.decode()
+    assert f'href="{first.url}" rel="prev"' in html
+    assert 'rel="next"' not in html
+    assert "Module 2 van 2" in html
+    html = client.get(first.url).content.decode()
+    assert f'href="{second.url}" rel="next"' in html

@@ -1,7 +1,9 @@
 """Editors translate a page with wagtail-localize; the translation is served under its language."""
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import Locale
 
 from courses.models import CoursePage

@@ -50,7 +50,7 @@ def language_links(context):
     urls = {}
     if page is not None and getattr(page, "pk", None):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.url
+            urls[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
