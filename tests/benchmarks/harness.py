@@ -7,7 +7,14 @@ cache and static files are never touched. Code that needs Django runs in a subpr
 same environment as the server (see `BenchEnvironment.django_call` and inproc.py), so the
 benchmark process itself stays free of Django state.
 
-A scenario module has `NAME` and `run(env) -> Report`; run.py lists them.
+Two things are reused between runs because they take a minute of CPU each and change rarely: the
+migrated empty database (a template, see `fresh_database`) and the collected static files (see
+`start_collect_static`); both are fingerprinted and rebuilt as soon as anything they depend on
+changes. Everything else is made anew: the database is dropped and created each scenario, and
+the cache is flushed before each measurement.
+
+A scenario module has `NAME` and `run(env) -> Report`; run.py lists them. Throughput is
+measured with `load()` (wrk, or the Python generator in loadgen.py when wrk is missing).
 """
 
 import hashlib
@@ -167,11 +174,12 @@ class BenchEnvironment:
 
     def __init__(self):
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        self.database = "postgresql" if postgres_available() else "sqlite"
-        self.redis = redis_available()
+        # BENCH_DATABASE=sqlite and BENCH_CACHE=file try the fallbacks on a machine with both.
+        use_postgres = os.environ.get("BENCH_DATABASE", "postgresql") == "postgresql"
+        self.database = "postgresql" if use_postgres and postgres_available() else "sqlite"
+        self.redis = os.environ.get("BENCH_CACHE", "redis") == "redis" and redis_available()
         self.static_collected = False
         self.static_process = None
-        self.workarounds = None  # filled by check_static
         self.static_status = None
         if self.database == "postgresql":
             self.database_url = f"postgresql://{PG_USER}@{PG_HOST}:{PG_PORT}/{PG_DATABASE}"
@@ -231,7 +239,9 @@ class BenchEnvironment:
                 (BENCH_DIR / f"db.sqlite3{suffix}").unlink(missing_ok=True)
             if from_template:
                 shutil.copyfile(SQLITE_TEMPLATE, BENCH_DIR / "db.sqlite3")
+        created = time.monotonic()
         self.manage("migrate", "--no-input", "-v0")
+        log(f"migrate: {time.monotonic() - created:.1f}s")
         if not from_template:
             self._save_template(fingerprint)
         source = "from the template" if from_template else "migrated from scratch"
@@ -285,22 +295,14 @@ class BenchEnvironment:
                 connection.execute(statement)
 
     def check_static(self):
-        """Use settings.production; fall back on bench_settings when it misses the site's CSS."""
-        if self.workarounds is not None:
-            return
-        self.workarounds = []
-        self.static_status = self._static_status()
-        if not self.static_status["found"]:
-            self.env["DJANGO_SETTINGS_MODULE"] = "tests.benchmarks.bench_settings"
+        """Production settings must find the site's own stylesheet, or every page fails."""
+        if self.static_status is None:
             self.static_status = self._static_status()
             if not self.static_status["found"]:
-                raise RuntimeError(f"no settings find {SITE_STYLESHEET}")
-            self.workarounds.append(
-                f"settings.production does not find {SITE_STYLESHEET} (elearning/static is in "
-                "no STATICFILES_DIRS), so pages would fail on the missing manifest entry: ran "
-                "with tests.benchmarks.bench_settings, which adds it"
-            )
-            log(f"WORKAROUND: {self.workarounds[-1]}")
+                raise RuntimeError(
+                    f"{self.env['DJANGO_SETTINGS_MODULE']} does not find {SITE_STYLESHEET}: "
+                    "with the manifest storage every page would fail (STATICFILES_DIRS?)"
+                )
 
     def _static_status(self):
         return self.django_call(f"{HELPERS}:static_status", name=SITE_STYLESHEET)

@@ -5,6 +5,11 @@ the same figures to var/bench/<name>.json. Exits 0 when every scenario ran, what
 verdict (an over-budget figure is a report, not a crash), 1 when a scenario crashed and 2 for an
 unknown scenario name. Progress goes to var/bench/run.log (and to stderr with -v).
 
+Environment switches, for trying the fallbacks on a machine that has everything:
+BENCH_DATABASE=sqlite, BENCH_CACHE=file, BENCH_NO_WRK=1 (the Python load generator),
+BENCH_COLLECTSTATIC=1 (collect even when unchanged), BENCH_NO_DB_TEMPLATE=1 (migrate from
+scratch).
+
 A scenario is a module of this package with NAME and run(env) -> harness.Report; add it to
 SCENARIOS below (in the order `all` runs them).
 """
@@ -60,6 +65,7 @@ def main(argv):
 def _run_scenario(env, name):
     """Run, print and save one scenario; False when it crashed."""
     started = time.monotonic()
+    (harness.BENCH_DIR / f"{name}.json").unlink(missing_ok=True)  # no stale figures on a crash
     try:
         report = importlib.import_module(SCENARIOS[name]).run(env)
     except Exception:  # noqa: BLE001 - report the crash, go on with the next scenario
