@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from django.utils import translation
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "elearning" / "locale"
