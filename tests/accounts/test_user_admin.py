@@ -56,3 +56,23 @@ def test_a_duplicate_email_is_refused_with_a_message_and_no_new_user(admin_clien
     assert response.status_code == 200
     assert response.context["form"].errors
     assert User.objects.filter(email__iexact="an@example.org").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_admin_moves_a_user_to_another_municipality(admin_client):
+    user = UserFactory(email="els@example.org")
+    gent = Municipality.objects.get(name="Gent")
+    edit_url = reverse("wagtailusers_users:edit", args=[user.pk])
+    assert 'name="municipality"' in admin_client.get(edit_url).content.decode()
+    response = admin_client.post(
+        edit_url,
+        {
+            "email": user.email,
+            "municipality": gent.pk,
+            "preferred_language": "fr",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    user.refresh_from_db()
+    assert (user.municipality, user.preferred_language) == (gent, "fr")
