@@ -4,9 +4,17 @@ Playwright cannot download its own browser here, so the system Chromium is launc
 (PLAYWRIGHT_CHROMIUM_EXECUTABLE, exported by the Makefile, or /usr/bin/chromium).
 
 One browser per test module (launching costs about a second); a fresh context, and so fresh
-cookies, storage and history, per test. Test modules must be marked
-``pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]``: the live server runs
-in another thread and only sees committed data.
+cookies, storage and history, per test. Test modules are marked
+
+    pytestmark = [
+        pytest.mark.e2e,
+        pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    ]
+
+transaction=True because the live server runs in another thread and only sees committed data;
+serialized_rollback=True because the flush after each transactional test also wipes what the
+migrations put in (Wagtail's root page, the default "nl" Locale): without it every test after
+the first fails in library_tree with Locale.DoesNotExist.
 """
 
 import os
@@ -49,6 +57,23 @@ def page_for(tree, role, language):
     if language == "nl":
         return tree["pages"][role]
     return tree["translations"][(role, language)]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_back_after_the_module(django_db_setup, django_db_blocker):
+    """Put back what the migrations created once this module's last test has flushed it.
+
+    serialized_rollback restores that data at the *start* of each transactional test, but the
+    flush after the last one leaves the database empty. pytest-django runs transactional tests
+    last to make that harmless; pytest-xdist's --dist loadfile does not keep that order, so a
+    worker could go on to ordinary tests without the default Locale, root page or seeded lists.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +133,10 @@ class BrowserLog:
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
 
     def _request_failed(self, request):
-        self.failures.append(f"{request.url}: {request.failure}")
+        # ERR_ABORTED: the browser dropped the request because the page navigated on (the
+        # favicon, fetched after "load", often is). A missing file shows up in _response.
+        if request.failure != "net::ERR_ABORTED":
+            self.failures.append(f"{request.url}: {request.failure}")
 
     def _response(self, response):
         if response.status >= 400:

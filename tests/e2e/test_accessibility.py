@@ -37,32 +37,42 @@ def axe_report(page):
     return results.generate_report()
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_type_passes_axe(page, library_tree, language):
-    # One tree and one browser page per language, six pages checked: building the tree costs
-    # more than the six axe runs together. Every page is checked before failing, so one run
-    # shows all the problems.
+def test_every_page_type_in_every_language_passes_axe(page, library_tree):
+    # 18 pages (6 types x nl/fr/en), one tree and one browser page: building the tree costs
+    # more than all the axe runs together. Every page is checked before failing, so one run
+    # reports all the problems, each under its URL (which starts with the language).
     failures = {}
-    for role in ROLES:
-        url = page_for(library_tree, role, language).url
-        response = page.goto(url)
-        assert response.ok, f"{url}: HTTP {response.status}"
-        report = axe_report(page)
-        if report:
-            failures[url] = report
+    for language in LANGUAGES:
+        for role in ROLES:
+            url = page_for(library_tree, role, language).url
+            response = page.goto(url)
+            assert response.ok, f"{url}: HTTP {response.status}"
+            report = axe_report(page)
+            if report:
+                failures[url] = report
     for url, report in failures.items():
         print(f"\n===== axe: {url} =====\n{report}")
     assert not failures, f"axe violations on {sorted(failures)} (reports printed above)"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_search_page_passes_axe(page, small_tree, language):
-    response = page.goto(f"/{language}/search/?q=signalen")
-    assert response.ok
+def test_search_results_and_not_found_pages_pass_axe(page, small_tree):
+    failures = {}
+    urls = [f"/{language}/search/?q=signalen" for language in LANGUAGES]
+    urls.append("/nl/search/?q=niets-gevonden")  # the "no results" state
+    for url in urls:
+        response = page.goto(url)
+        assert response.ok, f"{url}: HTTP {response.status}"
+        report = axe_report(page)
+        if report:
+            failures[url] = report
+    response = page.goto("/nl/bestaat-niet/")
+    assert response.status == 404
     report = axe_report(page)
     if report:
-        print(report)
-    assert report is None
+        failures["404"] = report
+    for url, report in failures.items():
+        print(f"\n===== axe: {url} =====\n{report}")
+    assert not failures, f"axe violations on {sorted(failures)} (reports printed above)"
 
 
 def rich_module_body():
@@ -143,8 +153,16 @@ def test_upcoming_webinar_in_a_series_passes_axe(page, small_tree):
         starts_at=timezone.now() + timedelta(days=14),
         transcript="",
         chapters=[
-            {"type": "chapter", "id": str(uuid.uuid4()), "value": {"start_seconds": 0, "title": "Welkom"}},
-            {"type": "chapter", "id": str(uuid.uuid4()), "value": {"start_seconds": 300, "title": "Casus"}},
+            {
+                "type": "chapter",
+                "id": str(uuid.uuid4()),
+                "value": {"start_seconds": 0, "title": "Welkom"},
+            },
+            {
+                "type": "chapter",
+                "id": str(uuid.uuid4()),
+                "value": {"start_seconds": 300, "title": "Casus"},
+            },
         ],
     )
     webinar.trainers.set([TrainerFactory(name="An Voorbeeld")])

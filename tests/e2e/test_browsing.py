@@ -72,3 +72,34 @@ def test_quick_exit_is_reachable_and_usable_by_keyboard(page, live_server, small
 
     page.keyboard.press("Enter")
     expect(page).to_have_url(live_server.url + "/healthz?neutral")
+
+
+def overlap(a, b):
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_answering_a_check_on_a_phone_keeps_question_and_feedback_clear_of_the_quick_exit(
+    page, small_tree
+):
+    """The answer reloads the page at the check's anchor; the fixed quick-exit button must not
+    cover the question or the feedback there."""
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(small_tree["module"].url)
+    check = page.locator(".knowledge-check").first
+    check.get_by_label("De pleger confronteren").click()
+    check.get_by_role("button").click()
+    page.wait_for_url("**check=*#check-*")
+    feedback = check.locator(".feedback[role=status]")
+    expect(feedback).to_be_visible()
+    expect(check.get_by_label("De pleger confronteren")).to_be_checked()
+
+    quick_exit = page.locator(".quick-exit").bounding_box()
+    for part in (check.locator("h2"), check.locator("legend"), feedback):
+        box = part.bounding_box()
+        assert box["y"] >= 0, "scrolled out of view"
+        assert not overlap(quick_exit, box), f"{part} is under the quick exit"

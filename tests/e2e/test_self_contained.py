@@ -15,7 +15,6 @@ def visit_and_check(page, browser_log, origin, url):
     """Problems seen while loading `url`, as a list of strings (empty: all well)."""
     browser_log.clear()
     response = page.goto(url)
-    page.wait_for_load_state("networkidle")
     problems = []
     if not response.ok:
         problems.append(f"HTTP {response.status}")
@@ -35,7 +34,9 @@ def visit_and_check(page, browser_log, origin, url):
     return problems
 
 
-def test_pages_load_only_from_this_site_without_errors(page, browser_log, live_server, library_tree):
+def test_pages_load_only_from_this_site_without_errors(
+    page, browser_log, live_server, library_tree
+):
     urls = [page_for(library_tree, role, language).url for language in LANGUAGES for role in ROLES]
     urls += [f"/{language}/search/?q=signalen" for language in LANGUAGES]
     problems = {}
