@@ -68,6 +68,8 @@ def test_an_admin_moves_a_user_to_another_municipality(admin_client):
         edit_url,
         {
             "email": user.email,
+            "first_name": "Els",
+            "last_name": "Peeters",
             "municipality": gent.pk,
             "preferred_language": "fr",
             "is_active": "on",
