@@ -18,6 +18,16 @@ from tests.factories import (
 )
 
 
+def pytest_report_header(config):
+    """Say which real parts this run uses, so a CI log shows the SQLite and the PostgreSQL run."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    celery = "eager" if settings.CELERY_TASK_ALWAYS_EAGER else settings.CELERY_BROKER_URL
+    return f"vif: database={database} cache={cache_backend} celery={celery}"
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so no cached page leaks between tests."""
