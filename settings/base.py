@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Anonymous page views are answered here from the full-page cache, before sessions and
     # authentication are loaded (see elearning/core/page_cache.py).
     "elearning.core.page_cache.AnonymousPageCacheMiddleware",
+    # Rendered pages skip Wagtail's site, locale and tree lookups for a URL seen before.
+    "elearning.core.route_cache.PageRouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,67 @@
+"""Remember which page serves which URL, until content changes.
+
+Before a Wagtail page renders, Wagtail finds the Site (one query), the active Locale (one),
+the localized and specific home page (two), then the page itself (two with our one-query
+route). This middleware keeps the outcome, the Site and the page's id and type, under the same
+generation number as the full-page cache (elearning/core/page_cache.py). Anything that can
+change a route (publishing, unpublishing, moving, deleting, renaming a page, editing a site or
+locale) raises that number, so a remembered route is never stale. A hit costs one query: the
+page itself, still checked to be live. Signed-in visitors benefit too, as routes are the same
+for everyone; view restrictions are still checked on every request by Wagtail's serve hooks.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+
+from wagtail.url_routing import RouteResult
+
+from .page_cache import CACHEABLE_METHODS, NEVER_CACHED_PREFIXES, page_cache_generation
+
+
+def _route_key(request):
+    return f"route:{page_cache_generation()}:{request.get_host()}:{request.path_info}"
+
+
+def _remembered_route(request):
+    remembered = cache.get(_route_key(request))
+    if remembered is None:
+        return None
+    site, content_type_id, page_id, parent = remembered
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.live().filter(pk=page_id).first() if model else None
+    if page is None:
+        return None
+    if parent is not None:
+        page._cached_parent_obj = parent
+    request._wagtail_site = site
+    return RouteResult(page)
+
+
+def _remember_route(request, response):
+    route = getattr(request, "_wagtail_route_for_request", None)
+    site = getattr(request, "_wagtail_site", None)
+    if response.status_code != 200 or route is None or site is None or route.args:
+        return
+    page = route.page
+    parent = getattr(page, "_cached_parent_obj", None)
+    remembered = (site, page.content_type_id, page.pk, parent)
+    cache.set(_route_key(request), remembered, timeout=settings.PAGE_CACHE_TIMEOUT)
+
+
+class PageRouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in CACHEABLE_METHODS or request.path_info.startswith(
+            NEVER_CACHED_PREFIXES
+        ):
+            return self.get_response(request)
+        route = _remembered_route(request)
+        if route is not None:
+            request._wagtail_route_for_request = route
+            return self.get_response(request)
+        response = self.get_response(request)
+        _remember_route(request, response)
+        return response

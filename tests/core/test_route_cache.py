@@ -1,0 +1,57 @@
+"""Remembered routes never outlive the content they point to."""
+
+import pytest
+
+from courses.models import ModulePage
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def signed_in(client, db):
+    """Signed-in visitors skip the full-page cache, so these tests see the route cache alone."""
+    client.force_login(UserFactory())
+    return client
+
+
+@pytest.mark.django_db
+def test_a_renamed_page_moves_to_its_new_address(
+    signed_in, library_tree, django_capture_on_commit_callbacks
+):
+    module = ModulePage.objects.get(pk=library_tree["pages"]["module"].pk)
+    old_url = module.url
+    assert signed_in.get(old_url).status_code == 200
+
+    module.slug = "signalen-herkennen"
+    with django_capture_on_commit_callbacks(execute=True):
+        module.save_revision().publish()
+
+    new_url = ModulePage.objects.get(pk=module.pk).url
+    moved = signed_in.get(old_url)  # Wagtail leaves a redirect behind for renamed pages
+    assert (moved.status_code, moved["Location"]) == (301, new_url)
+    response = signed_in.get(new_url)
+    assert response.status_code == 200
+    assert module.title in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_unpublished_page_is_gone_even_before_the_cache_hears_of_it(signed_in, library_tree):
+    module = library_tree["pages"]["module"]
+    assert signed_in.get(module.url).status_code == 200
+    signed_in.get(module.url)  # served from the remembered route
+
+    module.unpublish()  # its on_commit invalidation never runs inside this test's transaction
+
+    assert signed_in.get(module.url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_remembered_route_serves_the_same_page_with_fewer_queries(
+    signed_in, library_tree, django_assert_max_num_queries
+):
+    module = library_tree["pages"]["module"]
+    first = signed_in.get(module.url)
+    with django_assert_max_num_queries(9):
+        second = signed_in.get(module.url)
+    assert second.status_code == first.status_code == 200
+    assert second.context["page"] == module
+    assert second.context["course"].pk == library_tree["pages"]["course"].pk
