@@ -20,6 +20,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("account/", include("elearning.accounts.urls")),
+    path("account/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

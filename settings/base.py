@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "wagtailmedia",
     "modelcluster",
     "taggit",
+    "allauth",
+    "allauth.account",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -129,6 +132,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -139,7 +143,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+# Learners sign in on the site (allauth); editors keep the Wagtail admin's own /admin/login/.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+
+# Learner accounts: https://docs.allauth.org/en/latest/account/configuration.html
+ACCOUNT_ADAPTER = "elearning.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# One address per account, as the User model holds one: changing it replaces the old one.
+ACCOUNT_CHANGE_EMAIL = True
+# Mail can be read over a shoulder or on a shared screen: a neutral prefix, never the site
+# name (VIF stands for family violence).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Leerplatform] "
+# ACCOUNT_RATE_LIMITS keeps allauth's defaults (on, counted in the cache).
 
 # Login throttling: https://django-axes.readthedocs.io/en/latest/4_configuration.html
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -147,6 +167,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# The admin posts "username", allauth's login "login" (passed on as "email"): count both alike.
+AXES_USERNAME_CALLABLE = "elearning.accounts.throttling.login_identifier"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # Languages: Dutch first (default), then French and English.
 LANGUAGE_CODE = "nl"

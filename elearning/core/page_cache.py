@@ -8,6 +8,7 @@ entries simply expire.
 """
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -56,6 +57,8 @@ def _request_is_cacheable(request):
         request.method in CACHEABLE_METHODS
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # A pending message ("You have signed out.") must reach the visitor in a fresh render.
+        and CookieStorage.cookie_name not in request.COOKIES
         and not request.path_info.startswith(NEVER_CACHED_PREFIXES)
     )
 

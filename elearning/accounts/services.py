@@ -1,0 +1,89 @@
+"""Account rules: profile changes, and the learner's GDPR rights (access and erasure)."""
+
+from allauth.account.models import EmailAddress
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+from django.db import transaction
+
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "municipality",
+    "organisation",
+    "sector",
+    "preferred_language",
+)
+
+
+@transaction.atomic
+def account_profile_update(*, user, **changes):
+    """Save the profile fields the learner edits; nothing else can be set this way."""
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(changes))
+    return user
+
+
+def _account_section(user):
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "municipality": user.municipality.name if user.municipality else None,
+        "organisation": user.organisation,
+        "sector": user.sector.code if user.sector else None,
+        "preferred_language": user.preferred_language,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+    }
+
+
+def _email_addresses_section(user):
+    return [
+        {"email": address.email, "verified": address.verified, "primary": address.primary}
+        for address in EmailAddress.objects.filter(user=user).order_by("pk")
+    ]
+
+
+def _sign_ins_section(user):
+    # django-axes keeps a record of each sign-in (time, IP address, browser) under the address.
+    return [
+        {
+            "signed_in_at": entry.attempt_time.isoformat(),
+            "signed_out_at": entry.logout_time.isoformat() if entry.logout_time else None,
+            "ip_address": entry.ip_address,
+            "user_agent": entry.user_agent,
+        }
+        for entry in AccessLog.objects.filter(username__iexact=user.email).order_by("pk")
+    ]
+
+
+# Each later app (learners, intervision, ...) adds its own (name, function of the user) here.
+EXPORT_SECTIONS = (
+    ("account", _account_section),
+    ("email_addresses", _email_addresses_section),
+    ("sign_ins", _sign_ins_section),
+)
+
+
+def account_data_export(*, user) -> dict:
+    """Everything the platform holds about `user`, as JSON-ready data (GDPR right of access)."""
+    return {name: section(user) for name, section in EXPORT_SECTIONS}
+
+
+@transaction.atomic
+def account_erase(*, user):
+    """Erase the account and everything that names it (GDPR right to erasure).
+
+    Hook for later apps: rows that must outlive the learner (attendance counts, aggregated
+    progress for the SPOC reports) are anonymised here, *before* the user is deleted, by a
+    service of their own app (e.g. `progress_anonymise(user=user)`); rows that only matter to
+    the learner go with the user through `on_delete=CASCADE`.
+    """
+    EmailAddress.objects.filter(user=user).delete()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=user.email).delete()
+    user.delete()
