@@ -1,10 +1,9 @@
 """Full-page cache for anonymous visitors, invalidated by publishing.
 
 Anonymous visitors (no session cookie) of Wagtail pages all see the same HTML, so it is rendered
-once and kept in the shared cache. Every key carries a *generation* number; any change to public
-content (publish, unpublish, move, delete, snippet edit) raises the generation after the
-transaction commits, so the next visitor gets a fresh render and no stale page survives. Old
-entries simply expire.
+once and kept in the shared cache. Every entry carries a *generation* number; any change to
+public content (publish, unpublish, move, delete, snippet edit) raises the generation after the
+transaction commits, so the next visitor gets a fresh render and no stale page survives.
 """
 
 from django.conf import settings
@@ -46,6 +45,10 @@ def _bump_generation():
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
+def page_cache_key(host, path):
+    return f"page-cache:{host}:{path}"
+
+
 def mark_cacheable(response):
     """Views whose anonymous output is the same for everyone opt in with this."""
     response.page_cacheable = True
@@ -74,22 +77,32 @@ def _response_is_cacheable(response):
 
 
 class AnonymousPageCacheMiddleware:
+    """Answer anonymous page views from the cache in one round trip (generation and page).
+
+    An entry remembers the generation it was rendered under; it counts only while that is
+    still the current generation. The generation is read before rendering, so a page rendered
+    while someone publishes is stored as already stale.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not _request_is_cacheable(request):
             return self.get_response(request)
-        key = f"page-cache:{page_cache_generation()}:{request.get_host()}:{request.path}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
+        key = page_cache_key(request.get_host(), request.path)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or page_cache_generation()
+        cached = found.get(key)
+        if cached is not None and cached[0] == generation:
+            _generation, content, headers = cached
             response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _response_is_cacheable(response):
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_TIMEOUT)
+            entry = (generation, response.content, headers)
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response

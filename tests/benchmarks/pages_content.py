@@ -127,7 +127,7 @@ def query_counts(*, paths):
     "anonymous_miss" is an anonymous visitor's request after that page's cache entry was
     dropped, the path the first visitor after a publish takes.
     """
-    from elearning.core.page_cache import page_cache_generation
+    from elearning.core.page_cache import page_cache_key
 
     results = {}
     for path in paths:
@@ -142,7 +142,7 @@ def query_counts(*, paths):
 
         anonymous = _client(anonymous=True)
         anonymous.get(path)
-        cache.delete(f"page-cache:{page_cache_generation()}:{HOST}:{path}")
+        cache.delete(page_cache_key(HOST, path))
         with CaptureQueriesContext(connection) as captured_anonymous:
             response = anonymous.get(path)
         assert response.get("X-Page-Cache") == "miss", (path, response.get("X-Page-Cache"))
