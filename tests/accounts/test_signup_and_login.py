@@ -171,3 +171,22 @@ def test_failures_on_the_site_count_for_the_admin_login_too(client, settings, le
     )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", "Dit wachtwoord is te kort"),
+        ("fr", "Ce mot de passe est trop court"),
+        ("en", "This password is too short"),
+    ],
+)
+def test_a_short_password_is_refused_in_the_visitors_language(client, language, expected):
+    response = client.post(
+        url("account_signup", language),
+        {"email": "kort@example.org", "password1": "k0rt!", "password2": "k0rt!"},
+    )
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert not User.objects.filter(email="kort@example.org").exists()
