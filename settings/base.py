@@ -263,6 +263,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
 WAGTAILMEDIA = {"MEDIA_MODEL": "media.MediaAsset"}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin would tell a third party who edits the platform.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Documents: served through Django so permissions and headers apply; only these types can be

@@ -112,3 +112,10 @@ def test_the_admin_refuses_html_and_svg_document_uploads(client):
         assert response.status_code == 200
         assert response.context["form"].errors["file"]
     assert not CustomDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_asks_no_third_party_for_avatars(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar" not in html
