@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -288,11 +287,13 @@ class WebinarPage(CachedPage):
     def is_recorded(self):
         return bool(self.recording_id or self.transcript)
 
-    @cached_property
-    def series(self):
-        """The course this webinar belongs to, when it is one part of a series."""
-        parent = self.get_parent().specific
-        return parent if isinstance(parent, CoursePage) else None
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = context["parent_page"]
+        # Inside a course the webinar is one part of a series (Babobox: 3 x 20 minutes).
+        context["series"] = parent if parent and parent.specific_class is CoursePage else None
+        context["webinar_trainers"] = list(self.trainers.all())
+        return context
 
 
 class ToolPage(CachedPage):

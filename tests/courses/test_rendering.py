@@ -109,3 +109,20 @@ def test_a_module_links_to_its_neighbours_and_says_where_the_learner_is(client, 
     assert "Module 2 van 2" in html
     html = client.get(first.url).content.decode()
     assert f'href="{second.url}" rel="next"' in html
+
+
+@pytest.mark.django_db
+def test_a_webinar_inside_a_course_says_which_series_it_belongs_to(client, library_tree):
+    from tests.factories import WebinarPageFactory, publish
+
+    course = library_tree["pages"]["course"]
+    part = publish(WebinarPageFactory(parent=course, title="Deel 1"))
+    assert f"onderdeel van de reeks {course.title}" in client.get(part.url).content.decode()
+    standalone = client.get(library_tree["pages"]["webinar"].url).content.decode()
+    assert "onderdeel van de reeks" not in standalone
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_of_search_keeps_the_query(client, library_tree):
+    html = client.get("/nl/search/", {"q": "signalen"}).content.decode()
+    assert 'href="/fr/search/?q=signalen" lang="fr"' in html

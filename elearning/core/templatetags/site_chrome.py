@@ -53,10 +53,11 @@ def language_links(context):
             urls[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
-        url = urls.get(code)
-        if url is None:
-            url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
-            if page is not None:
-                url = f"/{code}/"
+        if code in urls:
+            url = urls[code]
+        elif page is None and request is not None:  # a view of our own, e.g. search
+            url = translate_url(request.get_full_path(), code)
+        else:  # a page not translated (yet), or nothing to go on
+            url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
