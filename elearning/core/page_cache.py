@@ -6,6 +6,8 @@ public content (publish, unpublish, move, delete, snippet edit) raises the gener
 transaction commits, so the next visitor gets a fresh render and no stale page survives.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
@@ -46,7 +48,12 @@ def _bump_generation():
 
 
 def page_cache_key(host, path):
-    return f"page-cache:{host}:{path}"
+    # Hashed: a path may be long or hold spaces, quotes or control characters (hostile URLs).
+    return f"page-cache:{path_digest(host, path)}"
+
+
+def path_digest(*parts):
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def mark_cacheable(response):

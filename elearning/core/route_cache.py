@@ -16,11 +16,11 @@ from django.core.cache import cache
 
 from wagtail.url_routing import RouteResult
 
-from .page_cache import CACHEABLE_METHODS, NEVER_CACHED_PREFIXES, page_cache_generation
+from .page_cache import CACHEABLE_METHODS, NEVER_CACHED_PREFIXES, page_cache_generation, path_digest
 
 
 def _route_key(request):
-    return f"route:{page_cache_generation()}:{request.get_host()}:{request.path_info}"
+    return f"route:{page_cache_generation()}:{path_digest(request.get_host(), request.path_info)}"
 
 
 def _remembered_route(request):
