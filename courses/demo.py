@@ -16,6 +16,7 @@ from elearning.core.models import Sector
 
 from . import demo_content as content
 from .models import (
+    CompletionRule,
     CoursePage,
     HomePage,
     LibraryPage,
@@ -55,6 +56,13 @@ LIBRARY = {
         "en": "Every training series, webinar and tool in one place.",
     },
 }
+
+
+def _completion_rule(body):
+    """A module with a question is completed by answering it right; others by reading them."""
+    if any(kind == "knowledge_check" for kind, _value in body):
+        return CompletionRule.CHECK_PASSED
+    return CompletionRule.VIEWED
 
 
 def _stream(body):
@@ -182,6 +190,8 @@ def _courses(library, themes, trainers, sectors, locales):
                 duration_minutes=module_item["duration_minutes"],
                 content_warning=module_item["content_warning"],
                 body=_stream(module_item["body"]),
+                completion_rule=_completion_rule(module_item["body"]),
+                min_score_percent=100,
             )
             _translate(module, module_item, locales)
 

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from elearning.core import views as core_views
+from elearning.learners.urls import api_urlpatterns as learners_api_urlpatterns
 from search import views as search_views
 
 urlpatterns = [
@@ -16,12 +17,14 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include((learners_api_urlpatterns, "learners_api"))),
 ]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("account/", include("elearning.accounts.urls")),
     path("account/", include("allauth.urls")),
+    path("", include("elearning.learners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from elearning.accounts.oidc import oidc_provider_origins, oidc_providers_parse
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
 
@@ -32,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "elearning.core",
     "elearning.accounts.apps.AccountsConfig",
+    "elearning.learners.apps.LearnersConfig",
     "courses",
     "media",
     "search.apps.SearchConfig",
@@ -54,6 +57,8 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -161,6 +166,27 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Leerplatform] "
 # ACCOUNT_RATE_LIMITS keeps allauth's defaults (on, counted in the cache).
 
+# Municipalities' own sign-in (OpenID Connect), one identity provider per municipality, from
+# OIDC_PROVIDERS (format in elearning/accounts/oidc.py and the README):
+# https://docs.allauth.org/en/latest/socialaccount/configuration.html
+OIDC_PROVIDER_APPS = oidc_providers_parse(os.environ.get("OIDC_PROVIDERS", ""))
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": OIDC_PROVIDER_APPS},
+}
+SOCIALACCOUNT_ADAPTER = "elearning.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# An address from the identity provider counts as confirmed only when its ID token says
+# email_verified (no VERIFIED_EMAIL app setting); otherwise the learner confirms it by mail.
+SOCIALACCOUNT_EMAIL_VERIFICATION = ACCOUNT_EMAIL_VERIFICATION
+# A provider never signs into an existing local account just by naming its address: that would
+# let one municipality's provider take over any account, an editor's included.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+# Signing in starts with a POST from the button's form (no login CSRF through a link).
+SOCIALACCOUNT_LOGIN_ON_GET = False
+# Data minimisation: the provider's tokens are used once and never stored.
+SOCIALACCOUNT_STORE_TOKENS = False
+
 # Login throttling: https://django-axes.readthedocs.io/en/latest/4_configuration.html
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
@@ -230,6 +256,8 @@ else:
         }
     }
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Progress API: requests per learner per minute (the player sends about four while playing).
+PROGRESS_EVENTS_PER_MINUTE = int(os.environ.get("PROGRESS_EVENTS_PER_MINUTE", "60"))
 
 # Celery: https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
@@ -238,7 +266,26 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Issues attests whose task was lost (broker down at completion, retries exhausted).
+    "attest-sweep": {
+        "task": "elearning.learners.tasks.attest_sweep",
+        "schedule": 900,  # seconds
+    },
+    # Resends xAPI statements the store did not take (outage, worker restart); see below.
+    "xapi-outbox-sweep": {
+        "task": "elearning.learners.tasks.xapi_outbox_sweep",
+        "schedule": 600,  # seconds
+    },
+}
+
+# Learning records: xAPI 1.0.3 statements (module started/completed, knowledge check passed,
+# course completed) forwarded to an external learning record store, off while the endpoint is
+# empty. HTTP Basic credentials of the store. https://github.com/adlnet/xAPI-Spec
+# (xAPI-Communication.md, "Statement Resource"); elearning/learners/xapi.py and the README.
+XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")  # e.g. https://lrs.example.org/xapi/
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
 
 # Wagtail's own background tasks (django-tasks) run in-process, explicitly.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -289,6 +336,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Signed-in requests (pages, the player's heartbeats) read the session from the shared cache and
+# the database only on a miss: https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
@@ -322,6 +372,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
 }
+# The municipality sign-in buttons post to this site, which redirects the browser to the
+# provider: browsers hold that redirect to form-action too.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += oidc_provider_origins(OIDC_PROVIDER_APPS)
 if AWS_STORAGE_BUCKET_NAME and os.environ.get("AWS_S3_ENDPOINT_URL"):
     for _directive in ("img-src", "media-src", "connect-src"):
         CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(_directive, []).append(

@@ -32,8 +32,18 @@ else:
     # (FLUSHDB) must not pull the floor from under a test running in another worker.
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{10 + worker}"
-# Celery runs eagerly unless the integration run points it at Redis with a real worker.
+# Celery runs eagerly unless the integration run points it at Redis; then the in-process worker
+# of tests/conftest.py (fixture celery_worker_real) takes the tasks from the broker.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
+if not CELERY_TASK_ALWAYS_EAGER:
+    # A queue of each test process's own (xdist worker and pid): a task reads the test database
+    # of the process that sent it, so no other process, nor a run beside this one, may take it.
+    CELERY_TASK_DEFAULT_QUEUE = (
+        f"vif-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
+    )
+    # The embedded worker must leave pytest's log capture alone and needs no remote control.
+    CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+    CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 # The quick exit must leave for a page the browser tests can load without a network.
 QUICK_EXIT_URL = "/healthz?neutral"
 # Axes keeps counting failed logins in tests that exercise throttling; reset per test via DB.
@@ -42,3 +52,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # In-memory SQLite for speed; the live-server tests share it across threads.
     DATABASES["default"]["NAME"] = ":memory:"
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+# Never a real learning record store, whatever the environment says; tests/learners/test_xapi.py
+# points this at the fake one it serves.
+XAPI_LRS_ENDPOINT = ""

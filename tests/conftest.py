@@ -1,6 +1,11 @@
+import contextlib
+import threading
+import time
+
 import pytest
 
 from django.core.cache import cache
+from django.db import connection, connections
 
 from wagtail.models import Locale
 
@@ -24,8 +29,108 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    celery = "eager" if settings.CELERY_TASK_ALWAYS_EAGER else settings.CELERY_BROKER_URL
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        celery = "eager (tasks run in the test's own thread)"
+    else:
+        celery = (
+            f"real worker (a thread per test process, own queue) on {settings.CELERY_BROKER_URL}"
+        )
     return f"vif: database={database} cache={cache_backend} celery={celery}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_real(django_db_setup, django_db_blocker):
+    """A real Celery worker taking this test process's tasks from the broker (integration run).
+
+    It runs in a thread of this process with the solo pool, so it uses the same test database,
+    storage and mail outbox, through connections of its own: tests that use it must be
+    `django_db(transaction=True)`, since the worker sees only committed rows and on_commit only
+    fires on a real commit. Wait for the outcome by polling the database. In the SQLite run
+    tasks run eagerly and this yields None: the same test code then runs the task in-thread.
+
+    At teardown it checks that the worker left no database connection open: one would stop
+    PostgreSQL from dropping the test database ("being accessed by other users").
+    """
+    from django.conf import settings
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        yield None
+        return
+
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+
+    from elearning.celery import app
+
+    queue = app.conf.task_default_queue
+    test_thread = threading.get_ident()
+    worker_backends = set()
+
+    def remember_backend(**kwargs):
+        # Runs in the worker's thread before Celery's Django fixup closes its connections.
+        in_worker = threading.get_ident() != test_thread
+        if in_worker and connection.vendor == "postgresql" and connection.connection is not None:
+            worker_backends.add(connection.connection.info.backend_pid)
+
+    task_postrun.connect(remember_backend, weak=False)
+    _celery_queue_drop(app, queue)  # leftovers of an interrupted run
+    try:
+        with contextlib.ExitStack() as stack:
+            # Starting runs Django's checks and closes connections (Celery's Django fixup).
+            with django_db_blocker.unblock():
+                worker = stack.enter_context(
+                    start_worker(app, pool="solo", perform_ping_check=False)
+                )
+            yield worker
+    finally:
+        task_postrun.disconnect(remember_backend)
+        _celery_queue_drop(app, queue, delete=True)
+    with django_db_blocker.unblock():
+        left_open = _backends_alive(worker_backends)
+    assert not left_open, f"the Celery worker left database connections open: {left_open}"
+
+
+def _celery_queue_drop(app, queue_name, delete=False):
+    """Empty the queue; on delete also remove it and its binding keys from Redis."""
+    with app.connection_for_write() as broker:
+        queue = app.amqp.queues[queue_name](broker.default_channel)
+        queue.declare()  # the connection learns the binding, so delete can remove it
+        queue.purge()
+        if delete:
+            queue.delete()
+
+
+def _backends_alive(pids, timeout=5):
+    """Which of these PostgreSQL backends still exist (a closed one may linger for a moment)."""
+    deadline = time.monotonic() + timeout
+    alive = set(pids)
+    while alive and time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE pid = ANY(%s)", [list(alive)])
+            alive = {pid for (pid,) in cursor.fetchall()}
+        if alive:
+            time.sleep(0.1)
+    connection.close()
+    return alive
+
+
+@pytest.fixture(scope="module")
+def migrated_data_back_after_the_module(django_db_setup, django_db_blocker):
+    """Put back what the migrations created once this module's last test has flushed it.
+
+    For modules with transactional tests (`django_db(transaction=True, serialized_rollback=True)`:
+    the browser tests, tests that need a Celery worker or a live server to see committed rows).
+    serialized_rollback restores that data at the *start* of each transactional test, but the
+    flush after the last one leaves the database empty. pytest-django runs transactional tests
+    last to make that harmless; pytest-xdist's --dist loadfile does not keep that order, so a
+    worker could go on to ordinary tests without the default Locale, root page or seeded lists.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for each in connections.all():
+            contents = getattr(each, "_test_serialized_contents", None)
+            if contents:
+                each.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

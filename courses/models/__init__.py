@@ -1,7 +1,16 @@
-from .pages import CoursePage, HomePage, LibraryPage, ModulePage, ToolPage, WebinarPage
+from .pages import (
+    CompletionRule,
+    CoursePage,
+    HomePage,
+    LibraryPage,
+    ModulePage,
+    ToolPage,
+    WebinarPage,
+)
 from .snippets import Theme, Trainer
 
 __all__ = [
+    "CompletionRule",
     "CoursePage",
     "HomePage",
     "LibraryPage",

@@ -25,6 +25,23 @@ from ..blocks import ChapterBlock, ModuleBodyBlock, ToolBodyBlock
 MODULE_MAX_MINUTES = 20
 
 
+class CompletionRule(models.TextChoices):
+    """What a learner must do before a module counts as completed (chosen by the editor)."""
+
+    VIEWED = "viewed", _("the learner opened the module")
+    WATCHED = "watched", _("the learner watched enough of the video or audio")
+    CHECK_PASSED = "check_passed", _("the learner passed the knowledge check")
+    WATCHED_AND_CHECK = "watched_and_check", _("both: watched enough and passed the check")
+
+    @property
+    def needs_media(self):
+        return self in (CompletionRule.WATCHED, CompletionRule.WATCHED_AND_CHECK)
+
+    @property
+    def needs_check(self):
+        return self in (CompletionRule.CHECK_PASSED, CompletionRule.WATCHED_AND_CHECK)
+
+
 class CachedPage(BasePage):
     """A public page whose anonymous rendering goes into the full-page cache."""
 
@@ -184,11 +201,46 @@ class ModulePage(CachedPage):
         help_text=_("Shown before the content when it describes violence or may distress."),
     )
     body = StreamField(ModuleBodyBlock(), verbose_name=_("content"))
+    required = models.BooleanField(
+        _("required for the course"),
+        default=True,
+        help_text=_("The course counts as completed when every required module is completed."),
+    )
+    completion_rule = models.CharField(
+        _("completed when"),
+        max_length=20,
+        choices=CompletionRule.choices,
+        default=CompletionRule.VIEWED,
+    )
+    min_watched_percent = models.PositiveSmallIntegerField(
+        _("minimum share watched (%)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Counted over the parts of the video actually watched, not the furthest point."
+        ),
+    )
+    min_score_percent = models.PositiveSmallIntegerField(
+        _("minimum knowledge-check score (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
 
     content_panels = CachedPage.content_panels + [
         FieldPanel("duration_minutes"),
         FieldPanel("content_warning"),
         FieldPanel("body"),
+    ]
+    settings_panels = CachedPage.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("required"),
+                FieldPanel("completion_rule"),
+                FieldPanel("min_watched_percent"),
+                FieldPanel("min_score_percent"),
+            ],
+            heading=_("Completion"),
+        )
     ]
     search_fields = CachedPage.search_fields + [
         index.SearchField("body"),
@@ -205,8 +257,32 @@ class ModulePage(CachedPage):
                     duration_minutes__gte=1, duration_minutes__lte=MODULE_MAX_MINUTES
                 ),
                 name="courses_module_duration_1_to_20",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    min_watched_percent__gte=1,
+                    min_watched_percent__lte=100,
+                    min_score_percent__gte=1,
+                    min_score_percent__lte=100,
+                ),
+                name="courses_module_completion_percent_1_to_100",
+            ),
         ]
+
+    def clean(self):
+        super().clean()
+        body = self.body or []
+        has_media = any(block.block_type in ("video", "audio") for block in body)
+        has_check = any(block.block_type == "knowledge_check" for block in body)
+        rule = CompletionRule(self.completion_rule)
+        if rule.needs_media and not has_media:
+            raise ValidationError(
+                {"completion_rule": _("This rule needs a video or audio block in the content.")}
+            )
+        if rule.needs_check and not has_check:
+            raise ValidationError(
+                {"completion_rule": _("This rule needs a knowledge check in the content.")}
+            )
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import knowledge_check_feedback, module_navigation

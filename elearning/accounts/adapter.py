@@ -1,17 +1,34 @@
-"""allauth's account adapter: the learner's language for new accounts and for mail."""
+"""allauth's adapters: the learner's language for new accounts and for mail, and the
+municipality and name of learners who sign up through their municipality's own sign-in."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialAccount
 
 from django.conf import settings
 from django.utils import translation
 
+from elearning.core.models import Municipality
+
 OFFERED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
+# What the platform keeps of a provider's claims: who the person is there, and what the account
+# was made from. Anything else a provider sends (birth date, national number...) is dropped.
+KEPT_CLAIMS = ("sub", "email", "email_verified", "name", "given_name", "family_name")
 
 
 def offered_language(code):
     """`code` if the site speaks it, else the default language."""
     code = (code or "").split("-")[0]
     return code if code in OFFERED_LANGUAGES else settings.LANGUAGE_CODE
+
+
+def kept_claims(extra_data):
+    """The provider's data of a social account (userinfo, id_token) reduced to KEPT_CLAIMS."""
+    return {
+        source: {claim: claims[claim] for claim in KEPT_CLAIMS if claim in claims}
+        for source, claims in extra_data.items()
+        if isinstance(claims, dict)
+    }
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -26,3 +43,32 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(offered_language(language)):
             super().send_mail(template_prefix, email, context)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Sign-in through a municipality's identity provider (see elearning/accounts/oidc.py).
+
+    The provider id is the municipality's slug: a learner who signs up through Gent's provider
+    works for Gent. The municipality is set once, at sign-up; the learner can change it later.
+    """
+
+    def pre_social_login(self, request, sociallogin):
+        sociallogin.account.extra_data = kept_claims(sociallogin.account.extra_data)
+        if sociallogin.account.pk:
+            # allauth has just stored the provider's latest data in full: store only what we keep.
+            SocialAccount.objects.filter(pk=sociallogin.account.pk).update(
+                extra_data=sociallogin.account.extra_data
+            )
+
+    def populate_user(self, request, sociallogin, data):
+        """Name and address from the provider's claims (given_name/family_name, else name)."""
+        user = super().populate_user(request, sociallogin, data)
+        user.email = (user.email or "").lower()
+        user.preferred_language = offered_language(translation.get_language())
+        return user
+
+    def save_user(self, request, sociallogin, form=None):
+        sociallogin.user.municipality = Municipality.objects.filter(
+            slug=sociallogin.account.provider
+        ).first()
+        return super().save_user(request, sociallogin, form=form)

@@ -1,6 +1,7 @@
 """Account rules: profile changes, and the learner's GDPR rights (access and erasure)."""
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from django.db import transaction
@@ -61,11 +62,33 @@ def _sign_ins_section(user):
     ]
 
 
+def _learning_section(user):
+    from elearning.learners.selectors import learning_record_export
+
+    return learning_record_export(user=user)
+
+
+def _municipality_sign_ins_section(user):
+    # Who the learner is at their municipality's identity provider, and the claims kept from it.
+    return [
+        {
+            "provider": account.provider,
+            "subject": account.uid,
+            "claims": account.extra_data,
+            "connected_at": account.date_joined.isoformat(),
+            "last_used_at": account.last_login.isoformat(),
+        }
+        for account in SocialAccount.objects.filter(user=user).order_by("pk")
+    ]
+
+
 # Each later app (learners, intervision, ...) adds its own (name, function of the user) here.
 EXPORT_SECTIONS = (
     ("account", _account_section),
     ("email_addresses", _email_addresses_section),
     ("sign_ins", _sign_ins_section),
+    ("municipality_sign_ins", _municipality_sign_ins_section),
+    ("learning", _learning_section),
 )
 
 
@@ -83,6 +106,9 @@ def account_erase(*, user):
     service of their own app (e.g. `progress_anonymise(user=user)`); rows that only matter to
     the learner go with the user through `on_delete=CASCADE`.
     """
+    from elearning.learners.services import progress_anonymise
+
+    progress_anonymise(user=user)
     EmailAddress.objects.filter(user=user).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()

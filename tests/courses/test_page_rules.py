@@ -85,6 +85,11 @@ def test_editor_publishes_a_module_through_the_admin_and_the_course_duration_fol
         "summary": "Wat u moet weten.",
         "duration_minutes": "12",
         "content_warning": "",
+        # The completion settings as the form shows them by default.
+        "required": "on",
+        "completion_rule": "viewed",
+        "min_watched_percent": "90",
+        "min_score_percent": "80",
         "body-count": "1",
         "body-0-type": "text",
         "body-0-value": '{"blocks":[{"key":"a","text":"Uitleg.","type":"unstyled","depth":0,'

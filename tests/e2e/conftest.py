@@ -60,20 +60,8 @@ def page_for(tree, role, language):
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _migrated_data_back_after_the_module(django_db_setup, django_db_blocker):
-    """Put back what the migrations created once this module's last test has flushed it.
-
-    serialized_rollback restores that data at the *start* of each transactional test, but the
-    flush after the last one leaves the database empty. pytest-django runs transactional tests
-    last to make that harmless; pytest-xdist's --dist loadfile does not keep that order, so a
-    worker could go on to ordinary tests without the default Locale, root page or seeded lists.
-    """
-    yield
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+def _migrated_data_back(migrated_data_back_after_the_module):
+    """Every browser test is transactional (see tests/conftest.py for why this is needed)."""
 
 
 @pytest.fixture(scope="module")

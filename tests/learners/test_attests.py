@@ -1,0 +1,375 @@
+"""Attests: issued once per completed course (PDF in storage, a discreet email), checked by code."""
+
+import io
+import uuid
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone, translation
+
+from elearning.learners import attests, tasks
+from elearning.learners.models import Attest, Enrolment
+from elearning.learners.services import course_completion_refresh
+from elearning.learners.views import attests as attest_views
+from tests.factories import UserFactory, translate
+
+from .conftest import ATTEST_COMPLETED_AT as COMPLETED_AT
+from .conftest import attest_enrolment
+
+# Words a subject line must never carry: mail is read over shoulders and on shared screens.
+TELLING_WORDS = ["geweld", "violence", "mishandeling", "maltraitance", "abuse", "misbruik", "vif"]
+
+
+class FailingEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+@pytest.fixture
+def french_course(attest_course):
+    """The same course, translated into French."""
+    for page in (attest_course.home, attest_course.library):
+        translate(page, "fr")
+    translate(attest_course.page, "fr", title="Reconnaître la maltraitance")
+    for module in attest_course.modules:
+        translate(module, "fr")
+    return attest_course
+
+
+def completed_enrolment(user, course):
+    enrolment = attest_enrolment(user, course)
+    assert course_completion_refresh(enrolment=enrolment, now=COMPLETED_AT)
+    return enrolment
+
+
+def pdf_text(attest):
+    with attest.pdf.open("rb") as pdf:
+        reader = PdfReader(io.BytesIO(pdf.read()))
+    return " ".join(page.extract_text() for page in reader.pages), reader
+
+
+def stored_attest_files():
+    return len(default_storage.listdir("attests")[1]) if default_storage.exists("attests") else 0
+
+
+def study_time(minutes, language):
+    with translation.override(language):
+        return attests.attest_study_time_display(minutes)
+
+
+def translated(msgid, language):
+    with translation.override(language):
+        return translation.gettext(msgid)
+
+
+def test_completing_the_course_enqueues_one_attest_task_after_commit(
+    attest_course, learner, monkeypatch, django_capture_on_commit_callbacks
+):
+    enrolment = attest_enrolment(learner, attest_course)
+    sent = []
+    monkeypatch.setattr(tasks.attest_issue, "delay", sent.append)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        course_completion_refresh(enrolment=enrolment, now=COMPLETED_AT)
+        course_completion_refresh(enrolment=enrolment, now=COMPLETED_AT)  # already completed
+    assert sent == []  # nothing is enqueued before the transaction commits
+    for callback in callbacks:
+        callback()
+    assert sent == [enrolment.pk]
+
+
+def test_an_incomplete_course_issues_nothing(attest_course, learner):
+    enrolment = attest_enrolment(learner, attest_course, modules=attest_course.modules[:-1])
+    assert not course_completion_refresh(enrolment=enrolment, now=COMPLETED_AT)
+    assert attests.attest_issue(enrolment_id=enrolment.pk) is None
+    assert not Attest.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_attest_pdf_states_name_course_hours_date_and_code(attest_course, learner):
+    files_before = stored_attest_files()
+    enrolment = completed_enrolment(learner, attest_course)
+
+    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+
+    assert Attest.objects.get() == attest
+    assert attest.pdf.name.startswith("attests/") and default_storage.exists(attest.pdf.name)
+    assert stored_attest_files() == files_before + 1
+    assert attest.study_minutes == 75  # the course's nominal study time, not the 40 measured
+    assert attest.learner_name == learner.get_full_name() == "Lies Peeters"
+    text, reader = pdf_text(attest)
+    for expected in (
+        "Lies Peeters",
+        "Kindermishandeling herkennen",
+        study_time(75, "nl"),
+        "5 maart 2025",
+        attest.code,
+    ):
+        assert expected in text
+    assert reader.metadata.title == f"{translated('Attest', 'nl')}: Kindermishandeling herkennen"
+    assert reader.trailer["/Root"]["/Lang"] == "nl"
+
+
+def test_the_attest_is_emailed_once_with_a_discreet_subject_and_the_pdf(attest_course, learner):
+    enrolment = completed_enrolment(learner, attest_course)
+
+    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+
+    assert attest.emailed_at is not None
+    [message] = mail.outbox
+    assert message.to == [learner.email]
+    assert message.subject.startswith("[Leerplatform] ")
+    assert not [word for word in TELLING_WORDS if word in message.subject.lower()]
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == (f"attest-{attest.code}.pdf", "application/pdf")
+    with attest.pdf.open("rb") as pdf:
+        assert content == pdf.read()
+    assert "5 maart 2025" in message.body
+    assert f"http://localhost/nl/attest/{attest.code}/" in message.body
+
+
+def test_a_french_learner_gets_the_attest_and_the_email_in_french(french_course, learner):
+    learner.preferred_language = "fr"
+    learner.save()
+    enrolment = completed_enrolment(learner, french_course)
+
+    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+
+    assert (attest.language, attest.course_title) == ("fr", "Reconnaître la maltraitance")
+    text, reader = pdf_text(attest)
+    assert "Reconnaître la maltraitance" in text
+    assert "5 mars 2025" in text
+    assert study_time(75, "fr") in text
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    [message] = mail.outbox
+    assert not [word for word in TELLING_WORDS if word in message.subject.lower()]
+    assert "Reconnaître la maltraitance" in message.body and "5 mars 2025" in message.body
+    assert f"/fr/attest/{attest.code}/" in message.body
+
+
+def test_the_name_falls_back_to_the_email_address(attest_course):
+    nameless = UserFactory(email="zonder.naam@example.org")
+    enrolment = completed_enrolment(nameless, attest_course)
+
+    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+
+    assert attest.learner_name == "zonder.naam@example.org"
+    assert "zonder.naam@example.org" in pdf_text(attest)[0]
+
+
+def test_running_the_task_twice_changes_nothing(attest_course, learner):
+    files_before = stored_attest_files()
+    enrolment = completed_enrolment(learner, attest_course)
+
+    tasks.attest_issue.apply(args=[enrolment.pk]).get()
+    first = Attest.objects.get()
+    tasks.attest_issue.apply(args=[enrolment.pk]).get()
+
+    again = Attest.objects.get()
+    assert (again.code, again.pdf.name, again.emailed_at) == (
+        first.code,
+        first.pdf.name,
+        first.emailed_at,
+    )
+    assert stored_attest_files() == files_before + 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_mail_failure_keeps_the_attest_and_pdf_so_the_retry_only_sends(
+    attest_course, learner, settings
+):
+    files_before = stored_attest_files()
+    enrolment = completed_enrolment(learner, attest_course)
+    settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
+
+    with pytest.raises(ConnectionRefusedError):
+        attests.attest_issue(enrolment_id=enrolment.pk)
+
+    attest = Attest.objects.get()
+    assert attest.pdf and attest.emailed_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    attests.attest_issue(enrolment_id=enrolment.pk)
+
+    retried = Attest.objects.get()
+    assert (retried.pk, retried.pdf.name) == (attest.pk, attest.pdf.name)
+    assert retried.emailed_at is not None
+    assert len(mail.outbox) == 1
+    assert stored_attest_files() == files_before + 1
+
+
+def test_the_sweep_issues_attests_whose_task_was_lost(attest_course, learner):
+    enrolment = attest_enrolment(learner, attest_course)
+    # Completed 20 minutes ago, but the task never ran (the broker was down at that moment).
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        completed_at=timezone.now() - timedelta(minutes=20)
+    )
+    # Completed 2 minutes ago: its own task may still be on its way; the sweep leaves it.
+    fresh = attest_enrolment(UserFactory(), attest_course)
+    Enrolment.objects.filter(pk=fresh.pk).update(completed_at=timezone.now() - timedelta(minutes=2))
+
+    assert tasks.attest_sweep.apply().get() == 1
+
+    attest = Attest.objects.get(enrolment=enrolment)
+    assert attest.pdf and attest.emailed_at
+    assert len(mail.outbox) == 1
+    assert tasks.attest_sweep.apply().get() == 0  # once issued, it is not picked up again
+
+
+def test_nothing_is_issued_for_an_enrolment_that_is_gone(db):
+    # An erased account or a flushed queue: the task meets an id that no longer exists.
+    assert attests.attest_issue(enrolment_id=987654) is None
+
+
+@pytest.fixture
+def issued(learner):
+    """An attest as issuing leaves it (row and stored PDF), made directly: pages only read it."""
+    enrolment = Enrolment.objects.create(
+        user=learner, course_key=uuid.uuid4(), started_at=COMPLETED_AT, completed_at=COMPLETED_AT
+    )
+    attest = Attest.objects.create(
+        enrolment=enrolment,
+        user=learner,
+        learner_name="Lies Peeters",
+        course_title="Kindermishandeling herkennen",
+        study_minutes=75,
+        completed_on=COMPLETED_AT.date(),
+        language="nl",
+        emailed_at=COMPLETED_AT,
+    )
+    attest.pdf.save("attest-test.pdf", ContentFile(b"%PDF-1.7 test"))
+    return attest
+
+
+def grouped(code):
+    return f"{code[:4]}-{code[4:8]} {code[8:]}".lower()
+
+
+@pytest.mark.parametrize("form", ["exact", "lower case, dashes and spaces"])
+def test_the_verification_page_confirms_a_valid_code(client, issued, form):
+    code = issued.code if form == "exact" else f"  {grouped(issued.code)} "
+
+    response = client.get("/en/attest/", {"code": code})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This attest is valid" in html
+    assert (
+        "Lies Peeters completed the course “Kindermishandeling herkennen” on March 5, 2025." in html
+    )
+    assert study_time(75, "en") in html
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_the_qr_code_link_shows_the_result_directly(client, issued):
+    response = client.get(f"/en/attest/{grouped(issued.code)}/")
+
+    assert response.status_code == 200
+    assert "This attest is valid" in response.content.decode()
+
+
+def test_an_unknown_code_is_not_found(client, issued):
+    response = client.get("/en/attest/", {"code": "ABCD EFGH JKMN"})
+
+    assert response.status_code == 200
+    assert "There is no attest with this code." in response.content.decode()
+    assert "Lies Peeters" not in response.content.decode()
+
+
+def test_the_empty_form_asks_for_the_code_and_an_empty_code_is_an_error(client, db):
+    first = client.get("/en/attest/")
+    empty = client.get("/en/attest/", {"code": "  "})
+
+    assert first.status_code == 200 and 'role="status"' in first.content.decode()
+    html = empty.content.decode()
+    assert "Enter the verification code printed on the attest." in html
+    assert (
+        'id="id_code_errors"' in html
+        and 'aria-describedby="id_code_helptext id_code_errors"' in html
+    )
+
+
+@pytest.mark.parametrize(
+    ("hostile", "answer"),
+    [
+        ("A" * 5000, "Ensure this value has at most 40 characters"),
+        ("' OR 1=1 --", "There is no attest with this code."),
+        ("ÄÖÜ ß 漢字 😀 ‮", "There is no attest with this code."),
+        ("\x00", "Null characters are not allowed."),
+        ("ABCD\x00EFGHJKMN", "Null characters are not allowed."),
+    ],
+)
+def test_hostile_input_gets_a_normal_answer(client, issued, hostile, answer):
+    by_form = client.get("/en/attest/", {"code": hostile})
+
+    assert by_form.status_code == 200
+    assert answer in by_form.content.decode()
+    assert "Lies Peeters" not in by_form.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/en/attest/%00/", "/en/attest/%27%20OR%201=1%20--/"])
+def test_hostile_input_in_the_address_gets_a_normal_answer(client, issued, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "Lies Peeters" not in response.content.decode()
+
+
+def test_lookups_are_limited_per_address(client, issued, monkeypatch):
+    monkeypatch.setattr(attest_views, "VERIFICATIONS_PER_MINUTE", 3)
+    # One fixed minute, so the count cannot start over halfway through the test.
+    minute = timezone.now()
+    monkeypatch.setattr(attest_views, "timezone", SimpleNamespace(now=lambda: minute))
+
+    answers = [client.get("/en/attest/", {"code": f"WRONG{n}"}) for n in range(3)]
+    blocked = client.get("/en/attest/", {"code": issued.code})
+    elsewhere = client.get("/en/attest/", {"code": issued.code}, REMOTE_ADDR="192.0.2.7")
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert blocked.status_code == 429 and blocked["Retry-After"] == "60"
+    assert "Too many codes were checked" in blocked.content.decode()
+    assert "Lies Peeters" not in blocked.content.decode()
+    assert elsewhere.status_code == 200 and "Lies Peeters" in elsewhere.content.decode()
+
+
+def test_the_owner_downloads_the_pdf(client, issued, learner):
+    client.force_login(learner)
+
+    response = client.get(f"/nl/account/learning/attests/{issued.code}.pdf")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="attest-{issued.code}.pdf"'
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    response.close()
+
+
+def test_another_learner_gets_not_found(client, issued):
+    client.force_login(UserFactory())
+
+    response = client.get(f"/nl/account/learning/attests/{issued.code}.pdf")
+
+    assert response.status_code == 404
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, issued):
+    response = client.get(f"/nl/account/learning/attests/{issued.code}.pdf")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/login/")
+
+
+def test_a_pdf_not_ready_yet_gets_a_friendly_page(client, issued, learner):
+    Attest.objects.filter(pk=issued.pk).update(pdf="")
+    client.force_login(learner)
+
+    response = client.get(f"/en/account/learning/attests/{issued.code}.pdf")
+
+    assert response.status_code == 200
+    assert "Your attest is being prepared" in response.content.decode()
