@@ -287,6 +287,23 @@ class BenchEnvironment:
             shutil.copyfile(BENCH_DIR / "db.sqlite3", SQLITE_TEMPLATE)
             SQLITE_TEMPLATE_LABEL.write_text(fingerprint, encoding="utf-8")
 
+    def connect(self):
+        """A plain DB-API connection to the benchmark database in autocommit, for baselines
+        measured without Django; its parameter placeholder is `self.placeholder`."""
+        if self.database == "postgresql":
+            import psycopg
+
+            return psycopg.connect(self.database_url, autocommit=True)
+        import sqlite3
+
+        connection = sqlite3.connect(BENCH_DIR / "db.sqlite3", timeout=20, isolation_level=None)
+        connection.execute("PRAGMA synchronous=NORMAL")  # as settings/base.py has Django's
+        return connection
+
+    @property
+    def placeholder(self):
+        return "%s" if self.database == "postgresql" else "?"
+
     def _pg(self, *statements):
         import psycopg
 
@@ -400,10 +417,14 @@ class BenchEnvironment:
 
 
 class Server:
-    """gunicorn as in production (2 workers of 4 threads), stopped whatever happens."""
+    """gunicorn as in production (2 workers of 4 threads), stopped whatever happens.
 
-    def __init__(self, env, workers=2, threads=4):
+    `environ` adds variables for this server only (a limit the scenario lifts, say).
+    """
+
+    def __init__(self, env, workers=2, threads=4, environ=None):
         self.env = env
+        self.environ = environ or {}
         self.port = free_port()
         self.workers, self.threads = workers, threads
         self.process = None
@@ -442,7 +463,7 @@ class Server:
         self.process = subprocess.Popen(  # noqa: S603 - our own fixed command
             command,
             cwd=ROOT,
-            env=self.env.env,
+            env={**self.env.env, **self.environ},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
@@ -591,3 +612,27 @@ def load_average():
         return os.getloadavg()[0]
     except OSError:
         return None
+
+
+def process_tree_cpu(pid):
+    """CPU seconds (user + system) used so far by a process and its live descendants (Linux;
+    None elsewhere): what gunicorn's workers spent, whatever else the machine was doing."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    children, used = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # After the ")" closing the command name: state, ppid, ... utime (12th), stime.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        process = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(process)
+        used[process] = (int(fields[11]) + int(fields[12])) / ticks
+    if pid not in used:
+        return None
+    total, pending = 0.0, [pid]
+    while pending:
+        process = pending.pop()
+        total += used.get(process, 0.0)
+        pending.extend(children.get(process, []))
+    return total

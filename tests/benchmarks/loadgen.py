@@ -1,9 +1,10 @@
-"""A small closed-loop HTTP load generator, for machines without wrk.
+"""Closed-loop load from Python: for machines without wrk, and for load wrk cannot script.
 
-Several processes (so the GIL of one does not cap the rate), each with a few threads, each thread
-with its own keep-alive connection, send GET requests back to back for a fixed time and count the
-answers by status. Slower than wrk per request, so ratios measured with it are conservative
-for fast views; use the same generator for a baseline and the pages compared with it.
+Several processes (so the GIL of one does not cap the rate), each with a few threads, run a
+client loop back to back for a fixed time (`closed_loop`). `generate` is the GET load the pages
+scenario compares with wrk's: each thread keeps its own keep-alive connection and counts the
+answers by status. Slower than wrk per request, so ratios measured with it are conservative for
+fast views; use the same generator for a baseline and the pages compared with it.
 """
 
 import http.client
@@ -14,11 +15,55 @@ import time
 from urllib.parse import urlsplit
 
 
-def _thread(host, port, path, headers, expect, start_at, end_at, counts, lock):
+def closed_loop(work, *, duration, processes=None, threads=4, args=()):
+    """Each thread's result of `work(slot, slots, start_at, end_at, *args)`, in slot order.
+
+    processes × threads clients (slot 0 .. slots-1) start together, after every process forked,
+    and loop until end_at (time.time()). The processes are forked, so `work` and `args` need not
+    be picklable; what `work` returns must be.
+    """
+    processes = processes or max(2, os.cpu_count() or 2)
+    slots = processes * threads
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    start_at = time.time() + 0.5
+    end_at = start_at + duration
+    children = [
+        context.Process(
+            target=_process,
+            args=(work, args, range(first, first + threads), slots, start_at, end_at, queue),
+        )
+        for first in range(0, slots, threads)
+    ]
+    for child in children:
+        child.start()
+    results = {}
+    for _ in children:
+        results.update(queue.get(timeout=duration + 120))
+    for child in children:
+        child.join()
+    return [results[slot] for slot in range(slots)]
+
+
+def _process(work, args, slots_here, slots, start_at, end_at, queue):
+    results = {}
+
+    def client(slot):
+        while time.time() < start_at:
+            time.sleep(0.001)
+        results[slot] = work(slot, slots, start_at, end_at, *args)
+
+    workers = [threading.Thread(target=client, args=(slot,)) for slot in slots_here]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    queue.put(results)
+
+
+def _get_loop(_slot, _slots, _start_at, end_at, host, port, path, headers, expect):
     ok = other = errors = matched = 0
     connection = http.client.HTTPConnection(host, port, timeout=10)
-    while time.time() < start_at:
-        time.sleep(0.001)
     while time.time() < end_at:
         try:
             connection.request("GET", path, headers=headers)
@@ -38,28 +83,7 @@ def _thread(host, port, path, headers, expect, start_at, end_at, counts, lock):
             connection.close()
             connection = http.client.HTTPConnection(host, port, timeout=10)
     connection.close()
-    with lock:
-        counts["ok"] += ok
-        counts["other"] += other
-        counts["errors"] += errors
-        counts["matched"] += matched
-
-
-def _process(host, port, path, headers, expect, start_at, end_at, threads, queue):
-    counts = {"ok": 0, "other": 0, "errors": 0, "matched": 0}
-    lock = threading.Lock()
-    workers = [
-        threading.Thread(
-            target=_thread,
-            args=(host, port, path, headers, expect, start_at, end_at, counts, lock),
-        )
-        for _ in range(threads)
-    ]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    queue.put(counts)
+    return {"ok": ok, "other": other, "errors": errors, "matched": matched}
 
 
 def generate(url, *, duration, headers=None, expect=None, processes=None, threads=4):
@@ -69,27 +93,11 @@ def generate(url, *, duration, headers=None, expect=None, processes=None, thread
     """
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    processes = processes or max(2, os.cpu_count() or 2)
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    start_at = time.time() + 0.5  # every process starts together, after they all forked
-    end_at = start_at + duration
-    children = [
-        context.Process(
-            target=_process,
-            args=(parts.hostname, parts.port, path, headers or {}, expect, start_at, end_at)
-            + (threads, queue),
-        )
-        for _ in range(processes)
-    ]
-    for child in children:
-        child.start()
-    totals = {"ok": 0, "other": 0, "errors": 0, "matched": 0}
-    for _ in children:
-        for key, value in queue.get(timeout=duration + 60).items():
-            totals[key] += value
-    for child in children:
-        child.join()
+    target = (parts.hostname, parts.port, path, headers or {}, expect)
+    per_thread = closed_loop(
+        _get_loop, duration=duration, processes=processes, threads=threads, args=target
+    )
+    totals = {key: sum(counts[key] for counts in per_thread) for key in per_thread[0]}
     if not expect:
         totals["matched"] = None
     return {"duration": duration, "counts": totals}

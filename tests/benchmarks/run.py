@@ -23,7 +23,8 @@ from . import harness
 
 SCENARIOS = {
     "pages": "tests.benchmarks.pages",
-    # To come: heartbeat, signup_burst, search, package, upload, reports.
+    "heartbeat": "tests.benchmarks.heartbeat",
+    # To come: signup_burst, search, package, upload, reports.
 }
 
 
