@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +33,6 @@ def _progress_locked(*, user, facts, now):
     """The learner's progress row for the module, locked; created (with the enrolment) if new."""
     progress = (
         ModuleProgress.objects.select_for_update()
-        .select_related("enrolment")
         .filter(user=user, module_key=facts.module_key)
         .first()
     )
@@ -211,12 +210,40 @@ def progress_record_events(*, user, events):
             # 400, not 404: LocaleMiddleware would turn a 404 into a redirect to /nl/api/...
             raise EventRejected(_("Unknown module."), event_id=event.id)
         _check_media(event, facts)
-    try:
-        return _events_apply(user=user, events=events, facts_by_id=facts_by_id)
-    except IntegrityError:
-        # The same events, sent twice at once (two tabs, a resend racing its original), were
-        # committed by the other request first (SQLite does not lock rows): now they are known.
-        return _events_apply(user=user, events=events, facts_by_id=facts_by_id)
+    return _events_apply(user=user, events=events, facts_by_id=facts_by_id)
+
+
+def _events_claim(*, user, events, facts_by_id, now):
+    """Record the batch's event ids; return those the learner had not sent before.
+
+    One statement, INSERT ... ON CONFLICT DO NOTHING RETURNING (PostgreSQL, SQLite 3.35+): the
+    unique constraint itself sorts out resent ids, also when a parallel request inserts the same
+    id at the same moment (PostgreSQL makes the second wait for the first).
+    """
+    unique = {event.id: event for event in events}.values()
+    meta = ProgressEvent._meta
+    connection = connections[ProgressEvent.objects.db]
+    quote = connection.ops.quote_name
+    key_field, received_field = meta.get_field("module_key"), meta.get_field("received_at")
+    columns = ", ".join(
+        quote(meta.get_field(name).column)
+        for name in ("user", "client_event_id", "module_key", "received_at")
+    )
+    received = received_field.get_db_prep_value(now, connection)
+    params = []
+    for event in unique:
+        module_key = key_field.get_db_prep_value(facts_by_id[event.module].module_key, connection)
+        params += [user.pk, event.id, module_key, received]
+    # Identifiers come from the model and are quoted; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "  # noqa: S608
+        + ", ".join(["(%s, %s, %s, %s)"] * len(unique))
+        + f" ON CONFLICT ({quote('user_id')}, {quote('client_event_id')}) DO NOTHING"
+        + f" RETURNING {quote('client_event_id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {row[0] for row in cursor.fetchall()}
 
 
 @transaction.atomic
@@ -228,16 +255,10 @@ def _events_apply(*, user, events, facts_by_id):
         module_id: _progress_locked(user=user, facts=facts_by_id[module_id], now=now)
         for module_id in sorted({event.module for event in events})
     }
-    seen = set(
-        ProgressEvent.objects.filter(
-            user=user, client_event_id__in=[event.id for event in events]
-        ).values_list("client_event_id", flat=True)
-    )
-    fresh = []
-    for event in events:
-        if event.id not in seen:
-            seen.add(event.id)
-            fresh.append(event)
+    claimed = _events_claim(user=user, events=events, facts_by_id=facts_by_id, now=now)
+    fresh = [
+        event for event in {event.id: event for event in events}.values() if event.id in claimed
+    ]
     if not fresh:
         return EventsOutcome(accepted=0, duplicates=len(events))
 
@@ -268,14 +289,6 @@ def _events_apply(*, user, events, facts_by_id):
         )
         if _complete_if_met(progress=progress, facts=facts, now=now):
             completed.append(module_id)
-    ProgressEvent.objects.bulk_create(
-        [
-            ProgressEvent(
-                user=user, client_event_id=event.id, module_key=facts_by_id[event.module].module_key
-            )
-            for event in fresh
-        ]
-    )
     return EventsOutcome(
         accepted=len(fresh),
         duplicates=len(events) - len(fresh),
