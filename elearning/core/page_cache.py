@@ -7,6 +7,7 @@ transaction commits, so the next visitor gets a fresh render and no stale page s
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -30,9 +31,15 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 def page_cache_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or _fresh_generation()
     return generation
+
+
+def _fresh_generation():
+    """A first generation that was never used before, even after the cache was emptied
+    (Redis restarted): processes may still remember things under an old generation number."""
+    return time.time_ns() // 1000
 
 
 def page_cache_invalidate():
@@ -44,7 +51,7 @@ def _bump_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def page_cache_key(host, path):

@@ -56,11 +56,22 @@ def _module_facts(module, course):
     )
 
 
+# This process's copy of facts already read from the shared cache. Keys carry the generation,
+# so a publish makes every entry unreachable; the dict is emptied when it grows past the limit.
+_remembered = {}
+REMEMBERED_LIMIT = 2000
+
+
 def module_facts(page_ids):
     """{page id: ModuleFacts} for the live modules among `page_ids` (others are left out)."""
     generation = page_cache_generation()
     keys = {page_id: f"learners:module:{generation}:{page_id}" for page_id in set(page_ids)}
-    found = cache.get_many(keys.values())
+    found = {key: _remembered[key] for key in keys.values() if key in _remembered}
+    if len(found) < len(keys):
+        found.update(cache.get_many([key for key in keys.values() if key not in found]))
+        if len(_remembered) > REMEMBERED_LIMIT:
+            _remembered.clear()
+        _remembered.update(found)
     facts = {page_id: found[key] for page_id, key in keys.items() if key in found}
     missing = [page_id for page_id in keys if page_id not in facts]
     if missing:
