@@ -35,7 +35,8 @@ class ProfileForm(forms.ModelForm):
 
 
 class AccountDeleteForm(forms.Form):
-    """Deleting an account is final, so the learner confirms it with their password."""
+    """Deleting an account is final, so the learner confirms it with their password; a learner
+    who signs in through their municipality has none, and confirms with their address instead."""
 
     password = forms.CharField(
         label=_("Current password"),
@@ -46,6 +47,15 @@ class AccountDeleteForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]
+            self.fields["email"] = forms.EmailField(
+                label=_("Your email address"),
+                help_text=_(
+                    "You sign in through your municipality: type the address of your account."
+                ),
+                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            )
 
     def clean_password(self):
         password = self.cleaned_data["password"]
@@ -54,3 +64,11 @@ class AccountDeleteForm(forms.Form):
                 _("That is not your current password. Nothing was deleted."), code="invalid"
             )
         return password
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError(
+                _("That is not the address of your account. Nothing was deleted."), code="invalid"
+            )
+        return email

@@ -86,3 +86,22 @@ def test_the_delete_page_asks_for_the_password(learner_client):
     page = learner_client.get(reverse("accounts:delete")).content.decode()
     assert 'type="password"' in page
     assert '<label for="id_password">' in page
+
+
+@pytest.mark.django_db
+def test_a_learner_without_a_password_confirms_with_their_address(client, make_learner):
+    # Signed up through their municipality's identity provider: no password to type.
+    learner = make_learner(email="via.gemeente@example.org")
+    learner.set_unusable_password()
+    learner.save()
+    client.force_login(learner)
+    page = client.get(reverse("accounts:delete")).content.decode()
+    assert 'type="password"' not in page
+    assert '<label for="id_email">' in page
+
+    wrong = client.post(reverse("accounts:delete"), {"email": "iemand.anders@example.org"})
+    assert "Dat is niet het adres van uw account." in wrong.content.decode()
+    assert User.objects.filter(pk=learner.pk).exists()
+
+    client.post(reverse("accounts:delete"), {"email": "Via.Gemeente@example.org"})
+    assert not User.objects.filter(pk=learner.pk).exists()
