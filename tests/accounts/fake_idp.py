@@ -17,15 +17,16 @@ import base64
 import hashlib
 import json
 import secrets
-import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+
+from tests.fake_services import BackgroundHTTPService
 
 CLIENT_ID = "leerplatform"
 CLIENT_SECRET = "fake-idp-client-secret"
@@ -51,7 +52,7 @@ class Grant:
     claims: dict
 
 
-class FakeIdentityProvider:
+class FakeIdentityProvider(BackgroundHTTPService):
     def __init__(self):
         self.key = rsa_key()
         self.person = {
@@ -69,25 +70,11 @@ class FakeIdentityProvider:
         self.token_requests = []
         self._grants = {}
         self._access_tokens = {}
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.idp = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        super().__init__(_Handler)
 
     @property
     def issuer(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self):
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        return self.base_url
 
     def configuration(self):
         return {
@@ -163,7 +150,7 @@ class FakeIdentityProvider:
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
-        idp = self.server.idp
+        idp = self.server.service
         url = urlsplit(self.path)
         if url.path == "/.well-known/openid-configuration":
             self._json(200, idp.configuration())
@@ -193,7 +180,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
         form = {name: values[0] for name, values in parse_qs(body).items()}
-        self._json(*self.server.idp.token(form))
+        self._json(*self.server.service.token(form))
 
     def _json(self, status, body):
         payload = json.dumps(body).encode()

@@ -9,8 +9,10 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from tests.fake_services import BackgroundHTTPService
 
 BASE_PATH = "/xapi/"
 
@@ -24,32 +26,17 @@ class ReceivedRequest:
     body: object
 
 
-class FakeLearningRecordStore:
+class FakeLearningRecordStore(BackgroundHTTPService):
     def __init__(self):
         self.requests = []
         self.delay = 0  # seconds before answering (a slow store)
         self._statuses = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.daemon_threads = True
-        self._server.lrs = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        super().__init__(_Handler)
 
     @property
     def endpoint(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}{BASE_PATH}"
-
-    def start(self):
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        return self.base_url + BASE_PATH
 
     def answer(self, *statuses):
         """Answer the next requests with these statuses, in order; 204 after them."""
@@ -74,7 +61,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._receive()
 
     def _receive(self):
-        lrs = self.server.lrs
+        lrs = self.server.service
         url = urlsplit(self.path)
         raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         received = ReceivedRequest(
