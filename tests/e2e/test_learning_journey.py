@@ -159,3 +159,48 @@ def test_a_learner_completes_a_course_and_gets_a_verified_attest(
     verifier.close()
     assert not page.browser_log.page_errors
     assert not page.browser_log.failures
+
+
+def sign_in(page, email, password):
+    page.goto("/nl/account/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("link", name="Mijn leertraject")).to_be_visible()
+
+
+def test_unsent_progress_stays_with_its_learner_on_a_shared_computer(page, video_course):
+    from allauth.account.models import EmailAddress
+
+    from elearning.learners.models import ModuleProgress
+    from tests.factories import UserFactory
+
+    watch = video_course["watch"]
+    first, second = UserFactory(), UserFactory()
+    for user in (first, second):
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    # The first learner watches while the network is down: the events wait in the browser.
+    sign_in(page, first.email, "correct-horse-battery")
+    page.goto(watch.url)
+    page.route("**/api/progress/events", lambda route: route.abort())
+    video = page.locator("video[data-media-id]")
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime >= 4")
+    video.evaluate("v => v.pause()")
+    page.get_by_role("button", name="Afmelden").click()  # still offline while leaving
+
+    # The next learner on the same browser watches one second; only that is theirs.
+    sign_in(page, second.email, "correct-horse-battery")
+    page.unroute("**/api/progress/events")
+    page.goto(watch.url)
+    video = page.locator("video[data-media-id]")
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("() => document.querySelector('video').currentTime >= 1")
+    with page.expect_response("**/api/progress/events") as sent:
+        video.evaluate("v => v.pause()")
+    assert sent.value.status == 200
+    progress = ModuleProgress.objects.get(user=second)
+    watched = sum(end - start for start, end in next(iter(progress.watched.values())))
+    assert watched < 2.5  # their own second (and a bit), never the first learner's four
+    assert not ModuleProgress.objects.get(user=first).watched  # waits for its own learner

@@ -17,7 +17,9 @@
   var endpoint = root.getAttribute("data-progress-endpoint");
   var moduleId = Number(root.getAttribute("data-module"));
   var csrfToken = root.getAttribute("data-csrf");
-  var QUEUE_KEY = "vif-progress-queue";
+  // One queue per learner: on a shared computer, one learner's unsent events must never be
+  // sent under the next learner's session.
+  var QUEUE_KEY = "vif-progress-queue-" + root.getAttribute("data-learner");
   var FLUSH_EVERY_MS = 15000;
   var MAX_BATCH = 50;
   var MAX_ELAPSED_SECONDS = 120;
