@@ -49,9 +49,15 @@ QUICK_EXIT_URL = "/healthz?neutral"
 # Axes keeps counting failed logins in tests that exercise throttling; reset per test via DB.
 AXES_FAILURE_LIMIT = 3
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # In-memory SQLite for speed; the live-server tests share it across threads.
-    DATABASES["default"]["NAME"] = ":memory:"
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+    # A database file (in RAM where /dev/shm exists), not ":memory:": an in-memory database is
+    # one connection that the live server's request threads would share with the test, and the
+    # module page's script sends requests while the browser navigates; with a file each thread
+    # has its own connection. pytest-xdist gives every worker its own file (suffix _gw0, ...).
+    _ram = Path("/dev/shm")  # noqa: S108 - only as the parent of a private mkdtemp folder
+    _test_db_dir = Path(
+        tempfile.mkdtemp(prefix="vif-test-db-", dir=_ram if _ram.is_dir() else None)
+    )
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db_dir / "test.sqlite3")}
 # Never a real learning record store, whatever the environment says; tests/learners/test_xapi.py
 # points this at the fake one it serves.
 XAPI_LRS_ENDPOINT = ""

@@ -17,8 +17,8 @@ pytestmark = [
     pytest.mark.usefixtures("migrated_data_back_after_the_module"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
-        reason="needs two writers at once: SQLite lets one connection write at a time, and the "
-        "in-memory test database is one connection; the integration run (PostgreSQL) covers it",
+        reason="needs row locks and two writers at once, which SQLite does not have (one writer "
+        "per database file); the integration run on PostgreSQL covers it",
     ),
 ]
 
