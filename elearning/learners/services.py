@@ -13,6 +13,7 @@ from .events import DURATION_TOLERANCE_SECONDS, EventRejected
 from .facts import course_required_module_keys, module_facts
 from .intervals import intervals_length, intervals_merge
 from .models import Enrolment, ModuleProgress, ProgressEvent, ProgressStatus, QuizAttempt
+from .rows import fields_write, progress_rows_locked
 from .signals import course_completed, knowledge_check_passed, module_completed, module_started
 
 # Time spent may run ahead of the server's clock by this much: the first heartbeat can arrive
@@ -20,6 +21,15 @@ from .signals import course_completed, knowledge_check_passed, module_completed,
 SPENT_TIME_GRACE = timedelta(minutes=5)
 # Opening a module again within a minute does not rewrite its last activity.
 VIEW_ACTIVITY_RESOLUTION = timedelta(minutes=1)
+# What a batch of heartbeats changes on a module's progress row.
+HEARTBEAT_FIELDS = (
+    "seconds_spent",
+    "last_activity_at",
+    "watched",
+    "last_position_seconds",
+    "last_media_id",
+    "last_position_at",
+)
 
 
 @dataclass(frozen=True)
@@ -251,10 +261,17 @@ def _events_apply(*, user, events, facts_by_id):
     now = timezone.now()
     # The learner's progress rows are locked first, in one order, so that a parallel request
     # carrying the same events waits here and then finds them recorded.
-    progress_by_module = {
-        module_id: _progress_locked(user=user, facts=facts_by_id[module_id], now=now)
-        for module_id in sorted({event.module for event in events})
-    }
+    modules = sorted({event.module for event in events})
+    existing = progress_rows_locked(
+        user=user, module_keys={facts_by_id[module].module_key for module in modules}
+    )
+    progress_by_module = {}
+    for module in modules:
+        facts = facts_by_id[module]
+        progress = existing.get(facts.module_key)
+        if progress is None:  # the learner's first event for this module
+            progress = _progress_locked(user=user, facts=facts, now=now)
+        progress_by_module[module] = progress
     claimed = _events_claim(user=user, events=events, facts_by_id=facts_by_id, now=now)
     fresh = [
         event for event in {event.id: event for event in events}.values() if event.id in claimed
@@ -277,16 +294,7 @@ def _events_apply(*, user, events, facts_by_id):
                 _("More time was reported than has passed since the module was started."),
                 event_id=module_events[-1].id,
             )
-        progress.save(
-            update_fields=[
-                "seconds_spent",
-                "last_activity_at",
-                "watched",
-                "last_position_seconds",
-                "last_media_id",
-                "last_position_at",
-            ]
-        )
+        fields_write(progress, HEARTBEAT_FIELDS)
         if _complete_if_met(progress=progress, facts=facts, now=now):
             completed.append(module_id)
     return EventsOutcome(
