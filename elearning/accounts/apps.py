@@ -10,6 +10,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import signal_handlers  # noqa: F401
+
 
 class UsersAdminConfig(WagtailUsersAppConfig):
     """Wagtail's users app, with our user admin (replaces "wagtail.users" in INSTALLED_APPS)."""

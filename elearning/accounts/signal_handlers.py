@@ -1,0 +1,52 @@
+"""Who listens for what in the accounts app, wired once from AccountsConfig.ready()."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db.models.signals import post_migrate
+
+from .roles import ROLE_APP_LABELS, roles_ensure
+
+# Models the roles are made of; a partial migrate (`migrate contenttypes`) may lack them.
+ROLE_MODELS = (
+    ("auth", "Group"),
+    ("auth", "Permission"),
+    ("wagtailcore", "GroupPagePermission"),
+    ("wagtailcore", "GroupCollectionPermission"),
+    ("wagtailcore", "WorkflowPage"),
+    ("wagtailcore", "GroupApprovalTask"),
+)
+
+
+def roles_after_migrate(sender, *, using, verbosity=1, apps=global_apps, **kwargs):
+    """Keep the admin roles in place after every migrate (a fresh test database included).
+
+    Django sends post_migrate once per app, in INSTALLED_APPS order, and creates each app's
+    permissions in that app's turn; accounts comes before courses and the Wagtail apps, so their
+    permissions are created here first (Django's create_permissions is idempotent). `apps` is
+    the migrated state: a model missing from it has no table yet.
+    """
+    if not _migrated(apps):
+        return
+    for app_label in sorted(ROLE_APP_LABELS):
+        create_permissions(
+            global_apps.get_app_config(app_label), verbosity=verbosity, using=using, apps=apps
+        )
+    roles_ensure(using=using)
+
+
+def _migrated(apps):
+    try:
+        for app_label, model_name in ROLE_MODELS:
+            apps.get_model(app_label, model_name)
+        for app_label in ROLE_APP_LABELS:
+            apps.get_app_config(app_label)
+    except LookupError:
+        return False
+    return True
+
+
+post_migrate.connect(
+    roles_after_migrate,
+    sender=global_apps.get_app_config("accounts"),
+    dispatch_uid="accounts.roles_after_migrate",
+)
