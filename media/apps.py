@@ -7,3 +7,6 @@ class MediaConfig(AppConfig):
     label = "media"
     verbose_name = _("Media")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

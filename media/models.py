@@ -1,6 +1,8 @@
 """Our own image, document and audio/video models, chosen before the first migration so that
 later fields (captions, processing status, renditions) never need a model swap."""
 
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,8 +41,58 @@ class CustomDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
 
+class ProcessingStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be processed")
+    PROCESSING = "processing", _("Processing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ProcessingProblem(models.TextChoices):
+    """Why processing failed, in words an editor can act on (details stay for administrators)."""
+
+    NOT_MEDIA = "not_media", _("This file is not a video or audio file.")
+    WRONG_KIND = (
+        "wrong_kind",
+        _(
+            "The file does not match its type: a video was expected and this is sound only, or "
+            "the other way round."
+        ),
+    )
+    UNREADABLE = "unreadable", _("The file is damaged or in a format that cannot be read.")
+    CONVERSION = "conversion", _("The file could be read but not converted for the web.")
+    MISSING = "missing", _("The uploaded file cannot be found in storage any more.")
+    GAVE_UP = "gave_up", _("Processing failed several times for a technical reason.")
+
+
 class MediaAsset(AbstractMedia):
-    """A video or audio recording (module video, webinar recording, podcast episode)."""
+    """A video or audio recording (module video, webinar recording, podcast episode).
+
+    Uploading (or replacing) the file starts processing on Celery (media/services.py): the
+    duration and dimensions are read, a poster frame is taken from a video, and a web rendition
+    (H.264/AAC MP4 with its index at the front, so playback and seeking start at once) is made.
+    Pages play the web rendition once it is ready, the original until then.
+    """
+
+    processing_status = models.CharField(
+        _("processing"),
+        max_length=12,
+        choices=ProcessingStatus.choices,
+        default=ProcessingStatus.PENDING,
+        editable=False,
+    )
+    processing_problem = models.CharField(
+        _("problem"), max_length=12, choices=ProcessingProblem.choices, blank=True, editable=False
+    )
+    processing_detail = models.TextField(_("technical detail"), blank=True, editable=False)
+    processing_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    processing_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The name of the original the outputs below were made from: a new upload differs.
+    processed_source = models.CharField(max_length=255, blank=True, editable=False)
+    poster = models.FileField(
+        _("poster frame"), upload_to="media_posters", blank=True, editable=False
+    )
+    web_file = models.FileField(_("web version"), upload_to="media_web", blank=True, editable=False)
 
     admin_form_fields = (
         "title",
@@ -53,3 +105,70 @@ class MediaAsset(AbstractMedia):
     class Meta(AbstractMedia.Meta):
         verbose_name = _("video or audio")
         verbose_name_plural = _("videos and audio")
+        indexes = [models.Index(fields=["processing_status"], name="media_asset_status_idx")]
+
+    @property
+    def is_ready(self):
+        return self.processing_status == ProcessingStatus.READY and bool(self.web_file)
+
+    @property
+    def playback_url(self):
+        """The web rendition when ready, else the original (it may still play)."""
+        return self.web_file.url if self.is_ready else self.file.url
+
+    @property
+    def playback_type(self):
+        if self.is_ready:
+            return "video/mp4" if self.type == "video" else "audio/mp4"
+        return self.sources[0]["type"]
+
+    @property
+    def poster_url(self):
+        """The editor's own thumbnail if any, else the frame taken by processing."""
+        image = self.thumbnail or self.poster
+        return image.url if image else ""
+
+
+class MediaCaption(models.Model):
+    """Captions (subtitles for the deaf and hard of hearing) of a recording, one file per language.
+
+    Accessibility law for public bodies (WCAG 2.1 AA, 1.2.2) needs captions on recorded video;
+    files are WebVTT, checked on upload (media/captions.py).
+    """
+
+    asset = models.ForeignKey(
+        MediaAsset,
+        verbose_name=_("video or audio"),
+        on_delete=models.CASCADE,
+        related_name="captions",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    file = models.FileField(
+        _("WebVTT file"),
+        upload_to="media_captions",
+        validators=[FileExtensionValidator(["vtt"])],
+        help_text=_("Captions in WebVTT format (.vtt), in the language chosen above."),
+    )
+    cue_count = models.PositiveIntegerField(_("number of captions"), default=0, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("captions")
+        verbose_name_plural = _("captions")
+        ordering = ["asset", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["asset", "language"],
+                name="media_caption_one_per_language",
+                violation_error_message=_(
+                    "This recording already has captions in this language; edit those instead."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.asset} ({self.get_language_display()})"
+
+    @property
+    def label(self):
+        return self.get_language_display()

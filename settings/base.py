@@ -234,6 +234,18 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+    # Image renditions (resized pictures on public pages) are the only public files: served
+    # without a signature, so cached pages never carry an expired link. Give the bucket a
+    # public-read policy on this prefix only (README, "Object storage").
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "public",
+            "querystring_auth": False,
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # Cache: Redis when REDIS_URL is set (shared by every web process, so publishing invalidates
 # the page cache everywhere); otherwise a file cache under var/ that processes also share.
@@ -279,6 +291,11 @@ CELERY_BEAT_SCHEDULE = {
     "xapi-outbox-sweep": {
         "task": "elearning.learners.tasks.xapi_outbox_sweep",
         "schedule": 600,  # seconds
+    },
+    # Processes recordings whose task was lost (broker down at upload, worker killed).
+    "media-processing-sweep": {
+        "task": "media.tasks.media_processing_sweep",
+        "schedule": 900,  # seconds
     },
 }
 

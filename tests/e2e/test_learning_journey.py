@@ -30,7 +30,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-VIDEO_SECONDS = 6
+VIDEO_SECONDS = 10  # the player resumes only when more than 5 s are left
 
 
 def webm_video(seconds):

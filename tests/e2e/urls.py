@@ -5,6 +5,7 @@ development `static.serve` does not answer. Production serves uploads from objec
 the web server, never from Django.
 """
 
+import mimetypes
 import re
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.urls import re_path
 from elearning.urls import urlpatterns as site_urlpatterns
 
 RANGE = re.compile(r"bytes=(\d+)-(\d*)$")
+mimetypes.add_type("text/vtt", ".vtt")  # caption tracks; older tables lack it
 
 
 def uploaded_file(request, path):
@@ -31,7 +33,8 @@ def uploaded_file(request, path):
     with default_storage.open(path, "rb") as handle:
         handle.seek(start)
         chunk = handle.read(end - start + 1)
-    response = HttpResponse(chunk, status=206, content_type="video/webm")
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = HttpResponse(chunk, status=206, content_type=kind)
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Accept-Ranges"] = "bytes"
     return response

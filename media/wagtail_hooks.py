@@ -1,0 +1,66 @@
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtailmedia import get_permission_policy
+
+from . import views
+from .forms import CaptionForm
+from .models import MediaCaption
+
+
+class CaptionViewSet(ModelViewSet):
+    model = MediaCaption
+    icon = "media"
+    menu_label = _("Captions")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["asset", "language", "cue_count", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["asset__title"]
+    edit_handler = ObjectList(
+        [FieldPanel("asset"), FieldPanel("language"), FieldPanel("file")],
+        base_form_class=CaptionForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_caption_viewset():
+    return CaptionViewSet("captions")
+
+
+class ProcessingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return get_permission_policy().user_has_any_permission(request.user, ["add", "change"])
+
+
+@hooks.register("register_admin_urls")
+def register_processing_urls():
+    urls = [
+        path("", views.processing_index, name="index"),
+        path("<int:asset_id>/retry/", views.processing_retry, name="retry"),
+    ]
+    return [path("media-processing/", include((urls, "media_processing")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_processing_menu_item():
+    return ProcessingMenuItem(
+        _("Video processing"), reverse("media_processing:index"), icon_name="media", order=320
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def upload_progress_js():
+    """A progress bar for large recordings (media/static/media/js/upload_progress.js)."""
+    return format_html(
+        '<script src="{}" data-progress-text="{}" data-failed-text="{}" defer></script>',
+        static("media/js/upload_progress.js"),
+        _("Uploaded {percent}% ({done} of {total} MB)"),
+        _("The upload failed. Check the connection and try again."),
+    )

@@ -1,0 +1,232 @@
+"""The processing pipeline on real files made by ffmpeg: what editors and learners get."""
+
+import json
+import subprocess
+from datetime import timedelta
+
+import pytest
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from media import services
+from media.models import MediaAsset, ProcessingProblem, ProcessingStatus
+from media.services import MAX_ATTEMPTS, media_process
+
+from .conftest import AUDIO_SECONDS, VIDEO_SECONDS, asset_make
+
+pytestmark = pytest.mark.django_db
+
+
+def streams_of(stored_file):
+    with stored_file.open("rb") as handle:
+        content = handle.read()
+    result = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-"],
+        input=content,
+        capture_output=True,
+        check=True,
+    )
+    return content, {s["codec_type"]: s["codec_name"] for s in json.loads(result.stdout)["streams"]}
+
+
+def test_a_video_gets_its_duration_size_poster_and_a_rendition_every_browser_plays(samples):
+    asset = asset_make(samples["video"], "talk.webm")
+
+    assert media_process(asset_id=asset.pk) == ProcessingStatus.READY
+
+    asset.refresh_from_db()
+    assert asset.processing_status == ProcessingStatus.READY
+    assert asset.duration == pytest.approx(VIDEO_SECONDS, abs=0.2)
+    assert (asset.width, asset.height) == (320, 240)
+    with asset.poster.open("rb") as poster:
+        assert poster.read(3) == b"\xff\xd8\xff"  # a JPEG
+    content, streams = streams_of(asset.web_file)
+    assert streams == {"video": "h264", "audio": "aac"}
+    # faststart: the index comes before the data, so playback and seeking start at once.
+    assert content.index(b"moov") < content.index(b"mdat")
+    assert asset.playback_url == asset.web_file.url
+    assert asset.playback_type == "video/mp4"
+    assert asset.poster_url == asset.poster.url
+
+
+def test_an_audio_file_gets_its_duration_and_an_aac_rendition_but_no_poster(samples):
+    asset = asset_make(samples["audio"], "episode.mp3", kind="audio")
+
+    media_process(asset_id=asset.pk)
+
+    asset.refresh_from_db()
+    assert asset.processing_status == ProcessingStatus.READY
+    assert asset.duration == pytest.approx(AUDIO_SECONDS, abs=0.2)
+    assert not asset.poster
+    assert streams_of(asset.web_file)[1] == {"audio": "aac"}
+    assert asset.playback_type == "audio/mp4"
+
+
+@pytest.mark.parametrize(
+    ("sample", "name", "kind", "problem"),
+    [
+        ("corrupt", "broken.webm", "video", ProcessingProblem.UNREADABLE),
+        ("pdf", "slides.mp4", "video", ProcessingProblem.NOT_MEDIA),
+        ("audio", "sound-only.mp3", "video", ProcessingProblem.WRONG_KIND),
+    ],
+)
+def test_a_file_that_cannot_be_a_recording_ends_failed_with_a_clear_problem(
+    samples, sample, name, kind, problem
+):
+    asset = asset_make(samples[sample], name, kind=kind)
+
+    assert media_process(asset_id=asset.pk) == ProcessingStatus.FAILED
+
+    asset.refresh_from_db()
+    assert asset.processing_status == ProcessingStatus.FAILED
+    assert asset.processing_problem == problem
+    assert not asset.web_file and not asset.poster
+    assert asset.playback_url == asset.file.url  # the page still links the original
+    # No crash loop: running the task again does nothing until the file changes.
+    assert media_process(asset_id=asset.pk) is None
+    asset.refresh_from_db()
+    assert asset.processing_attempts == 1
+
+
+def test_the_problem_is_told_in_the_editors_language(samples):
+    from django.utils import translation
+
+    asset = asset_make(samples["pdf"], "slides.mp4")
+    media_process(asset_id=asset.pk)
+    asset.refresh_from_db()
+    with translation.override("nl"):
+        assert "geen video- of audiobestand" in str(asset.get_processing_problem_display())
+
+
+def test_processing_twice_changes_nothing_and_leaves_no_extra_files(samples):
+    asset = asset_make(samples["video"], "talk.webm")
+    media_process(asset_id=asset.pk)
+    asset.refresh_from_db()
+    files_before = sorted(default_storage.listdir(f"media_web/{asset.pk}")[1])
+
+    assert media_process(asset_id=asset.pk) is None
+
+    again = MediaAsset.objects.get(pk=asset.pk)
+    assert (again.web_file.name, again.poster.name) == (asset.web_file.name, asset.poster.name)
+    assert sorted(default_storage.listdir(f"media_web/{asset.pk}")[1]) == files_before
+
+
+def test_a_recording_another_worker_is_processing_is_left_alone(samples):
+    asset = asset_make(samples["video"], "talk.webm")
+    MediaAsset.objects.filter(pk=asset.pk).update(
+        processing_status=ProcessingStatus.PROCESSING, processing_started_at=timezone.now()
+    )
+
+    assert media_process(asset_id=asset.pk) is None
+    assert MediaAsset.objects.get(pk=asset.pk).processing_status == ProcessingStatus.PROCESSING
+
+
+def test_a_worker_that_died_mid_way_is_taken_over_by_the_sweep(samples):
+    asset = asset_make(samples["video"], "talk.webm")
+    long_ago = timezone.now() - services.STALE_AFTER - timedelta(minutes=1)
+    MediaAsset.objects.filter(pk=asset.pk).update(
+        processing_status=ProcessingStatus.PROCESSING,
+        processing_started_at=long_ago,
+        processing_attempts=1,
+    )
+
+    assert services.media_processing_due() == [asset.pk]
+    assert media_process(asset_id=asset.pk) == ProcessingStatus.READY
+
+
+def test_technical_trouble_puts_it_back_to_pending_and_in_the_end_fails_clearly(
+    samples, monkeypatch
+):
+    asset = asset_make(samples["video"], "talk.webm")
+
+    def storage_down(*args, **kwargs):
+        raise ConnectionError("object storage unreachable")
+
+    monkeypatch.setattr(services.shutil, "copyfileobj", storage_down)
+    for _attempt in range(MAX_ATTEMPTS):
+        with pytest.raises(ConnectionError):
+            media_process(asset_id=asset.pk)
+        assert MediaAsset.objects.get(pk=asset.pk).processing_status == ProcessingStatus.PENDING
+
+    assert media_process(asset_id=asset.pk) is None
+    asset.refresh_from_db()
+    assert asset.processing_status == ProcessingStatus.FAILED
+    assert asset.processing_problem == ProcessingProblem.GAVE_UP
+
+
+def test_a_file_missing_from_storage_fails_as_missing(samples):
+    asset = asset_make(samples["video"], "talk.webm")
+    default_storage.delete(asset.file.name)
+
+    media_process(asset_id=asset.pk)
+
+    asset.refresh_from_db()
+    assert asset.processing_problem == ProcessingProblem.MISSING
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """Asset ids handed to Celery (the worker itself is tested in test_pipeline_worker.py)."""
+    from media.tasks import media_process_task
+
+    sent = []
+    monkeypatch.setattr(media_process_task, "delay", sent.append)
+    return sent
+
+
+def test_a_file_replaced_while_processing_gets_processed_anew(
+    samples, monkeypatch, queued, django_capture_on_commit_callbacks
+):
+    asset = asset_make(samples["video"], "talk.webm")
+    real_rendition = services.rendition_make
+    made = []
+
+    def editor_replaces_the_file_meanwhile(source, target, **kwargs):
+        real_rendition(source, target, **kwargs)
+        made.append(target.name)
+        replaced = MediaAsset.objects.get(pk=asset.pk)
+        replaced.file.save("second-take.webm", ContentFile(samples["video"]), save=False)
+        MediaAsset.objects.filter(pk=asset.pk).update(file=replaced.file.name)
+
+    monkeypatch.setattr(services, "rendition_make", editor_replaces_the_file_meanwhile)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert media_process(asset_id=asset.pk) is None
+
+    asset.refresh_from_db()
+    assert asset.processing_status == ProcessingStatus.PENDING
+    assert not asset.web_file
+    assert queued == [asset.pk]
+    assert default_storage.listdir(f"media_web/{asset.pk}")[1] == []  # old outputs gone
+    monkeypatch.setattr(services, "rendition_make", real_rendition)
+    assert media_process(asset_id=asset.pk) == ProcessingStatus.READY
+    asset.refresh_from_db()
+    assert "second-take" in asset.web_file.name
+
+
+def test_an_upload_is_queued_once_it_is_committed(
+    samples, queued, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        asset = asset_make(samples["audio"], "episode.mp3", kind="audio")
+        assert queued == []  # not before the upload is committed
+
+    for callback in callbacks:
+        callback()
+    assert queued == [asset.pk]
+    assert MediaAsset.objects.get(pk=asset.pk).processing_status == ProcessingStatus.PENDING
+
+
+def test_deleting_a_recording_removes_its_poster_and_rendition(
+    samples, django_capture_on_commit_callbacks
+):
+    asset = asset_make(samples["video"], "talk.webm")
+    media_process(asset_id=asset.pk)
+    asset.refresh_from_db()
+    names = [asset.file.name, asset.poster.name, asset.web_file.name]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        asset.delete()
+
+    assert not any(default_storage.exists(name) for name in names)
