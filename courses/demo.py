@@ -8,19 +8,24 @@ import uuid
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from elearning.accounts.roles import TRAINERS, roles_ensure
 from elearning.core.models import Sector
 
 from . import demo_content as content
+from .demo_audio import demo_episode_audio
 from .models import (
     CompletionRule,
     CoursePage,
     HomePage,
     LibraryPage,
     ModulePage,
+    PodcastEpisodePage,
+    PodcastPage,
     Theme,
     ToolPage,
     Trainer,
@@ -28,9 +33,12 @@ from .models import (
 )
 
 DEMO_ACCOUNTS = [
-    # (email, password, is_superuser): printed by `make run`; for a local demo only.
-    ("admin@example.org", "demo-admin-VIF-2026", True),
-    ("learner@example.org", "demo-learner-VIF-2026", False),
+    # (email, password, role): printed by `make run`; for a local demo only. The admin is a
+    # superuser (approves and publishes too); the trainer writes pages and submits them for
+    # moderation (elearning/accounts/roles.py); the learner has no admin access.
+    ("admin@example.org", "demo-admin-VIF-2026", "admin"),
+    ("trainer@example.org", "demo-trainer-VIF-2026", "trainer"),
+    ("learner@example.org", "demo-learner-VIF-2026", "learner"),
 ]
 HOME = {
     "title": {
@@ -238,17 +246,64 @@ def _tools(library, themes, sectors, locales):
         _translate(tool, item, locales)
 
 
-def _accounts():
+def _episode(show, item, themes, locales):
+    episode = PodcastEpisodePage.objects.child_of(show).filter(slug=item["slug"]).first()
+    if episode is None:
+        audio = demo_episode_audio(slug=item["slug"])
+        if audio is None:  # no ffmpeg: an episode cannot be saved without sound; the show stays
+            return
+        episode, _created = _child(
+            show,
+            PodcastEpisodePage,
+            item["slug"],
+            title=item["title"]["nl"],
+            summary=item["summary"]["nl"],
+            audio=audio,
+            episode_number=item["episode_number"],
+            publication_date=datetime.fromisoformat(item["publication_date"]),
+            show_notes=item["show_notes"],
+            transcript=item["transcript"],
+        )
+        _relate(episode, themes=[themes[item["theme"]]])
+    _translate(episode, item, locales)
+
+
+def _podcast(library, themes, locales):
+    item = content.PODCAST
+    show, _created = _child(
+        library,
+        PodcastPage,
+        item["slug"],
+        title=item["title"]["nl"],
+        summary=item["summary"]["nl"],
+        intro=item["intro"],
+        owner_name=item["owner_name"],
+        owner_email=item["owner_email"],
+    )
+    _translate(show, item, locales)
+    for episode_item in item["episodes"]:
+        _episode(show, episode_item, themes, locales)
+
+
+def _account(email, password, role):
+    """The demo user, created when missing; the trainer is (again) put in the Trainers group."""
     User = get_user_model()
-    accounts = []
-    for email, password, is_superuser in DEMO_ACCOUNTS:
-        user = User.objects.filter(email=email).first()
-        created = user is None
-        if created:
-            factory = User.objects.create_superuser if is_superuser else User.objects.create_user
-            user = factory(email=email, password=password)
-        accounts.append((email, password, created))
-    return accounts
+    user = User.objects.filter(email=email).first()
+    created = user is None
+    if created:
+        factory = User.objects.create_superuser if role == "admin" else User.objects.create_user
+        user = factory(email=email, password=password)
+    if role == "trainer":
+        user.groups.add(Group.objects.get(name=TRAINERS))
+    return created
+
+
+def _accounts():
+    roles_ensure()  # the group exists after migrate; this also covers an admin who deleted it
+    return [
+        (email, password, _account(email, password, role))
+        for email, password, role in DEMO_ACCOUNTS
+    ]
 
 
 @transaction.atomic
@@ -273,4 +328,5 @@ def demo_library_seed():
     _courses(library, themes, trainers, sectors, locales)
     _webinars(library, themes, trainers, locales)
     _tools(library, themes, sectors, locales)
+    _podcast(library, themes, locales)
     return _accounts()

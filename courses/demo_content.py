@@ -3366,3 +3366,92 @@ TOOLS = [
         "audience": ["prevention", "care", "police_justice"],
     },
 ]
+
+# The podcast: one show with two short episodes. Their sound is a generated tone (courses/demo.py),
+# so the feed has real enclosures; titles and summaries are translated like the other pages.
+PODCAST = {
+    "slug": "podcast",
+    "title": {
+        "nl": "Podcast: stemmen uit het werkveld",
+        "fr": "Podcast : paroles de terrain",
+        "en": "Podcast: voices from the field",
+    },
+    "summary": {
+        "nl": (
+            "Korte gesprekken met professionals die intrafamiliaal geweld ontmoeten: wat ze zien, "
+            "wat ze doen en wat hen helpt."
+        ),
+        "fr": (
+            "De courtes conversations avec des professionnels confrontés aux violences "
+            "intrafamiliales : ce qu'ils voient, ce qu'ils font et ce qui les aide."
+        ),
+        "en": (
+            "Short conversations with professionals who meet family violence: what they see, "
+            "what they do and what helps them."
+        ),
+    },
+    "intro": (
+        "<p>Luister onderweg of tussen twee afspraken door. Elke aflevering duurt minder dan een "
+        "kwartier en heeft een volledige uitgeschreven tekst.</p>"
+    ),
+    "owner_name": "Interlokaal Platform Intrafamiliaal Geweld",
+    "owner_email": "podcast@example.org",
+    "episodes": [
+        {
+            "slug": "signalen-bij-kinderen",
+            "theme": "kindermishandeling",
+            "episode_number": 1,
+            "publication_date": "2025-04-01T08:00:00+02:00",
+            "title": {
+                "nl": "Signalen bij kinderen: wat een leerkracht opmerkt",
+                "fr": "Les signaux chez l'enfant : ce qu'un enseignant remarque",
+                "en": "Signs in children: what a teacher notices",
+            },
+            "summary": {
+                "nl": "Een leerkracht vertelt hoe ze zorgen over een leerling opmerkte en besprak.",
+                "fr": (
+                    "Une enseignante raconte comment elle a remarqué et partagé ses inquiétudes "
+                    "au sujet d'un élève."
+                ),
+                "en": "A teacher tells how she noticed and shared her worries about a pupil.",
+            },
+            "show_notes": (
+                "<p>In deze aflevering: gedragsveranderingen, het gesprek met de leerling en "
+                "overleg met het zorgteam. Meer in de opleiding over kindermishandeling.</p>"
+            ),
+            "transcript": (
+                "Welkom bij de podcast van het platform. Vandaag spreken we met een leerkracht "
+                "over de eerste signalen die ze bij een leerling opmerkte.\n\n"
+                "Ze vertelt hoe ze haar zorg noteerde, met een collega besprak en samen met het "
+                "zorgteam de volgende stap zette."
+            ),
+        },
+        {
+            "slug": "samenwerken-met-politie",
+            "theme": "partnergeweld",
+            "episode_number": 2,
+            "publication_date": "2025-05-06T08:00:00+02:00",
+            "title": {
+                "nl": "Samenwerken met de politie bij partnergeweld",
+                "fr": "Collaborer avec la police face aux violences conjugales",
+                "en": "Working with the police on partner violence",
+            },
+            "summary": {
+                "nl": "Een hulpverlener en een inspecteur over elkaars rol na een melding.",
+                "fr": (
+                    "Une intervenante et un inspecteur parlent du rôle de chacun après un "
+                    "signalement."
+                ),
+                "en": "A care worker and a police inspector on each other's role after a report.",
+            },
+            "show_notes": (
+                "<p>Wat gebeurt er na een melding van partnergeweld, en hoe houden zorg en "
+                "politie elkaar op de hoogte zonder het beroepsgeheim te schenden?</p>"
+            ),
+            "transcript": (
+                "In deze aflevering zitten een hulpverlener en een inspecteur samen aan tafel.\n\n"
+                "Ze leggen uit wat elk van hen doet na een melding en waar ze elkaar nodig hebben."
+            ),
+        },
+    ],
+}

@@ -14,13 +14,24 @@ from wagtail.models import Page
 
 from elearning.core.page_cache import page_cache_generation
 
-from .models import CoursePage, LibraryPage, ModulePage, Theme, ToolPage, WebinarPage
+from .models import (
+    CoursePage,
+    LibraryPage,
+    ModulePage,
+    PodcastEpisodePage,
+    PodcastPage,
+    Theme,
+    ToolPage,
+    WebinarPage,
+)
 
 LIBRARY_PAGE_SIZE = 12
+PODCAST_PAGE_SIZE = 20
 LIBRARY_FORMATS = {
     "course": (CoursePage, _("Course")),
     "webinar": (WebinarPage, _("Webinar")),
     "tool": (ToolPage, _("Tool")),
+    "podcast": (PodcastPage, _("Podcast")),
 }
 FORMAT_OF_MODEL = {model: key for key, (model, _label) in LIBRARY_FORMATS.items()}
 
@@ -105,11 +116,7 @@ def library_listing(*, library, params):
             | Q(webinarpage__themes__translation_key=key)
             | Q(toolpage__themes__translation_key=key)
         ).distinct()
-    paginator = Paginator(items.order_by("path").specific(), LIBRARY_PAGE_SIZE)
-    try:
-        page_obj = paginator.page(params.get("page", 1))
-    except (EmptyPage, PageNotAnInteger):
-        page_obj = paginator.page(1)
+    page_obj = _page_of(Paginator(items.order_by("path").specific(), LIBRARY_PAGE_SIZE), params)
     entries = _annotate_listing(list(page_obj), locale_id=library.locale_id)
     return {
         "entries": entries,
@@ -119,6 +126,33 @@ def library_listing(*, library, params):
         "formats": [(key, label) for key, (_model, label) in LIBRARY_FORMATS.items()],
         "active_format": active_format,
     }
+
+
+def _page_of(paginator, params):
+    """The requested page of a listing; a missing, odd or too high number gives the first."""
+    try:
+        return paginator.page(params.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        return paginator.page(1)
+
+
+def podcast_episodes(*, show):
+    """The show's episodes a listener may hear: live, public, with an audio file; newest first."""
+    return (
+        PodcastEpisodePage.objects.child_of(show)
+        .live()
+        .public()
+        .filter(audio__type="audio")
+        .exclude(audio__file="")
+        .select_related("audio")
+        .order_by("-publication_date", "-path")
+    )
+
+
+def podcast_episode_listing(*, show, params):
+    """One page of the show's episodes for its web page."""
+    page_obj = _page_of(Paginator(podcast_episodes(show=show), PODCAST_PAGE_SIZE), params)
+    return {"episodes": list(page_obj), "page_obj": page_obj}
 
 
 def home_highlights(*, home):

@@ -7,14 +7,18 @@ from .pages import (
     ToolPage,
     WebinarPage,
 )
+from .podcast import ItunesCategory, PodcastEpisodePage, PodcastPage
 from .snippets import Theme, Trainer
 
 __all__ = [
     "CompletionRule",
     "CoursePage",
     "HomePage",
+    "ItunesCategory",
     "LibraryPage",
     "ModulePage",
+    "PodcastEpisodePage",
+    "PodcastPage",
     "Theme",
     "ToolPage",
     "Trainer",

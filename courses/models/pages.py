@@ -21,6 +21,7 @@ from elearning.core.models import BasePage
 from elearning.core.page_cache import mark_cacheable
 
 from ..blocks import ChapterBlock, ModuleBodyBlock, ToolBodyBlock
+from ..forms import WebinarPageForm
 
 MODULE_MAX_MINUTES = 20
 
@@ -105,7 +106,12 @@ class LibraryPage(CachedPage):
     """The catalogue: every course, webinar and tool, filterable by format and theme."""
 
     parent_page_types = ["courses.HomePage"]
-    subpage_types = ["courses.CoursePage", "courses.WebinarPage", "courses.ToolPage"]
+    subpage_types = [
+        "courses.CoursePage",
+        "courses.WebinarPage",
+        "courses.ToolPage",
+        "courses.PodcastPage",
+    ]
 
     class Meta:
         verbose_name = _("library")
@@ -344,6 +350,7 @@ class WebinarPage(CachedPage):
     ]
     parent_page_types = ["courses.LibraryPage", "courses.CoursePage"]
     subpage_types = []
+    base_form_class = WebinarPageForm
 
     class Meta:
         verbose_name = _("webinar")

@@ -1,5 +1,6 @@
 """`make run` seeds a realistic demo library, and seeding again changes nothing."""
 
+import feedparser
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -7,7 +8,16 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from courses.demo import demo_library_seed
-from courses.models import CoursePage, ModulePage, Theme, ToolPage, WebinarPage
+from courses.models import (
+    CoursePage,
+    ModulePage,
+    PodcastEpisodePage,
+    PodcastPage,
+    Theme,
+    ToolPage,
+    WebinarPage,
+)
+from media.models import MediaAsset
 
 
 @pytest.fixture
@@ -18,7 +28,17 @@ def seeded(db):
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Page, CoursePage, ModulePage, WebinarPage, ToolPage, Theme)
+        for model in (
+            Page,
+            CoursePage,
+            ModulePage,
+            WebinarPage,
+            ToolPage,
+            PodcastPage,
+            PodcastEpisodePage,
+            MediaAsset,
+            Theme,
+        )
     } | {"users": get_user_model().objects.count()}
 
 
@@ -70,10 +90,24 @@ def _two_recorded_webinars_and_the_tools(client):
         assert name.lower() in tool_titles.lower()
 
 
+def _the_podcast_feed_plays_two_episodes_in_every_language(client):
+    for language in ("nl", "fr", "en"):
+        show = PodcastPage.objects.get(locale__language_code=language, live=True)
+        feed = feedparser.parse(client.get(show.url + "feed/").content)
+        assert feed.bozo == 0 and feed.feed.language == language
+        assert len(feed.entries) == 2
+        for entry in feed.entries:
+            (enclosure,) = entry.enclosures
+            assert enclosure.type == "audio/mpeg" and int(enclosure.length) > 0
+
+
 def _demo_accounts_can_sign_in(client):
     admin = get_user_model().objects.get(email="admin@example.org")
     assert admin.is_superuser
     assert admin.check_password("demo-admin-VIF-2026")
+    trainer = get_user_model().objects.get(email="trainer@example.org")
+    assert list(trainer.groups.values_list("name", flat=True)) == ["Trainers"]
+    assert trainer.check_password("demo-trainer-VIF-2026")
     learner = get_user_model().objects.get(email="learner@example.org")
     assert not learner.is_staff
     assert learner.check_password("demo-learner-VIF-2026")
@@ -92,6 +126,7 @@ def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
     _babobox_is_three_times_twenty_minutes(client)
     _titles_and_summaries_exist_in_french_and_english(client)
     _two_recorded_webinars_and_the_tools(client)
+    _the_podcast_feed_plays_two_episodes_in_every_language(client)
     _demo_accounts_can_sign_in(client)
     _the_seeded_site_serves_every_language(client)
 

@@ -4,16 +4,27 @@ import pytest
 
 from django.urls import reverse
 
-from courses.models import CoursePage, HomePage, LibraryPage, ModulePage, ToolPage, WebinarPage
+from courses.models import (
+    CoursePage,
+    HomePage,
+    LibraryPage,
+    ModulePage,
+    PodcastEpisodePage,
+    PodcastPage,
+    ToolPage,
+    WebinarPage,
+)
 from tests.factories import UserFactory
 
 ALLOWED_CHILDREN = {
     HomePage: {LibraryPage},
-    LibraryPage: {CoursePage, WebinarPage, ToolPage},
+    LibraryPage: {CoursePage, WebinarPage, ToolPage, PodcastPage},
     CoursePage: {ModulePage, WebinarPage},
     ModulePage: set(),
     WebinarPage: set(),
     ToolPage: set(),
+    PodcastPage: {PodcastEpisodePage},
+    PodcastEpisodePage: set(),
 }
 
 
@@ -36,6 +47,7 @@ def editor_client(client, db):
         ("library", "coursepage"),
         ("library", "webinarpage"),
         ("library", "toolpage"),
+        ("library", "podcastpage"),
         ("course", "modulepage"),
         ("course", "webinarpage"),
     ],
@@ -57,6 +69,7 @@ def test_editor_opens_the_create_form_of_each_page_type(
         ("library", "modulepage"),
         ("course", "toolpage"),
         ("module", "modulepage"),
+        ("library", "podcastepisodepage"),
     ],
 )
 def test_editor_cannot_create_a_page_in_the_wrong_place(

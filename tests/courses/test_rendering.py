@@ -6,7 +6,11 @@ from urllib.parse import urlparse
 import html5lib
 import pytest
 
-ROLES = ["home", "library", "course", "module", "webinar", "tool"]
+from django.core.cache import cache
+
+from tests.factories import PodcastEpisodePageFactory, PodcastPageFactory, publish, translate
+
+ROLES = ["home", "library", "course", "module", "webinar", "tool", "podcast", "episode"]
 LANGUAGES = ["nl", "fr", "en"]
 MAX_PAGE_BYTES = 100 * 1024
 
@@ -17,11 +21,24 @@ def page_for(tree, role, language):
     return tree["translations"][(role, language)]
 
 
+@pytest.fixture
+def every_page_type(library_tree):
+    """The library tree plus a podcast show with one episode, translated like the rest."""
+    pages, translations = library_tree["pages"], library_tree["translations"]
+    pages["podcast"] = publish(PodcastPageFactory(parent=pages["library"]))
+    pages["episode"] = publish(PodcastEpisodePageFactory(parent=pages["podcast"]))
+    for language in ("fr", "en"):
+        for role in ("podcast", "episode"):
+            translations[(role, language)] = translate(pages[role], language)
+    cache.clear()
+    return library_tree
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_type_renders_in_every_language(client, library_tree, role, language):
-    page = page_for(library_tree, role, language)
+def test_every_page_type_renders_in_every_language(client, every_page_type, role, language):
+    page = page_for(every_page_type, role, language)
     response = client.get(page.url)
 
     assert response.status_code == 200
@@ -33,8 +50,8 @@ def test_every_page_type_renders_in_every_language(client, library_tree, role, l
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_carries_the_safety_layer(client, library_tree, role):
-    html = client.get(library_tree["pages"][role].url).content.decode()
+def test_every_page_carries_the_safety_layer(client, every_page_type, role):
+    html = client.get(every_page_type["pages"][role].url).content.decode()
 
     assert "data-quick-exit" in html
     assert 'href="tel:1712"' in html
@@ -45,8 +62,8 @@ def test_every_page_carries_the_safety_layer(client, library_tree, role):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_pages_are_valid_light_and_self_contained(client, library_tree, role):
-    response = client.get(library_tree["pages"][role].url)
+def test_pages_are_valid_light_and_self_contained(client, every_page_type, role):
+    response = client.get(every_page_type["pages"][role].url)
     html = response.content.decode()
 
     parser = html5lib.HTMLParser(strict=True)

@@ -5,6 +5,8 @@ import uuid
 import factory
 import wagtail_factories
 
+from django.core.files.base import ContentFile
+
 from wagtail.models import Locale, Page, Site
 
 from courses.models import (
@@ -12,12 +14,15 @@ from courses.models import (
     HomePage,
     LibraryPage,
     ModulePage,
+    PodcastEpisodePage,
+    PodcastPage,
     Theme,
     ToolPage,
     Trainer,
     WebinarPage,
 )
 from elearning.accounts.models import User
+from media.models import MediaAsset
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -143,6 +148,39 @@ class ToolPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ToolPage
+
+
+class AudioAssetFactory(factory.django.DjangoModelFactory):
+    """An audio recording; its bytes are not real sound unless a test passes a real `file`."""
+
+    title = factory.Sequence(lambda n: f"Aflevering {n}")
+    type = "audio"
+    duration = 754.0
+    file = factory.LazyFunction(lambda: ContentFile(b"not really sound", name="aflevering.mp3"))
+
+    class Meta:
+        model = MediaAsset
+
+
+class PodcastPageFactory(wagtail_factories.PageFactory):
+    title = "Podcast"
+    slug = "podcast"
+    summary = "Gesprekken met professionals."
+    owner_name = "Interlokaal Platform Intrafamiliaal Geweld"
+    owner_email = "podcast@example.org"
+
+    class Meta:
+        model = PodcastPage
+
+
+class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Aflevering {n}")
+    summary = "Een gesprek van een kwartier."
+    audio = factory.SubFactory(AudioAssetFactory)
+    transcript = "Welkom bij deze aflevering."
+
+    class Meta:
+        model = PodcastEpisodePage
 
 
 def publish(page):

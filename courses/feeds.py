@@ -1,0 +1,131 @@
+"""The podcast's RSS 2.0 feed with Apple's podcast tags, as podcast apps read it.
+
+Built with ElementTree, so every title and text is escaped by the XML writer. Each language has
+its own show page and therefore its own feed.
+"""
+
+import logging
+import mimetypes
+from datetime import UTC
+from email.utils import format_datetime
+from urllib.parse import urljoin
+from xml.etree import ElementTree as ET
+
+from django.http import HttpResponse
+
+from elearning.core.sites import site_root_url
+
+from .models.podcast import FEED_ROUTE
+from .selectors import podcast_episodes
+
+logger = logging.getLogger(__name__)
+
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+ATOM = "http://www.w3.org/2005/Atom"
+ET.register_namespace("itunes", ITUNES)
+ET.register_namespace("atom", ATOM)
+FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
+# Apple asks for square artwork of 1400 to 3000 pixels, JPEG or PNG.
+ARTWORK_FILTER = "fill-1400x1400|format-jpeg"
+
+
+def podcast_feed_response(*, show, request):
+    body = podcast_feed_xml(show=show, request=request)
+    return HttpResponse(body, content_type=FEED_CONTENT_TYPE)
+
+
+def podcast_feed_xml(*, show, request):
+    """The feed document (UTF-8 bytes): the show as channel, its playable episodes as items."""
+    root_url = site_root_url()
+    rss = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(rss, "channel")
+    _channel_describe(channel, show=show, request=request, root_url=root_url)
+    for episode in podcast_episodes(show=show):
+        _item_add(channel, episode=episode, request=request, root_url=root_url)
+    return ET.tostring(rss, encoding="utf-8", xml_declaration=True)
+
+
+def itunes_duration(seconds):
+    """HH:MM:SS, the form every podcast app reads."""
+    hours, rest = divmod(round(seconds or 0), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+def episode_guid(episode):
+    """Never changes with the title or slug (apps would list the episode again as new); one per
+    language, because every translation is an episode of its own language's feed."""
+    return f"vif-podcast-episode:{episode.translation_key}:{episode.locale.language_code}"
+
+
+def _text(parent, tag, text, **attributes):
+    element = ET.SubElement(parent, tag, **attributes)
+    element.text = str(text)
+    return element
+
+
+def _itunes(name):
+    return f"{{{ITUNES}}}{name}"
+
+
+def _channel_describe(channel, *, show, request, root_url):
+    show_url = show.get_full_url(request)
+    _text(channel, "title", show.title)
+    _text(channel, "link", show_url)
+    _text(channel, "description", show.summary)
+    _text(channel, "language", show.language_code)
+    feed_url = urljoin(show_url, show.reverse_subpage(FEED_ROUTE))
+    ET.SubElement(channel, f"{{{ATOM}}}link", href=feed_url, rel="self", type="application/rss+xml")
+    _text(channel, _itunes("author"), show.owner_name)
+    owner = ET.SubElement(channel, _itunes("owner"))
+    _text(owner, _itunes("name"), show.owner_name)
+    _text(owner, _itunes("email"), show.owner_email)
+    artwork_url = _artwork_url(show, root_url)
+    if artwork_url:
+        ET.SubElement(channel, _itunes("image"), href=artwork_url)
+    ET.SubElement(channel, _itunes("category"), text=show.itunes_category)
+    _text(channel, _itunes("explicit"), "true" if show.explicit else "false")
+
+
+def _item_add(channel, *, episode, request, root_url):
+    item = ET.SubElement(channel, "item")
+    _text(item, "title", episode.title)
+    _text(item, "link", episode.get_full_url(request))
+    _text(item, "guid", episode_guid(episode), isPermaLink="false")
+    pub_date = format_datetime(episode.publication_date.astimezone(UTC), usegmt=True)
+    _text(item, "pubDate", pub_date)
+    _text(item, "description", episode.summary)
+    audio_file = episode.audio.file
+    ET.SubElement(
+        item,
+        "enclosure",
+        url=urljoin(root_url + "/", audio_file.url),
+        length=str(_file_size(audio_file)),
+        type=mimetypes.guess_type(audio_file.name)[0] or "application/octet-stream",
+    )
+    if episode.audio.duration:  # 0 until the recording has been probed: better none than wrong
+        _text(item, _itunes("duration"), itunes_duration(episode.audio.duration))
+    if episode.episode_number:
+        _text(item, _itunes("episode"), episode.episode_number)
+    if episode.season:
+        _text(item, _itunes("season"), episode.season)
+
+
+def _file_size(field_file):
+    """Bytes, as the storage reports them; 0 (allowed by RSS) when the file cannot be read."""
+    try:
+        return field_file.size
+    except Exception:  # each storage fails its own way: OSError on disk, ClientError on S3
+        logger.warning("podcast feed: cannot read the size of %s", field_file.name, exc_info=True)
+        return 0
+
+
+def _artwork_url(show, root_url):
+    if show.artwork is None:
+        return ""
+    try:
+        rendition = show.artwork.get_rendition(ARTWORK_FILTER)
+    except OSError:  # Wagtail's SourceImageIOError: the original image is missing
+        logger.warning("podcast feed: the artwork of %s cannot be read", show.pk)
+        return ""
+    return urljoin(root_url + "/", rendition.url)
