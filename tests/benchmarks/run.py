@@ -24,7 +24,8 @@ from . import harness
 SCENARIOS = {
     "pages": "tests.benchmarks.pages",
     "heartbeat": "tests.benchmarks.heartbeat",
-    # To come: signup_burst, search, package, upload, reports.
+    "upload": "tests.benchmarks.upload",
+    # To come: signup_burst, search, package, reports.
 }
 
 
