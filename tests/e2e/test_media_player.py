@@ -16,12 +16,15 @@ from tests.factories import (
     CoursePageFactory,
     LibraryPageFactory,
     ModulePageFactory,
+    PodcastEpisodePageFactory,
+    PodcastPageFactory,
     UserFactory,
     WebinarPageFactory,
     make_home,
     publish,
 )
 
+from .test_accessibility import axe_report
 from .test_learning_journey import sign_in, webm_video
 
 pytestmark = [
@@ -70,8 +73,16 @@ def library(settings, db):
             ],
         )
     )
+    podcast = publish(PodcastPageFactory(parent=library))
+    episode = publish(PodcastEpisodePageFactory(parent=podcast, title="Over de Babobox"))
     cache.clear()
-    return {"video": video, "module": module, "webinar": webinar}
+    return {
+        "video": video,
+        "module": module,
+        "webinar": webinar,
+        "podcast": podcast,
+        "episode": episode,
+    }
 
 
 def track_modes(page):
@@ -165,3 +176,18 @@ def test_a_large_upload_shows_its_progress_in_the_admin(page, library, tmp_path)
     page.wait_for_url(re.compile(r"/admin/media/(\?.*)?$"), timeout=30_000)
     asset = MediaAsset.objects.get(title="Webinar-opname")
     assert asset.file.size == recording.stat().st_size
+
+
+def test_the_player_chapters_and_podcast_pages_pass_axe(page, library):
+    failures = {}
+    for role in ("module", "webinar", "podcast", "episode"):
+        url = library[role].url
+        assert page.goto(url).ok
+        if role in ("module", "webinar"):
+            expect(page.locator("[data-player-controls]")).to_be_visible()  # as a learner sees it
+        report = axe_report(page)
+        if report:
+            failures[url] = report
+    for url, report in failures.items():
+        print(f"\n===== axe: {url} =====\n{report}")
+    assert not failures, f"axe violations on {sorted(failures)} (reports printed above)"
