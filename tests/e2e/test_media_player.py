@@ -3,6 +3,7 @@ and the progress bar of a large upload in the admin."""
 
 import os
 import re
+import time
 import uuid
 
 import pytest
@@ -40,6 +41,17 @@ CAPTIONS = {
 PASSWORD = "een-lang-wachtwoord-2026"
 
 
+def processed(asset, timeout=60):
+    """The asset once the pipeline is done with it (a real worker in the integration run)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        asset.refresh_from_db()
+        if asset.processing_status in (ProcessingStatus.READY, ProcessingStatus.FAILED):
+            return asset
+        time.sleep(0.2)
+    raise AssertionError(f"{asset} still {asset.processing_status} after {timeout} s")
+
+
 def captioned_video():
     video = MediaAsset.objects.create(
         title="Signalen herkennen",
@@ -50,12 +62,11 @@ def captioned_video():
         MediaCaption.objects.create(
             asset=video, language=language, file=ContentFile(text.encode(), name=f"{language}.vtt")
         )
-    video.refresh_from_db()
-    return video
+    return processed(video)
 
 
 @pytest.fixture
-def library(settings, db):
+def library(settings, db, celery_worker_real):
     settings.ROOT_URLCONF = "tests.e2e.urls"  # serves uploads with byte ranges
     video = captioned_video()
     library = publish(LibraryPageFactory(parent=make_home()))
