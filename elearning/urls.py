@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from elearning.core import views as core_views
+from elearning.intervision.urls import feed_urlpatterns as intervision_feed_urlpatterns
 from elearning.learners.urls import api_urlpatterns as learners_api_urlpatterns
 from search import views as search_views
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((learners_api_urlpatterns, "learners_api"))),
+    path("", include(intervision_feed_urlpatterns)),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("elearning.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("elearning.learners.urls")),
+    path("", include("elearning.intervision.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

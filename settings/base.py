@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "elearning.core",
     "elearning.accounts.apps.AccountsConfig",
     "elearning.learners.apps.LearnersConfig",
+    "elearning.intervision.apps.IntervisionConfig",
     "courses",
     "media",
     "search.apps.SearchConfig",
@@ -296,6 +297,16 @@ CELERY_BEAT_SCHEDULE = {
     "media-processing-sweep": {
         "task": "media.tasks.media_processing_sweep",
         "schedule": 900,  # seconds
+    },
+    # Reminds confirmed participants of each intervision date in the next 24 hours, once.
+    "intervision-reminders": {
+        "task": "elearning.intervision.tasks.reminders_sweep",
+        "schedule": 900,  # seconds
+    },
+    # Passes a freed place on when the person it was offered to did not accept it in time.
+    "intervision-offers": {
+        "task": "elearning.intervision.tasks.offers_sweep",
+        "schedule": 300,  # seconds
     },
 }
 

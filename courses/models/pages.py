@@ -132,6 +132,9 @@ LICENCE_CHOICES = [
 ]
 
 
+COURSE_SESSIONS = 5  # intervision sessions to come listed on a course page
+
+
 class CoursePage(CachedPage):
     """A course: a short series of modules (and webinars), with who it is for and by whom."""
 
@@ -186,10 +189,13 @@ class CoursePage(CachedPage):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        from elearning.intervision.selectors import course_sessions
+
         from ..selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_outline(course=self))
+        context["intervision_sessions"] = list(course_sessions(course=self)[:COURSE_SESSIONS])
         return context
 
 
@@ -376,7 +382,16 @@ class WebinarPage(CachedPage):
         # Inside a course the webinar is one part of a series (Babobox: 3 x 20 minutes).
         context["series"] = parent if parent and parent.specific_class is CoursePage else None
         context["webinar_trainers"] = list(self.trainers.all())
+        context["registration"] = self.registration_session() if self.is_upcoming else None
         return context
+
+    def registration_session(self):
+        """The sign-up for this live webinar (made for any of its languages), if any."""
+        from elearning.intervision.models import IntervisionSession
+
+        return IntervisionSession.objects.filter(
+            webinar__translation_key=self.translation_key, cancelled_at__isnull=True
+        ).first()
 
 
 class ToolPage(CachedPage):

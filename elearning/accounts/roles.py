@@ -48,6 +48,11 @@ TRAINER_PERMISSIONS = (
     "media.change_mediacaption",
     "media.delete_mediacaption",
     "media.view_mediacaption",
+    # Trainers plan intervision sessions and run their own (the admin lists a trainer only
+    # the sessions they facilitate). A session with people signed up is cancelled, never
+    # deleted, so they are told: no delete. Our viewset checks only add and change.
+    "intervision.add_intervisionsession",
+    "intervision.change_intervisionsession",
 )
 # Without publish_page, Wagtail offers trainers "Submit for moderation" instead of "Publish".
 TRAINER_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page")

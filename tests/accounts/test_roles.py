@@ -102,6 +102,8 @@ def test_migrate_leaves_trainers_writing_and_moderators_approving_everywhere():
         "change_mediacaption",
         "delete_mediacaption",
         "view_mediacaption",
+        "add_intervisionsession",
+        "change_intervisionsession",
     } == set(grants["group"])
     assert {codename for _depth, codename in grants["collections"]} == {
         "add_image",

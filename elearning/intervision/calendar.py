@@ -1,0 +1,260 @@
+"""iCalendar for intervision: the invite that goes with every message, and the personal feed.
+
+Each date of a session is one VEVENT whose UID never changes (the meeting's uuid at the site's
+host), so a calendar app updates or removes the event it already holds instead of adding a
+second one. SEQUENCE only grows, so the newest invite wins in whatever order messages arrive.
+A place not (yet) held is TENTATIVE and TRANSPARENT: it must not block the person's agenda.
+The join link of an online session goes to confirmed participants only.
+"""
+
+import secrets
+from datetime import UTC
+from email.utils import parseaddr
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, vCalAddress
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from elearning.accounts.adapter import offered_language
+from elearning.core.sites import site_root_url
+
+from .models import ACTIVE_STATUSES, CalendarFeed, Mode, SignUp, SignUpStatus
+
+PRODID = "-//Leerplatform//Intervision//EN"
+# The calendar's name in the person's calendar list: neutral, like the mail subjects.
+FEED_NAME = "Leerplatform"
+
+PARTSTAT = {
+    SignUpStatus.CONFIRMED: "ACCEPTED",
+    SignUpStatus.WAITLISTED: "TENTATIVE",
+    SignUpStatus.OFFERED: "TENTATIVE",
+}
+
+
+# --- Links ------------------------------------------------------------------------------------
+
+
+def page_url(view_name, **kwargs):
+    """Absolute address of a named view in the active language, or None while it does not exist."""
+    try:
+        return site_root_url() + reverse(view_name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def session_page_url(session):
+    return page_url("intervision:session_detail", pk=session.pk)
+
+
+def _site_host():
+    return urlsplit(site_root_url()).hostname or "localhost"
+
+
+def meeting_uid(meeting, host=None):
+    """The event's identity in every calendar, for every message about this date."""
+    return f"{meeting.uid}@{host or _site_host()}"
+
+
+# --- Events -----------------------------------------------------------------------------------
+
+
+def invite_cancels(signup, *, cancel=False):
+    """Whether the invite removes the events (METHOD:CANCEL) rather than adds or updates them."""
+    return cancel or signup.session.is_cancelled or signup.status == SignUpStatus.CANCELLED
+
+
+def _sequence(signup, earlier_signups):
+    """The sign-up's SEQUENCE, above anything sent about the person's earlier sign-ups.
+
+    The UID belongs to the meeting, so someone who cancels and signs up again gets a new
+    SignUp whose own sequence starts at 0 again; without this offset their calendar would take
+    the new invite for an outdated copy of the cancelled one and ignore it.
+    """
+    return signup.ical_sequence + sum(earlier.sequence + 1 for earlier in earlier_signups)
+
+
+def _earlier_signups(signup):
+    if signup.user_id is None:
+        return []
+    return SignUp.objects.filter(
+        session_id=signup.session_id, user_id=signup.user_id, pk__lt=signup.pk
+    ).only("sequence")
+
+
+def join_url_for(signup, *, cancel=False):
+    """The online room's link, for a confirmed place that still takes place; else ""."""
+    session = signup.session
+    # The waiting list, offers and cancelled places must not be able to walk in.
+    if session.mode != Mode.ONLINE or invite_cancels(signup, cancel=cancel):
+        return ""
+    return session.join_url if signup.status == SignUpStatus.CONFIRMED else ""
+
+
+def _description(signup, cancelled):
+    parts = [signup.session.description.strip()]
+    if join_url := join_url_for(signup, cancel=cancelled):
+        parts.append(_("Join online: %(url)s") % {"url": join_url})
+    return "\n\n".join(part for part in parts if part)
+
+
+def _location(session):
+    return session.get_mode_display() if session.mode == Mode.ONLINE else session.address
+
+
+def _organizer():
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address}")
+    organizer.params["CN"] = name or FEED_NAME
+    return organizer
+
+
+def _attendee(signup, cancelled):
+    attendee = vCalAddress(f"mailto:{signup.user.email}")
+    if signup.user.get_full_name():
+        attendee.params["CN"] = signup.user.get_full_name()
+    attendee.params["ROLE"] = "REQ-PARTICIPANT"
+    attendee.params["PARTSTAT"] = "DECLINED" if cancelled else PARTSTAT[signup.status]
+    # Nothing to answer: the place is managed on the site, not by replying to the invite.
+    attendee.params["RSVP"] = "FALSE"
+    return attendee
+
+
+def _status_and_transparency(signup, cancelled):
+    if cancelled:
+        return "CANCELLED", "TRANSPARENT"
+    if signup.status == SignUpStatus.CONFIRMED:
+        return "CONFIRMED", "OPAQUE"
+    return "TENTATIVE", "TRANSPARENT"
+
+
+def _event(signup, meeting, *, cancelled, sequence, host, now):
+    session = signup.session
+    status, transparency = _status_and_transparency(signup, cancelled)
+    event = Event()
+    event.add("uid", meeting_uid(meeting, host))
+    event.add("sequence", sequence)
+    event.add("dtstamp", now)
+    event.add("dtstart", meeting.starts_at.astimezone(UTC))
+    event.add("dtend", meeting.ends_at.astimezone(UTC))
+    event.add("summary", session.title)
+    event.add("status", status)
+    event.add("transp", transparency)
+    if location := _location(session):
+        event.add("location", location)
+    if description := _description(signup, cancelled):
+        event.add("description", description)
+    if url := session_page_url(session):
+        event.add("url", url)
+    event.add("organizer", _organizer())
+    if signup.user is not None:
+        event.add("attendee", _attendee(signup, cancelled))
+    return event
+
+
+def _signup_events(signup, *, cancelled, earlier_signups, host, now):
+    sequence = _sequence(signup, earlier_signups)
+    return [
+        _event(signup, meeting, cancelled=cancelled, sequence=sequence, host=host, now=now)
+        for meeting in signup.session.meetings.order_by("starts_at", "pk")
+    ]
+
+
+def _calendar(method, events):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", method)
+    for event in events:
+        calendar.add_component(event)
+    return calendar
+
+
+def _language_of(user):
+    return offered_language(user.preferred_language if user is not None else None)
+
+
+def signup_invite(signup, *, cancel=False) -> bytes:
+    """The invite for one sign-up: every date of its session, REQUEST or CANCEL."""
+    cancelled = invite_cancels(signup, cancel=cancel)
+    with translation.override(_language_of(signup.user)):
+        events = _signup_events(
+            signup,
+            cancelled=cancelled,
+            earlier_signups=_earlier_signups(signup),
+            host=_site_host(),
+            now=timezone.now().astimezone(UTC),
+        )
+    return _calendar("CANCEL" if cancelled else "REQUEST", events).to_ical()
+
+
+# --- The personal feed ------------------------------------------------------------------------
+
+
+def _feed_signups(user):
+    """The person's sign-ups that still count (each with its earlier ones of the same session)."""
+    all_signups = list(
+        SignUp.objects.filter(user=user)
+        .select_related("session", "user")
+        .prefetch_related("session__meetings")
+        .order_by("pk")
+    )
+    for signup in all_signups:
+        if signup.status in ACTIVE_STATUSES and not signup.session.is_cancelled:
+            earlier = [
+                other
+                for other in all_signups
+                if other.session_id == signup.session_id and other.pk < signup.pk
+            ]
+            yield signup, earlier
+
+
+def personal_feed(user) -> bytes:
+    """The person's active sign-ups as a subscribed calendar (same UIDs as the invites)."""
+    host, now = _site_host(), timezone.now().astimezone(UTC)
+    events = []
+    with translation.override(_language_of(user)):
+        for signup, earlier in _feed_signups(user):
+            events += _signup_events(
+                signup, cancelled=False, earlier_signups=earlier, host=host, now=now
+            )
+    calendar = _calendar("PUBLISH", events)
+    calendar.add("x-wr-calname", FEED_NAME)
+    # Calendar apps poll a feed; once an hour is often enough for dates and offers.
+    calendar.add("x-published-ttl", "PT1H")
+    return calendar.to_ical()
+
+
+def _new_token():
+    return secrets.token_urlsafe(32)
+
+
+def feed_token_for(user):
+    """The person's feed token, made on first use."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user, defaults={"token": _new_token()})
+    return feed.token
+
+
+@transaction.atomic
+def feed_token_reset(user):
+    """A new token: the old address stops working (a leaked address is closed this way)."""
+    feed, _created = CalendarFeed.objects.update_or_create(
+        user=user, defaults={"token": _new_token()}
+    )
+    return feed.token
+
+
+def feed_user(token):
+    """The active person whose feed `token` opens, or None."""
+    if not token or len(token) > CalendarFeed._meta.get_field("token").max_length:
+        return None
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token=token, user__is_active=True)
+        .first()
+    )
+    return feed.user if feed else None

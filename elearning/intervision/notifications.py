@@ -1,0 +1,26 @@
+"""What a participant is told, and when: one Notice per change, sent after the commit."""
+
+from django.db import models, transaction
+
+
+class Notice(models.TextChoices):
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    OFFERED = "offered"
+    PROMOTED = "promoted"
+    CANCELLED = "cancelled"
+    OFFER_LAPSED = "offer_lapsed"
+    SUBSTITUTE = "substitute"
+    CHANGED = "changed"
+    SESSION_CANCELLED = "session_cancelled"
+    REMINDER = "reminder"
+
+
+def notify(signup, notice):
+    """Queue the message once the change is committed (never for a rolled-back change)."""
+    from .tasks import signup_message_send
+
+    signup_id = signup.pk
+    # robust: a broker that is down must not undo the sign-up; the message is lost then, the
+    # sign-up and the person's calendar feed are not.
+    transaction.on_commit(lambda: signup_message_send.delay(signup_id, notice), robust=True)

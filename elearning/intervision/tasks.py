@@ -1,0 +1,30 @@
+"""Background work of intervision. Thin: each task loads by id and calls a service."""
+
+from celery import shared_task
+
+from . import emails, services
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    retry_backoff_max=900,
+    max_retries=6,
+    acks_late=True,
+)
+def signup_message_send(self, signup_id, notice):
+    """The message (with its calendar invite) about one change of a sign-up."""
+    emails.signup_message_send(signup_id=signup_id, notice=notice)
+
+
+@shared_task
+def reminders_sweep():
+    """Reminders 24 hours before each date (beat schedule); each is sent once only."""
+    return emails.reminders_send()
+
+
+@shared_task
+def offers_sweep():
+    """Offers of a freed place not taken in time pass to the next person (beat schedule)."""
+    return services.offers_expire()

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from .views import feeds, learner
+
+app_name = "intervision"
+
+# Under the language prefix (/nl/, /fr/, /en/): the agenda and the learner's own sessions.
+urlpatterns = [
+    path("intervision/", learner.agenda, name="agenda"),
+    path("intervision/<int:pk>/", learner.session_detail, name="session_detail"),
+    path("intervision/<int:pk>/sign-up/", learner.signup_create, name="signup_create"),
+    path("account/sessions/", learner.my_sessions, name="my_sessions"),
+    path("account/sessions/<int:signup_id>/cancel/", learner.signup_cancel, name="signup_cancel"),
+    path("account/sessions/<int:signup_id>/accept/", learner.signup_accept, name="signup_accept"),
+    path(
+        "account/sessions/<int:signup_id>/substitute/",
+        learner.signup_substitute,
+        name="signup_substitute",
+    ),
+]
+
+# Without a language prefix: calendar apps fetch the feed at one fixed address, without cookies.
+feed_urlpatterns = [
+    path("calendar/<str:token>.ics", feeds.personal_feed_view, name="intervision_feed"),
+    path("calendar/reset/", feeds.personal_feed_reset, name="intervision_feed_reset"),
+]

@@ -1,0 +1,282 @@
+"""The facilitator's screens in the admin: who comes, attendance, the waiting list, exports.
+
+Participants' contact data is shown only here, and every view first checks that the person
+runs the session (services.session_manageable_by): facilitator, editors and administrators.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cached_property
+
+from openpyxl import Workbook
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..models import Attendance, IntervisionSession, SignUp, SignUpStatus
+
+# One label per column, shared by the tables on the screen and the exports, so a column reads
+# the same in both.
+COLUMNS = {
+    "status": gettext_lazy("Status"),
+    "position": gettext_lazy("Position on the waiting list"),
+    "name": gettext_lazy("Name"),
+    "email": gettext_lazy("Email"),
+    "organisation": gettext_lazy("Organisation"),
+    "municipality": gettext_lazy("Municipality"),
+    "sector": gettext_lazy("Sector"),
+    "signed_up": gettext_lazy("Signed up"),
+    "confidentiality": gettext_lazy("Confidentiality accepted"),
+    "attendance": gettext_lazy("Attendance"),
+    "offered_until": gettext_lazy("Place offered until"),
+}
+EXPORT_ORDER = (SignUpStatus.CONFIRMED, SignUpStatus.OFFERED, SignUpStatus.WAITLISTED)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _moment(value):
+    """Dates as 2025-05-12 14:00 in Belgian time: unambiguous in every language, and sortable."""
+    return formats.date_format(timezone.localtime(value), "Y-m-d H:i") if value else ""
+
+
+@dataclass
+class Participant:
+    """One sign-up as the facilitator sees it; `values` are the export's cells."""
+
+    signup: SignUp
+    position: int | None = None
+
+    @cached_property
+    def values(self):
+        signup, user = self.signup, self.signup.user
+        return {
+            "status": signup.get_status_display(),
+            "position": self.position or "",
+            "name": (user.get_full_name() or user.email) if user else _("Deleted account"),
+            "email": user.email if user else "",
+            "organisation": user.organisation if user else "",
+            "municipality": str(signup.municipality or ""),
+            "sector": str(signup.sector or ""),
+            "signed_up": _moment(signup.queued_at),
+            "confidentiality": self._confidentiality(),
+            "attendance": self._attendance(),
+            "offered_until": _moment(signup.offered_until),
+        }
+
+    def _confidentiality(self):
+        if self.signup.confidentiality_accepted_at:
+            return _moment(self.signup.confidentiality_accepted_at)
+        return _("No") if self.signup.session.confidentiality_text else _("Not asked")
+
+    def _attendance(self):
+        if self.signup.status != SignUpStatus.CONFIRMED:
+            return ""
+        return self.signup.get_attendance_display() or _("Not marked")
+
+
+def participants_by_status(session):
+    """Sign-ups grouped by status in the queue's order; the waiting list numbered from 1."""
+    groups = {status: [] for status in SignUpStatus.values}
+    signups = (
+        SignUp.objects.filter(session=session)
+        .select_related("user", "municipality", "sector")
+        .order_by("queued_at", "pk")
+    )
+    for signup in signups:
+        signup.session = session
+        group = groups[signup.status]
+        position = len(group) + 1 if signup.status == SignUpStatus.WAITLISTED else None
+        group.append(Participant(signup, position))
+    return groups
+
+
+# --- Access --------------------------------------------------------------------------------
+
+
+def _session_for(request, pk):
+    """The session if this person runs it; None, with a message, when it does not exist."""
+    session = IntervisionSession.objects.filter(pk=pk).first()
+    if session is None:
+        messages.error(request, _("This session does not exist."))
+        return None
+    if not services.session_manageable_by(session, request.user):
+        raise PermissionDenied
+    return session
+
+
+def _to_listing():
+    return redirect("intervision_sessions:index")
+
+
+def _to_participants(session):
+    return redirect("intervision_facilitator:participants", pk=session.pk)
+
+
+# --- Screens -------------------------------------------------------------------------------
+
+
+@never_cache
+def participants(request, pk):
+    session = _session_for(request, pk)
+    if session is None:
+        return _to_listing()
+    now = timezone.now()
+    first_start = session.first_start
+    groups = participants_by_status(session)
+    return TemplateResponse(
+        request,
+        "intervision/admin/participants.html",
+        {
+            "session": session,
+            "meetings": session.meetings.all(),
+            "groups": groups,
+            "places_taken": len(groups[SignUpStatus.CONFIRMED]) + len(groups[SignUpStatus.OFFERED]),
+            "columns": COLUMNS,
+            "attendance_choices": Attendance.choices,
+            "has_started": first_start is not None and first_start <= now,
+            "can_edit": request.user.has_perm("intervision.change_intervisionsession"),
+            "after_cutoff": now >= session.cancellation_cutoff_at,
+        },
+    )
+
+
+@require_POST
+def attendance_mark(request, pk, signup_id):
+    return _signup_action(request, pk, signup_id, _attendance_save)
+
+
+@require_POST
+def signup_promote(request, pk, signup_id):
+    return _signup_action(request, pk, signup_id, _promote)
+
+
+def _signup_action(request, pk, signup_id, action):
+    """Run `action` on a sign-up of this session; a refusal becomes a message, not an error."""
+    session = _session_for(request, pk)
+    if session is None:
+        return _to_listing()
+    signup = SignUp.objects.filter(pk=signup_id, session=session).select_related("user").first()
+    try:
+        if signup is None:
+            raise services.SignUpRefused(_("This sign-up does not exist."))
+        messages.success(request, action(request, signup))
+    except services.SignUpRefused as refusal:
+        messages.error(request, refusal.message)
+    return _to_participants(session)
+
+
+def _attendance_save(request, signup):
+    services.attendance_mark(
+        signup_id=signup.pk, by=request.user, attendance=request.POST.get("attendance", "")
+    )
+    return _("Attendance of %(name)s saved.") % {"name": _display_name(signup)}
+
+
+def _promote(request, signup):
+    services.signup_promote(signup_id=signup.pk, by=request.user)
+    return _("%(name)s now has a place and gets a message with the invite.") % {
+        "name": _display_name(signup)
+    }
+
+
+def _display_name(signup):
+    return str(signup.user) if signup.user else _("Deleted account")
+
+
+@never_cache
+def session_cancel(request, pk):
+    session = _session_for(request, pk)
+    if session is None:
+        return _to_listing()
+    if session.is_cancelled:
+        messages.info(request, _("This session has been cancelled."))
+        return _to_participants(session)
+    if request.method == "POST":
+        try:
+            services.session_cancel(session_id=session.pk, by=request.user)
+        except services.SignUpRefused as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” is cancelled; everyone signed up gets a message.")
+                % {"title": session},
+            )
+        return _to_participants(session)
+    told = SignUp.objects.filter(session=session, status__in=EXPORT_ORDER).count()
+    return TemplateResponse(
+        request, "intervision/admin/session_cancel.html", {"session": session, "told": told}
+    )
+
+
+# --- Exports -------------------------------------------------------------------------------
+
+
+def export_rows(session):
+    """The header and one row per active sign-up: confirmed, offered, then the waiting list."""
+    groups = participants_by_status(session)
+    yield [str(label) for label in COLUMNS.values()]
+    for status in EXPORT_ORDER:
+        for participant in groups[status]:
+            yield [participant.values[key] for key in COLUMNS]
+
+
+def _attachment(response, session, extension):
+    # No name or title in the file name: downloads folders and mail attachments show it.
+    filename = f"intervision-{session.pk}-participants.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+def participants_csv(request, pk):
+    session = _session_for(request, pk)
+    if session is None:
+        return _to_listing()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    # The byte order mark makes Excel read UTF-8 (accents in names); the semicolon is the list
+    # separator of Excel in Belgium, so the columns open split.
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    for row in export_rows(session):
+        writer.writerow([_inert(value) for value in row])
+    return _attachment(response, session, "csv")
+
+
+def _inert(value):
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+@never_cache
+def participants_xlsx(request, pk):
+    session = _session_for(request, pk)
+    if session is None:
+        return _to_listing()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Participants")[:31]  # Excel's limit for a sheet name
+    for row in export_rows(session):
+        sheet.append(row)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text as typed: "=..." stays text (no formula)
+    content = io.BytesIO()
+    workbook.save(content)
+    response = HttpResponse(content.getvalue(), content_type=XLSX_TYPE)
+    return _attachment(response, session, "xlsx")

@@ -1,0 +1,142 @@
+"""The learner's side of intervision: the agenda, a session, signing up, "my sessions"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from courses.models import Theme
+
+from .. import selectors, services
+from ..calendar import feed_token_for
+from ..models import IntervisionSession, Mode, SignUpStatus
+
+PER_PAGE = 20
+
+
+@never_cache
+def agenda(request):
+    themes = list(Theme.objects.filter(locale__language_code="nl").order_by("name"))
+    theme = next((t for t in themes if t.slug == request.GET.get("theme")), None)
+    sessions = selectors.agenda_sessions(theme_id=theme.pk if theme else None)
+    page = Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
+    for session in page:
+        session.places_left = selectors.places_left(session)
+    return TemplateResponse(
+        request,
+        "intervision/agenda.html",
+        {"page_obj": page, "themes": themes, "theme": theme},
+    )
+
+
+@never_cache
+def session_detail(request, pk):
+    session = get_object_or_404(
+        IntervisionSession.objects.prefetch_related("meetings", "prerequisite_modules"), pk=pk
+    )
+    signup = selectors.active_signup(session=session, user=request.user)
+    context = {
+        "session": session,
+        "signup": signup,
+        "position": selectors.waiting_position(signup) if signup else None,
+        "is_online": session.mode == Mode.ONLINE,
+        "show_join_link": bool(
+            signup and signup.status == SignUpStatus.CONFIRMED and session.join_url
+        ),
+    }
+    if request.user.is_authenticated and signup is None:
+        context["problem"] = services.signup_problem(session=session, user=request.user)
+        context["missing_modules"] = services.prerequisites_missing(
+            session=session, user=request.user
+        )
+    return TemplateResponse(request, "intervision/session_detail.html", context)
+
+
+def _back(request, session_id=None):
+    target = request.POST.get("next", "")
+    if target == "my_sessions" or session_id is None:
+        return redirect("intervision:my_sessions")
+    return redirect("intervision:session_detail", pk=session_id)
+
+
+def _session_id(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_POST
+@login_required
+def signup_create(request, pk):
+    try:
+        signup = services.signup_create(
+            session_id=pk,
+            user=request.user,
+            confidentiality_accepted=request.POST.get("confidentiality") == "accepted",
+        )
+    except services.SignUpRefused as refused:
+        messages.error(request, refused.message)
+        if not IntervisionSession.objects.filter(pk=pk).exists():
+            return redirect("intervision:agenda")
+        return _back(request, pk)
+    if signup.status == SignUpStatus.CONFIRMED:
+        messages.success(
+            request, _("You are signed up. A confirmation with a calendar invite is on its way.")
+        )
+    else:
+        messages.success(
+            request,
+            _("The session is full: you are on the waiting list (number %(position)d).")
+            % {"position": selectors.waiting_position(signup)},
+        )
+    return _back(request, pk)
+
+
+def _signup_action(action, success):
+    @require_POST
+    @login_required
+    def view(request, signup_id):
+        try:
+            signup = action(request, signup_id)
+        except services.SignUpRefused as refused:
+            messages.error(request, refused.message)
+            return _back(request)
+        messages.success(request, success())
+        return _back(request, signup.session_id)
+
+    return view
+
+
+signup_cancel = _signup_action(
+    lambda request, signup_id: services.signup_cancel(signup_id=signup_id, user=request.user),
+    lambda: _("Your sign-up is cancelled. Your calendar gets the cancellation."),
+)
+signup_accept = _signup_action(
+    lambda request, signup_id: services.signup_offer_accept(signup_id=signup_id, user=request.user),
+    lambda: _("The place is yours. A confirmation with a calendar invite is on its way."),
+)
+signup_substitute = _signup_action(
+    lambda request, signup_id: services.signup_substitute(
+        signup_id=signup_id, user=request.user, colleague_email=request.POST.get("email", "")
+    ),
+    lambda: _("Your place now belongs to your colleague, who gets a confirmation."),
+)
+
+
+@never_cache
+@login_required
+def my_sessions(request):
+    context = selectors.my_signups(user=request.user)
+    context["feed_url"] = _feed_url(request)
+    return TemplateResponse(request, "intervision/my_sessions.html", context)
+
+
+def _feed_url(request):
+    token = feed_token_for(request.user)
+    return request.build_absolute_uri(reverse("intervision_feed", args=[token]))

@@ -1,0 +1,299 @@
+"""Intervision in the admin: trainers plan their sessions; each facilitator sees their own."""
+
+import django_filters
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Count, Max, Min, Q
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views.generic import models as generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+
+from . import services
+from .forms import IntervisionSessionForm
+from .models import ACTIVE_STATUSES, HOLDING_STATUSES, IntervisionSession, Meeting, SignUpStatus
+from .views import facilitator
+
+
+def sessions_manageable_by(user):
+    """The sessions a person runs in the admin (same rule as services.session_manageable_by)."""
+    sessions = IntervisionSession.objects.all()
+    if user.is_superuser or user.groups.filter(name=services.MODERATORS).exists():
+        return sessions
+    return sessions.filter(facilitator_id=user.pk)
+
+
+def _with_figures(sessions):
+    return sessions.annotate(
+        first_meeting_at=Min("meetings__starts_at"),
+        last_meeting_ends_at=Max("meetings__ends_at"),
+        places_taken=Count(
+            "signups", filter=Q(signups__status__in=HOLDING_STATUSES), distinct=True
+        ),
+        waiting=Count("signups", filter=Q(signups__status=SignUpStatus.WAITLISTED), distinct=True),
+    )
+
+
+def invite_facts(session_id):
+    """What a participant's calendar invite says: when changed, everyone gets an update."""
+    place = IntervisionSession.objects.filter(pk=session_id).values("mode", "address", "join_url")
+    dates = Meeting.objects.filter(session_id=session_id).order_by("starts_at", "pk")
+    return list(place), list(dates.values_list("starts_at", "ends_at"))
+
+
+# --- The listing ---------------------------------------------------------------------------
+
+
+class SessionFilterSet(WagtailFilterSet):
+    when = django_filters.ChoiceFilter(
+        label=gettext_lazy("When"),
+        choices=[("upcoming", gettext_lazy("To come")), ("past", gettext_lazy("Over"))],
+        empty_label=gettext_lazy("All"),
+        widget=forms.RadioSelect,
+        method="filter_when",
+    )
+
+    class Meta:
+        model = IntervisionSession
+        fields = []
+
+    def filter_when(self, queryset, name, value):
+        # A series still running counts as to come until its last date ends.
+        now = timezone.now()
+        if value == "upcoming":
+            return queryset.filter(last_meeting_ends_at__gt=now)
+        return queryset.filter(last_meeting_ends_at__lte=now)
+
+
+def _first_date(session):
+    if session.first_meeting_at is None:
+        return ""
+    return formats.date_format(timezone.localtime(session.first_meeting_at), "Y-m-d H:i")
+
+
+def _places(session):
+    if session.max_places is None:
+        return _("%(taken)s (no limit)") % {"taken": session.places_taken}
+    return f"{session.places_taken} / {session.max_places}"
+
+
+def _status(session):
+    if session.is_cancelled:
+        return _("Cancelled")
+    ends = session.last_meeting_ends_at
+    return _("Over") if ends and ends <= timezone.now() else _("Planned")
+
+
+class SessionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return _with_figures(sessions_manageable_by(self.request.user))
+
+    def get_list_more_buttons(self, instance):
+        participants = ListingButton(
+            _("Participants"),
+            url=reverse("intervision_facilitator:participants", args=[instance.pk]),
+            icon_name="group",
+            attrs={"aria-label": _("Participants of “%(title)s”") % {"title": instance}},
+            priority=5,
+        )
+        return [participants, *super().get_list_more_buttons(instance)]
+
+
+# --- Create, edit, delete ------------------------------------------------------------------
+
+
+class ManageableSessionMixin:
+    """A session someone else runs is not found (edit, delete, history, usage by URL)."""
+
+    def get_queryset(self):
+        return sessions_manageable_by(self.request.user)
+
+    def get_base_object_queryset(self):
+        return sessions_manageable_by(self.request.user)
+
+
+class SessionEditView(ManageableSessionMixin, generic.EditView):
+    def save_instance(self):
+        # Under the session's lock (taken first, as the services do): the sequence and the
+        # cancellation may have moved since the form was loaded and must not be written back.
+        current = (
+            IntervisionSession.objects.select_for_update()
+            .values("sequence", "cancelled_at")
+            .get(pk=self.object.pk)
+        )
+        self.object.sequence = current["sequence"]
+        self.object.cancelled_at = current["cancelled_at"]
+        before = invite_facts(self.object.pk)
+        instance = super().save_instance()
+        if invite_facts(instance.pk) != before:
+            services.session_changed(session_id=instance.pk)
+            self._tell_editor(instance)
+        return instance
+
+    def _tell_editor(self, session):
+        told = session.signups.filter(status__in=ACTIVE_STATUSES).count()
+        if told:
+            messages.info(
+                self.request,
+                ngettext(
+                    "The %(count)s person signed up gets the updated invite.",
+                    "The %(count)s people signed up get the updated invite.",
+                    told,
+                )
+                % {"count": told},
+            )
+
+
+class SessionDeleteView(ManageableSessionMixin, generic.DeleteView):
+    """Deleting would drop people's places without a word: they must hear of a cancellation."""
+
+    def get(self, request, *args, **kwargs):
+        return self._refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refusal() or super().post(request, *args, **kwargs)
+
+    def _refusal(self):
+        if not self.object.signups.filter(status__in=ACTIVE_STATUSES).exists():
+            return None
+        messages.error(
+            self.request,
+            _("People are signed up for this session: cancel it, so that they are told."),
+        )
+        return redirect("intervision_facilitator:participants", pk=self.object.pk)
+
+
+class SessionHistoryView(ManageableSessionMixin, HistoryView):
+    pass
+
+
+class SessionUsageView(ManageableSessionMixin, UsageView):
+    pass
+
+
+class IntervisionViewSet(ModelViewSet):
+    model = IntervisionSession
+    url_prefix = "intervision"
+    icon = "group"
+    menu_label = gettext_lazy("Intervision")
+    add_to_admin_menu = True
+    menu_order = 330
+    copy_view_enabled = False
+    index_view_class = SessionIndexView
+    edit_view_class = SessionEditView
+    delete_view_class = SessionDeleteView
+    history_view_class = SessionHistoryView
+    usage_view_class = SessionUsageView
+    filterset_class = SessionFilterSet
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        Column(
+            "first_meeting_at",
+            label=gettext_lazy("First date"),
+            accessor=_first_date,
+            sort_key="first_meeting_at",
+        ),
+        Column("places", label=gettext_lazy("Places taken"), accessor=_places),
+        Column("waiting", label=gettext_lazy("Waiting list"), sort_key="waiting"),
+        StatusTagColumn(
+            "status",
+            label=gettext_lazy("Status"),
+            accessor=_status,
+            primary=lambda session: not session.is_cancelled,
+        ),
+    ]
+    ordering = "first_meeting_at"
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("description"),
+                    FieldPanel("language"),
+                    FieldPanel("course"),
+                    FieldPanel("theme"),
+                    FieldPanel("webinar"),
+                    FieldPanel("facilitator"),
+                ],
+                heading=gettext_lazy("The session"),
+            ),
+            InlinePanel(
+                "meetings",
+                min_num=1,
+                heading=gettext_lazy("Dates"),
+                label=gettext_lazy("Date"),
+                panels=[FieldPanel("starts_at"), FieldPanel("ends_at")],
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("mode", widget=forms.RadioSelect),
+                    FieldPanel("address"),
+                    FieldPanel("join_url"),
+                ],
+                heading=gettext_lazy("Where"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("min_places"),
+                    FieldPanel("max_places"),
+                    FieldPanel("signup_opens_at"),
+                    FieldPanel("signup_closes_at"),
+                    FieldPanel("cancellation_cutoff_at"),
+                    FieldPanel("offer_hours"),
+                ],
+                heading=gettext_lazy("Places and sign-up"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("municipalities", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("prerequisite_modules"),
+                ],
+                heading=gettext_lazy("Who may sign up"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("confidentiality_text"), FieldPanel("never_recorded")],
+                heading=gettext_lazy("Confidentiality"),
+            ),
+        ],
+        base_form_class=IntervisionSessionForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_intervision_viewset():
+    return IntervisionViewSet("intervision_sessions")
+
+
+@hooks.register("register_admin_urls")
+def register_facilitator_urls():
+    urls = [
+        path("<int:pk>/participants/", facilitator.participants, name="participants"),
+        path("<int:pk>/participants/csv/", facilitator.participants_csv, name="csv"),
+        path("<int:pk>/participants/xlsx/", facilitator.participants_xlsx, name="xlsx"),
+        path(
+            "<int:pk>/sign-ups/<int:signup_id>/attendance/",
+            facilitator.attendance_mark,
+            name="attendance",
+        ),
+        path(
+            "<int:pk>/sign-ups/<int:signup_id>/promote/",
+            facilitator.signup_promote,
+            name="promote",
+        ),
+        path("<int:pk>/cancel/", facilitator.session_cancel, name="cancel"),
+    ]
+    return [path("intervision/", include((urls, "intervision_facilitator")))]

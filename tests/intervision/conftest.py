@@ -1,0 +1,93 @@
+"""Sessions and people shared by the intervision tests."""
+
+from datetime import timedelta
+
+import pytest
+from icalendar import Calendar
+
+from django.core import mail
+from django.utils import timezone
+
+from elearning.core.models import Municipality, Sector
+from elearning.intervision.models import IntervisionSession, Meeting
+from tests.factories import UserFactory
+
+# Words a subject line must never carry: mail is read over shoulders and on shared screens
+# (the list of tests/learners/test_attests.py, with the French and English forms).
+TELLING_WORDS = [
+    "geweld",
+    "violence",
+    "mishandeling",
+    "maltraitance",
+    "abuse",
+    "misbruik",
+    "vif",
+    "huiselijk",
+    "intrafamilia",
+    "partner",
+]
+
+
+def session_make(*, starts_in=timedelta(days=7), hours=2, **overrides):
+    """An on-site session open for sign-up now, with one date `starts_in` from now (a week).
+
+    Cancellation cut-off 2 days before that date, 12 places; `overrides` replace any field.
+    """
+    now = timezone.now()
+    starts = (now + starts_in).replace(second=0, microsecond=0)  # on the minute, like iCalendar
+    fields = {
+        # A telling title on purpose: it must never reach a subject line.
+        "title": "Intervisie partnergeweld",
+        "description": "Casusbespreking in kleine groep.",
+        "address": "Stadhuis, Botermarkt 1, 9000 Gent",
+        "signup_opens_at": now - timedelta(hours=1),
+        "signup_closes_at": starts - timedelta(hours=1),
+        "cancellation_cutoff_at": starts - timedelta(days=2),
+        "max_places": 12,
+        **overrides,
+    }
+    session = IntervisionSession.objects.create(**fields)
+    Meeting.objects.create(
+        session=session, starts_at=starts, ends_at=starts + timedelta(hours=hours)
+    )
+    return session
+
+
+def person_make(**fields):
+    """A professional of Gent (care sector, CAW); `fields` replace any of these."""
+    defaults = {
+        "municipality": Municipality.objects.get(name="Gent"),
+        "sector": Sector.objects.get(code=Sector.Code.CARE),
+        "organisation": "CAW Oost-Vlaanderen",
+    }
+    return UserFactory(**{**defaults, **fields})
+
+
+@pytest.fixture
+def learner(db):
+    return person_make(first_name="Lies", last_name="Peeters")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a service, then what its commit sets off: with eager Celery, the messages are sent.
+
+    committed(services.signup_create, session_id=..., user=...) returns what the service does.
+    """
+
+    def run(service, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return service(**kwargs)
+
+    return run
+
+
+def mails_to(person):
+    return [message for message in mail.outbox if message.to == [person.email]]
+
+
+def invite_of(message):
+    """The message's calendar invite, parsed, and the MIME type it was attached with."""
+    [(filename, content, mimetype)] = message.attachments
+    assert filename == "invite.ics"
+    return Calendar.from_ical(content), mimetype

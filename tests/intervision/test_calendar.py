@@ -1,0 +1,159 @@
+"""The calendar invite of a sign-up, as a calendar app reads it."""
+
+from datetime import UTC, timedelta
+
+import pytest
+from icalendar import Calendar
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from elearning.intervision import calendar
+from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUp, SignUpStatus
+
+from .conftest import session_make
+
+pytestmark = pytest.mark.django_db
+
+JOIN_URL = "https://meet.example.org/intervisie-7"
+
+
+def signup_make(session, person, status=SignUpStatus.CONFIRMED, **fields):
+    """A sign-up row as the engine leaves it (the engine itself is tested elsewhere)."""
+    return SignUp.objects.create(
+        session=session, user=person, status=status, queued_at=timezone.now(), **fields
+    )
+
+
+def invite(signup, **kwargs):
+    return Calendar.from_ical(calendar.signup_invite(signup, **kwargs))
+
+
+def only_event(parsed):
+    [event] = parsed.walk("VEVENT")
+    return event
+
+
+def test_a_confirmed_place_is_a_firm_appointment(learner):
+    session = session_make()
+    meeting = session.meetings.get()
+    parsed = invite(signup_make(session, learner))
+
+    assert (parsed["METHOD"], parsed["VERSION"]) == ("REQUEST", "2.0")
+    assert parsed["PRODID"]
+    event = only_event(parsed)
+    assert event["UID"] == f"{meeting.uid}@localhost"
+    assert event["SEQUENCE"] == 0
+    assert event["SUMMARY"] == "Intervisie partnergeweld"
+    assert event["LOCATION"] == "Stadhuis, Botermarkt 1, 9000 Gent"
+    assert event["DESCRIPTION"] == "Casusbespreking in kleine groep."
+    assert (event["STATUS"], event["TRANSP"]) == ("CONFIRMED", "OPAQUE")
+    assert event.decoded("DTSTART") == meeting.starts_at.astimezone(UTC)
+    assert event.decoded("DTEND") == meeting.ends_at.astimezone(UTC)
+    assert event["DTSTART"].to_ical().endswith(b"Z")  # written in UTC
+    assert abs(event.decoded("DTSTAMP") - timezone.now()) < timedelta(minutes=1)
+    assert str(event["ORGANIZER"]) == "mailto:leerplatform@example.org"
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == f"mailto:{learner.email}"
+    assert attendee.params["PARTSTAT"] == "ACCEPTED"
+    assert attendee.params["CN"] == "Lies Peeters"
+
+
+def test_the_session_page_is_linked_once_it_exists(learner):
+    session = session_make()
+
+    event = only_event(invite(signup_make(session, learner)))
+
+    page = calendar.session_page_url(session)
+    assert event.get("URL") == page  # absent (None) until the learner pages are there
+
+
+@pytest.mark.parametrize("status", [SignUpStatus.WAITLISTED, SignUpStatus.OFFERED])
+def test_a_place_not_held_yet_is_tentative_and_keeps_the_time_free(learner, status):
+    session = session_make(mode=Mode.ONLINE, address="", join_url=JOIN_URL)
+
+    parsed = invite(signup_make(session, learner, status=status))
+
+    assert parsed["METHOD"] == "REQUEST"
+    event = only_event(parsed)
+    assert (event["STATUS"], event["TRANSP"]) == ("TENTATIVE", "TRANSPARENT")
+    assert event["ATTENDEE"].params["PARTSTAT"] == "TENTATIVE"
+    assert JOIN_URL not in str(event["DESCRIPTION"])
+
+
+def test_a_confirmed_online_place_carries_the_join_link(learner):
+    session = session_make(mode=Mode.ONLINE, address="", join_url=JOIN_URL)
+
+    event = only_event(invite(signup_make(session, learner)))
+
+    assert event["LOCATION"] == "Online"
+    assert JOIN_URL in str(event["DESCRIPTION"])
+
+
+@pytest.mark.parametrize(
+    "cancelled_by", ["the notice", "the person", "the facilitator (session cancelled)"]
+)
+def test_a_cancellation_removes_the_event_without_the_link(learner, cancelled_by):
+    session = session_make(mode=Mode.ONLINE, address="", join_url=JOIN_URL)
+    signup = signup_make(session, learner)
+    if cancelled_by == "the person":
+        signup.status = SignUpStatus.CANCELLED
+    elif cancelled_by.startswith("the facilitator"):
+        IntervisionSession.objects.filter(pk=session.pk).update(cancelled_at=timezone.now())
+        signup.session.refresh_from_db()
+
+    parsed = invite(signup, cancel=cancelled_by == "the notice")
+
+    assert parsed["METHOD"] == "CANCEL"
+    event = only_event(parsed)
+    assert (event["STATUS"], event["TRANSP"]) == ("CANCELLED", "TRANSPARENT")
+    assert JOIN_URL not in str(event["DESCRIPTION"])
+
+
+def test_every_date_of_a_series_is_an_event_of_its_own(learner):
+    session = session_make()
+    first = session.meetings.get()
+    for weeks in (2, 1):  # created out of order: the invite lists them by date
+        Meeting.objects.create(
+            session=session,
+            starts_at=first.starts_at + timedelta(weeks=weeks),
+            ends_at=first.ends_at + timedelta(weeks=weeks),
+        )
+
+    events = invite(signup_make(session, learner)).walk("VEVENT")
+
+    meetings = list(session.meetings.order_by("starts_at"))
+    assert [str(event["UID"]) for event in events] == [f"{m.uid}@localhost" for m in meetings]
+    assert [event.decoded("DTSTART") for event in events] == [m.starts_at for m in meetings]
+
+
+def test_the_uid_never_changes_and_the_sequence_adds_session_and_sign_up(learner):
+    session = session_make()
+    signup = signup_make(session, learner)
+    before = only_event(invite(signup))
+
+    IntervisionSession.objects.filter(pk=session.pk).update(sequence=3)
+    signup.session.refresh_from_db()
+    signup.sequence = 2
+    after = only_event(invite(signup))
+
+    assert after["UID"] == before["UID"]
+    assert (before["SEQUENCE"], after["SEQUENCE"]) == (0, 5)
+
+
+def test_the_organizer_is_the_sending_address_without_its_display_name(learner, settings):
+    settings.DEFAULT_FROM_EMAIL = "Leerplatform VIF <noreply@leerplatform.example>"
+
+    event = only_event(invite(signup_make(session_make(), learner)))
+
+    assert str(event["ORGANIZER"]) == "mailto:noreply@leerplatform.example"
+    assert event["ORGANIZER"].params["CN"] == "Leerplatform VIF"
+
+
+def test_the_uid_carries_the_sites_host(learner):
+    Site.objects.filter(is_default_site=True).update(hostname="leren.gent.be", port=443)
+
+    event = only_event(invite(signup_make(session_make(), learner)))
+
+    assert str(event["UID"]).endswith("@leren.gent.be")
