@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, Site
 
 from elearning.accounts.roles import TRAINERS, roles_ensure
 from elearning.core.models import Sector
+from elearning.intervision.demo import demo_sessions_seed
 
 from . import demo_content as content
 from .demo_audio import demo_episode_audio
@@ -32,12 +33,13 @@ from .models import (
     WebinarPage,
 )
 
+DEMO_TRAINER_EMAIL = "trainer@example.org"  # also facilitates the demo intervision sessions
 DEMO_ACCOUNTS = [
     # (email, password, role): printed by `make run`; for a local demo only. The admin is a
     # superuser (approves and publishes too); the trainer writes pages and submits them for
     # moderation (elearning/accounts/roles.py); the learner has no admin access.
     ("admin@example.org", "demo-admin-VIF-2026", "admin"),
-    ("trainer@example.org", "demo-trainer-VIF-2026", "trainer"),
+    (DEMO_TRAINER_EMAIL, "demo-trainer-VIF-2026", "trainer"),
     ("learner@example.org", "demo-learner-VIF-2026", "learner"),
 ]
 HOME = {
@@ -329,4 +331,6 @@ def demo_library_seed():
     _webinars(library, themes, trainers, locales)
     _tools(library, themes, sectors, locales)
     _podcast(library, themes, locales)
-    return _accounts()
+    accounts = _accounts()
+    demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
+    return accounts

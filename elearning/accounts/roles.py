@@ -69,10 +69,19 @@ TRAINER_COLLECTION_PERMISSIONS = (
     "wagtailmedia.add_media",
     "wagtailmedia.change_media",
 )
+# Moderators (our editors) see and manage every intervision session, whoever facilitates it.
+MODERATOR_PERMISSIONS = (
+    "intervision.add_intervisionsession",
+    "intervision.change_intervisionsession",
+    "intervision.delete_intervisionsession",
+)
 # The apps whose permissions the roles need; signal_handlers.py creates them before roles_ensure.
 ROLE_APP_LABELS = frozenset(
     label.split(".")[0]
-    for label in TRAINER_PERMISSIONS + TRAINER_PAGE_PERMISSIONS + TRAINER_COLLECTION_PERMISSIONS
+    for label in TRAINER_PERMISSIONS
+    + TRAINER_PAGE_PERMISSIONS
+    + TRAINER_COLLECTION_PERMISSIONS
+    + MODERATOR_PERMISSIONS
 )
 
 
@@ -94,6 +103,9 @@ def roles_ensure(*, using=DEFAULT_DB_ALIAS):
     root_collection = Collection.objects.using(using).filter(depth=1).first()
     if root_collection is not None:
         _collection_permissions_grant(trainers, root_collection, using=using)
+    moderators = Group.objects.using(using).filter(name=MODERATORS).first()
+    if moderators is not None:
+        moderators.permissions.add(*_permissions(MODERATOR_PERMISSIONS, using=using))
 
 
 def _permissions(labels, *, using):

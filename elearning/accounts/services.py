@@ -68,6 +68,12 @@ def _learning_section(user):
     return learning_record_export(user=user)
 
 
+def _intervision_section(user):
+    from elearning.intervision.selectors import signups_export
+
+    return signups_export(user=user)
+
+
 def _municipality_sign_ins_section(user):
     # Who the learner is at their municipality's identity provider, and the claims kept from it.
     return [
@@ -89,6 +95,7 @@ EXPORT_SECTIONS = (
     ("sign_ins", _sign_ins_section),
     ("municipality_sign_ins", _municipality_sign_ins_section),
     ("learning", _learning_section),
+    ("intervision", _intervision_section),
 )
 
 
@@ -106,9 +113,11 @@ def account_erase(*, user):
     service of their own app (e.g. `progress_anonymise(user=user)`); rows that only matter to
     the learner go with the user through `on_delete=CASCADE`.
     """
+    from elearning.intervision.services import signups_release
     from elearning.learners.services import progress_anonymise
 
     progress_anonymise(user=user)
+    signups_release(user=user)
     EmailAddress.objects.filter(user=user).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()

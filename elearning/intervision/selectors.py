@@ -78,3 +78,28 @@ def my_signups(*, user, now=None):
         else:
             earlier.append(signup)
     return {"coming": coming, "earlier": list(reversed(earlier))}
+
+
+def signups_export(*, user):
+    """The person's sign-ups as JSON-ready data (GDPR right of access)."""
+    rows = SignUp.objects.filter(user=user).select_related("session").order_by("queued_at", "pk")
+    return [
+        {
+            "session": signup.session.title,
+            "dates": [
+                {"starts": meeting.starts_at.isoformat(), "ends": meeting.ends_at.isoformat()}
+                for meeting in signup.session.meetings.all()
+            ],
+            "status": signup.status,
+            "signed_up_at": signup.queued_at.isoformat(),
+            "confirmed_at": signup.confirmed_at.isoformat() if signup.confirmed_at else None,
+            "cancelled_at": signup.cancelled_at.isoformat() if signup.cancelled_at else None,
+            "confidentiality_accepted_at": (
+                signup.confidentiality_accepted_at.isoformat()
+                if signup.confidentiality_accepted_at
+                else None
+            ),
+            "attendance": signup.attendance,
+        }
+        for signup in rows
+    ]

@@ -393,3 +393,23 @@ def session_cancel(*, session_id, by):
         _cancel(signup, now)
         notify(signup, Notice.SESSION_CANCELLED)
     return session
+
+
+def signups_release(*, user):
+    """Before an account is erased: its places go to the people waiting, as on a cancellation.
+
+    The rows stay without the person (the foreign key is set to null), with the municipality and
+    sector of the time, for attendance statistics. No message goes to the erased person.
+    """
+    now = timezone.now()
+    for signup in SignUp.objects.filter(user=user, status__in=ACTIVE_STATUSES):
+        with transaction.atomic():
+            session = _session_locked(signup.session_id)
+            signup.refresh_from_db()
+            if signup.status not in ACTIVE_STATUSES:
+                continue
+            held_a_place = signup.status in HOLDING_STATUSES
+            _cancel(signup, now)
+            started = session.first_start is not None and session.first_start <= now
+            if held_a_place and not session.is_cancelled and not started:
+                _place_freed(session, now)

@@ -13,6 +13,11 @@ urlpatterns = [
     path("account/sessions/<int:signup_id>/cancel/", learner.signup_cancel, name="signup_cancel"),
     path("account/sessions/<int:signup_id>/accept/", learner.signup_accept, name="signup_accept"),
     path(
+        "account/sessions/<int:signup_id>/invite.ics",
+        feeds.signup_invite_download,
+        name="signup_invite",
+    ),
+    path(
         "account/sessions/<int:signup_id>/substitute/",
         learner.signup_substitute,
         name="signup_substitute",

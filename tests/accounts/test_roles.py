@@ -279,3 +279,14 @@ def test_a_learner_cannot_enter_the_admin(client, library_tree):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.url.startswith(login), url
+
+
+@pytest.mark.django_db
+def test_moderators_manage_every_intervision_session():
+    moderators = Group.objects.get(name=MODERATORS)
+    codenames = set(moderators.permissions.values_list("codename", flat=True))
+    assert {
+        "add_intervisionsession",
+        "change_intervisionsession",
+        "delete_intervisionsession",
+    } <= codenames

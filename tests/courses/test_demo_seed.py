@@ -17,6 +17,7 @@ from courses.models import (
     ToolPage,
     WebinarPage,
 )
+from elearning.intervision.models import Meeting
 from media.models import MediaAsset
 
 
@@ -39,7 +40,10 @@ def counts():
             MediaAsset,
             Theme,
         )
-    } | {"users": get_user_model().objects.count()}
+    } | {
+        "users": get_user_model().objects.count(),
+        "intervision dates": Meeting.objects.count(),
+    }
 
 
 def _seeding_twice_changes_nothing(client):
@@ -113,6 +117,18 @@ def _demo_accounts_can_sign_in(client):
     assert learner.check_password("demo-learner-VIF-2026")
 
 
+def _the_agenda_offers_the_demo_sessions(client):
+    from elearning.intervision.models import IntervisionSession
+
+    html = client.get("/nl/intervision/").content.decode()
+    for session in IntervisionSession.objects.all():
+        assert session.title in html
+        assert session.facilitator.email == "trainer@example.org"
+    assert IntervisionSession.objects.count() == 2
+    series = IntervisionSession.objects.get(title__startswith="Intervisie partnergeweld")
+    assert series.meetings.count() == 3 and series.course is not None
+
+
 def _the_seeded_site_serves_every_language(client):
     for language in ("nl", "fr", "en"):
         response = client.get(f"/{language}/")
@@ -128,6 +144,7 @@ def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
     _two_recorded_webinars_and_the_tools(client)
     _the_podcast_feed_plays_two_episodes_in_every_language(client)
     _demo_accounts_can_sign_in(client)
+    _the_agenda_offers_the_demo_sessions(client)
     _the_seeded_site_serves_every_language(client)
 
 

@@ -7,7 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from ..calendar import feed_token_reset, feed_user, personal_feed
+from ..calendar import feed_token_reset, feed_user, personal_feed, signup_invite
+from ..models import SignUp
 
 
 @never_cache
@@ -42,3 +43,17 @@ def _next_url(request):
         wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return wanted if safe else "/"
+
+
+@never_cache
+@login_required
+@require_safe
+def signup_invite_download(request, signup_id):
+    """The calendar invite of one of the person's own sign-ups, to add it by hand."""
+    signup = SignUp.objects.select_related("session").filter(pk=signup_id, user=request.user)
+    signup = signup.first()
+    if signup is None:
+        raise Http404
+    response = HttpResponse(signup_invite(signup), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="invite.ics"'
+    return response
