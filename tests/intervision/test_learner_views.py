@@ -231,3 +231,28 @@ def test_erasing_an_account_frees_its_place_for_the_next_in_line():
     )
     assert rows[0][:2] == (None, "cancelled") and rows[0][2] is not None  # anonymous, counted
     assert rows[1][:2] == (waiting.pk, "confirmed")
+
+
+def test_a_live_webinar_registers_through_the_engine_and_shows_its_link_to_registered_people(
+    client, library_tree
+):
+    webinar = library_tree["pages"]["webinar"]
+    french = library_tree["translations"][("webinar", "fr")]
+    for translation in (webinar, french):  # wagtail-localize copies the date on a sync
+        translation.starts_at = timezone.now() + timedelta(days=3)
+        translation.save_revision().publish()
+    session = session_with_places(
+        None, title="Live webinar", webinar=webinar, mode="online", address="",
+        join_url="https://meet.example.org/live",
+    )  # fmt: skip
+
+    for page_html in (text(client.get(webinar.url)), text(client.get(french.url))):
+        assert (
+            reverse("intervision:session_detail", args=[session.pk]).split("/", 2)[2] in page_html
+        )
+    person = professional()
+    client.force_login(person)
+    client.post(reverse("intervision:signup_create", args=[session.pk]))
+
+    assert SignUp.objects.get(user=person).status == SignUpStatus.CONFIRMED  # no place limit
+    assert "meet.example.org/live" in text(page(client, "intervision:session_detail", session.pk))

@@ -1,0 +1,222 @@
+"""Acceptance of intervision in Chromium: a learner signs up, gets the invite and cancels, and
+the first person on the waiting list has the place at once, by mail; signing up works with the
+keyboard alone; the agenda, a session and "My sessions" pass axe in Dutch and French.
+
+Messages leave through Celery: eagerly in the SQLite run, from a real worker in the integration
+run, so the outbox is polled rather than read once.
+"""
+
+import re
+import time
+
+import pytest
+from allauth.account.models import EmailAddress
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from django.core import mail
+from django.utils import timezone
+
+from elearning.intervision.models import SignUp, SignUpStatus
+from tests.intervision.conftest import TELLING_WORDS, person_make, session_make
+
+from .conftest import TIMEOUT_MS, BrowserLog
+from .test_accessibility import axe_report
+from .test_learning_journey import sign_in
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "correct-horse-battery"  # UserFactory's
+AGREEMENT = "Wat in de groep over cliënten gezegd wordt, blijft in de groep."
+# The invite link's text ends in "(.ics)" in every language.
+INVITE_LINK = re.compile(r"\(\.ics\)")
+
+
+def learner_make(first_name, email):
+    """A professional who can sign in: allauth asks for a verified address."""
+    learner = person_make(first_name=first_name, email=email)
+    EmailAddress.objects.create(user=learner, email=learner.email, verified=True, primary=True)
+    return learner
+
+
+def one_place_session(**fields):
+    """One place, and a freed place goes to the first person waiting at once (offer_hours 0)."""
+    return session_make(max_places=1, offer_hours=0, confidentiality_text=AGREEMENT, **fields)
+
+
+def eventually(check, timeout=30):
+    """What `check` returns once it is truthy (or its last answer after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not (result := check()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return result
+
+
+def invite_events(content):
+    return Calendar.from_ical(content).walk("VEVENT")
+
+
+def confirming_mails_to(person):
+    """Messages to `person` whose invite puts a confirmed place in their calendar."""
+    found = []
+    for message in mail.outbox:
+        if message.to != [person.email]:
+            continue
+        [(_name, content, _mimetype)] = message.attachments
+        if all(str(event["status"]) == "CONFIRMED" for event in invite_events(content)):
+            found.append(message)
+    return found
+
+
+def sign_up(page, agreement="Ik aanvaard deze afspraak"):
+    page.get_by_label(agreement).check()
+    page.get_by_role("button", name="Inschrijven").click()
+
+
+def assert_no_browser_errors(*pages):
+    for each in pages:
+        assert not each.browser_log.page_errors
+        assert not each.browser_log.failures
+
+
+@pytest.fixture
+def colleague_page(browser, live_server):
+    """A second browser, with cookies of its own, for a second learner."""
+    context = browser.new_context(base_url=live_server.url, locale="nl-BE")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.browser_log = BrowserLog(page)
+    yield page
+    context.close()
+
+
+def test_a_cancelled_place_goes_to_the_first_learner_waiting(
+    page, colleague_page, small_tree, celery_worker_real
+):
+    session = one_place_session()
+    meeting = session.meetings.get()
+    first = learner_make("An", "an.declercq@example.org")
+    waiting = learner_make("Bram", "bram.willems@example.org")
+
+    # An finds the session in the agenda and takes its only place.
+    sign_in(page, first.email, PASSWORD)
+    page.get_by_role("link", name="Intervisie", exact=True).click()
+    page.get_by_role("link", name=session.title).click()
+    sign_up(page)
+    expect(page.locator(".messages")).to_contain_text(
+        "U bent ingeschreven. Een bevestiging met een agenda-uitnodiging is onderweg."
+    )
+    expect(page.get_by_text("U bent ingeschreven. Uw plaats is bevestigd.")).to_be_visible()
+
+    # The invite on the page is the one the calendar gets: this date, confirmed.
+    invite_link = page.get_by_role("link", name=INVITE_LINK)
+    expect(invite_link).to_be_visible()
+    invite_url = invite_link.evaluate("link => link.href")
+    response = page.request.get(invite_url)
+    assert response.ok, f"{invite_url}: HTTP {response.status}"
+    assert response.headers["content-type"].startswith("text/calendar")
+    [event] = invite_events(response.body())
+    assert event.decoded("dtstart") == meeting.starts_at
+    assert str(event["status"]) == "CONFIRMED"
+
+    # Bram comes second: the waiting list.
+    sign_in(colleague_page, waiting.email, PASSWORD)
+    colleague_page.goto(f"/nl/intervision/{session.pk}/")
+    sign_up(colleague_page)
+    expect(colleague_page.locator(".messages")).to_contain_text(
+        "De sessie is volzet: u staat op de wachtlijst (nummer 1)."
+    )
+
+    # An cancels under "My sessions"; the place is Bram's at once.
+    page.get_by_role("link", name="Mijn sessies", exact=True).click()
+    page.get_by_role("button", name="Annuleer mijn plaats").click()
+    expect(page.locator(".messages")).to_contain_text("Uw inschrijving is geannuleerd.")
+    assert SignUp.objects.get(session=session, user=waiting).status == SignUpStatus.CONFIRMED
+    assert SignUp.objects.get(session=session, user=first).status == SignUpStatus.CANCELLED
+
+    # Bram is told by mail, with an invite that confirms the place, under a discreet subject.
+    [promoted] = eventually(lambda: confirming_mails_to(waiting))
+    [(_name, content, _mimetype)] = promoted.attachments
+    [event] = invite_events(content)
+    assert event.decoded("dtstart") == meeting.starts_at
+    subject = promoted.subject.lower()
+    assert session.title.lower() not in subject
+    assert not [word for word in TELLING_WORDS if word in subject], promoted.subject
+    assert_no_browser_errors(page, colleague_page)
+
+
+def test_signing_up_works_with_the_keyboard_alone(page, small_tree, celery_worker_real):
+    session = one_place_session()
+    learner = learner_make("Lotte", "lotte.maes@example.org")
+    sign_in(page, learner.email, PASSWORD)
+    page.goto(f"/nl/intervision/{session.pk}/")
+
+    agreement = page.get_by_label("Ik aanvaard deze afspraak")
+    for _press in range(60):  # through the skip link, quick exit and menus to the form
+        page.keyboard.press("Tab")
+        if agreement.evaluate("box => box === document.activeElement"):
+            break
+    expect(agreement).to_be_focused()
+    page.keyboard.press("Space")
+    expect(agreement).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Inschrijven")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(".messages")).to_contain_text("U bent ingeschreven.")
+    assert SignUp.objects.get(session=session, user=learner).status == SignUpStatus.CONFIRMED
+    # Let the confirmation leave before the test ends (a worker sends it in the integration run).
+    assert eventually(lambda: confirming_mails_to(learner))
+    assert_no_browser_errors(page)
+
+
+def signup_make(session, user, status):
+    """A sign-up as the engine leaves it, without its messages (this test is about pages)."""
+    now = timezone.now()
+    confirmed = status == SignUpStatus.CONFIRMED
+    return SignUp.objects.create(
+        session=session,
+        user=user,
+        status=status,
+        queued_at=now,
+        confirmed_at=now if confirmed else None,
+        confidentiality_accepted_at=now,
+    )
+
+
+def test_agenda_session_and_my_sessions_pass_axe(page, small_tree):
+    learner = learner_make("Sara", "sara.janssens@example.org")
+    colleague = learner_make("Tom", "tom.peeters@example.org")
+    confirmed = one_place_session(title="Intervisie in Gent")
+    full = one_place_session(title="Intervisie in Eeklo")
+    open_session = one_place_session(title="Intervisie in Wetteren")
+    signup_make(confirmed, learner, SignUpStatus.CONFIRMED)
+    signup_make(full, colleague, SignUpStatus.CONFIRMED)
+    signup_make(full, learner, SignUpStatus.WAITLISTED)
+    failures = {}
+
+    def check(url, shows, count=1):
+        """Open `url`, see `count` elements `shows` (the state meant), then run axe."""
+        response = page.goto(url)
+        assert response.ok, f"{url}: HTTP {response.status}"
+        expect(page.locator(shows)).to_have_count(count)
+        report = axe_report(page)
+        if report:
+            failures[url] = report
+
+    for language in ("nl", "fr"):
+        check(f"/{language}/intervision/", "main .card", count=3)
+        check(f"/{language}/intervision/{open_session.pk}/", ".signup a.button")  # sign in
+    sign_in(page, learner.email, PASSWORD)
+    for language in ("nl", "fr"):
+        check(f"/{language}/intervision/{open_session.pk}/", "#confidentiality")
+        check(f"/{language}/intervision/{confirmed.pk}/", ".signup .notice--ok")
+        check(f"/{language}/account/sessions/", "main .card", count=2)
+
+    for url, report in failures.items():
+        print(f"\n===== axe: {url} =====\n{report}")
+    assert not failures, f"axe violations on {sorted(failures)} (reports printed above)"
+    assert_no_browser_errors(page)
