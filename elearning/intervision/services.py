@@ -147,16 +147,34 @@ def _not_started(session, now):
         raise SignUpRefused(_("The session has started; sign-ups can no longer change."))
 
 
-@transaction.atomic
 def signup_create(*, session_id, user, confidentiality_accepted=False):
-    session = _session_locked(session_id)
-    # Read the clock once the lock is held: queued_at is the waiting list's order.
-    now = timezone.now()
-    problem = signup_problem(session=session, user=user, now=now)
+    """Sign `user` up: confirmed while a place is free, else on the waiting list.
+
+    Who may sign up (dates, municipalities, sectors, modules completed) is checked before the
+    lock, so that the lock is held only for what places depend on: a burst of sign-ups queues
+    at the lock for a few queries each, not for the whole check.
+    """
+    session = IntervisionSession.objects.filter(pk=session_id).first()
+    if session is None:
+        raise SignUpRefused(_("This session does not exist."))
+    problem = signup_problem(session=session, user=user)
     if problem:
         raise SignUpRefused(problem)
     if session.confidentiality_text and not confidentiality_accepted:
         raise SignUpRefused(_("Accept the confidentiality agreement to sign up."))
+    return _signup_take_turn(session_id, user)
+
+
+@transaction.atomic
+def _signup_take_turn(session_id, user):
+    session = _session_locked(session_id)
+    # Read the clock once the lock is held: queued_at is the waiting list's order.
+    now = timezone.now()
+    # What may have changed since the checks above (the row is locked now).
+    if session.is_cancelled:
+        raise SignUpRefused(_("This session has been cancelled."))
+    if now >= session.signup_closes_at:
+        raise SignUpRefused(_("Sign-up for this session has closed."))
     if SignUp.objects.filter(session=session, user=user, status__in=ACTIVE_STATUSES).exists():
         raise SignUpRefused(_("You are already signed up for this session."))
     confirmed = _has_room(session)

@@ -24,8 +24,9 @@ from . import harness
 SCENARIOS = {
     "pages": "tests.benchmarks.pages",
     "heartbeat": "tests.benchmarks.heartbeat",
+    "signup_burst": "tests.benchmarks.signup_burst",
     "upload": "tests.benchmarks.upload",
-    # To come: signup_burst, search, package, reports.
+    # To come: search, package, reports.
 }
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from elearning.intervision import emails, services
 from elearning.intervision.models import IntervisionSession, Meeting, Reminder
@@ -23,8 +23,10 @@ def confirmed_participants(committed, session, count=1):
     return people
 
 
-def reminder_subject():
-    return "[Leerplatform] " + str(emails.SUBJECTS["reminder"])
+def reminder_subject(language="nl"):
+    """The subject in the person's language (their profile's; nl for person_make's people)."""
+    with translation.override(language):
+        return "[Leerplatform] " + str(emails.SUBJECTS["reminder"])
 
 
 def test_a_date_23_hours_ahead_is_reminded_once(committed):
