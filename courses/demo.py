@@ -7,6 +7,8 @@ Dutch pages first, then French and English translations with translated titles a
 import uuid
 from datetime import datetime
 
+from allauth.account.models import EmailAddress
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -297,6 +299,10 @@ def _account(email, password, role):
         user = factory(email=email, password=password)
     if role == "trainer":
         user.groups.add(Group.objects.get(name=TRAINERS))
+    # Verified, so that the demo accounts sign in at once (the site asks others to confirm).
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
     return created
 
 

@@ -115,6 +115,13 @@ def _demo_accounts_can_sign_in(client):
     learner = get_user_model().objects.get(email="learner@example.org")
     assert not learner.is_staff
     assert learner.check_password("demo-learner-VIF-2026")
+    # The demo learner signs in on the site straight away (no email confirmation first).
+    response = client.post(
+        "/nl/account/login/",
+        {"login": "learner@example.org", "password": "demo-learner-VIF-2026"},
+    )
+    assert response.status_code == 302 and "confirm-email" not in response.url
+    client.logout()
 
 
 def _the_agenda_offers_the_demo_sessions(client):
