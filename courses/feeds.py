@@ -12,11 +12,13 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from django.http import HttpResponse
+from django.urls import reverse
 
 from elearning.core.sites import site_root_url
 
 from .models.podcast import FEED_ROUTE
 from .selectors import podcast_episodes
+from .views import episode_audio_extension
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +101,7 @@ def _item_add(channel, *, episode, request, root_url):
     ET.SubElement(
         item,
         "enclosure",
-        url=urljoin(root_url + "/", audio_file.url),
+        url=urljoin(root_url + "/", podcast_audio_path(episode)),
         length=str(_file_size(audio_file)),
         type=mimetypes.guess_type(audio_file.name)[0] or "application/octet-stream",
     )
@@ -109,6 +111,11 @@ def _item_add(channel, *, episode, request, root_url):
         _text(item, _itunes("episode"), episode.episode_number)
     if episode.season:
         _text(item, _itunes("season"), episode.season)
+
+
+def podcast_audio_path(episode):
+    """The episode's stable audio address (courses/views.py redirects to the file)."""
+    return reverse("podcast_audio", args=[episode.pk, episode_audio_extension(episode)])
 
 
 def _file_size(field_file):

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import views as course_views
 from elearning.core import views as core_views
 from elearning.intervision.urls import feed_urlpatterns as intervision_feed_urlpatterns
 from elearning.learners.urls import api_urlpatterns as learners_api_urlpatterns
@@ -20,6 +21,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((learners_api_urlpatterns, "learners_api"))),
     path("", include(intervision_feed_urlpatterns)),
+    # Podcast apps download episodes from here (a stable address; see courses/views.py).
+    path(
+        "podcast/episodes/<int:page_id>/audio.<str:extension>",
+        course_views.podcast_audio,
+        name="podcast_audio",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

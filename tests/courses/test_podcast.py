@@ -138,11 +138,28 @@ def test_each_episode_carries_its_real_audio_file(client, podcast, tone_mp3):
 
     for entry in feed.entries:
         (enclosure,) = entry.enclosures
-        assert enclosure.href.startswith("http://localhost/uploads/media/aflevering-een")
-        assert enclosure.href.endswith(".mp3")
+        # A stable address that podcast apps may keep for days; it leads to the file itself.
+        assert enclosure.href.startswith("http://localhost/podcast/episodes/")
+        assert enclosure.href.endswith("/audio.mp3")
+        download = client.get(enclosure.href.removeprefix("http://localhost"))
+        assert download.status_code == 302 and download["Cache-Control"] == "no-store"
+        assert download.url.startswith("/uploads/media/aflevering-een")
         assert enclosure.type == "audio/mpeg"
         assert int(enclosure.length) == len(tone_mp3) > 0
         assert entry.itunes_duration == "00:00:02"
+
+
+@pytest.mark.django_db
+def test_the_audio_address_answers_only_for_published_episodes(client, podcast):
+    episode = podcast["second"]
+    address = f"/podcast/episodes/{episode.pk}/audio.mp3"
+    assert client.get(address).status_code == 302
+
+    assert client.get(f"/podcast/episodes/{episode.pk}/audio.wav").status_code == 404
+    assert client.get("/podcast/episodes/999999/audio.mp3").status_code == 404
+    assert client.post(address).status_code == 405
+    episode.unpublish()
+    assert client.get(address).status_code == 404
 
 
 @pytest.mark.django_db
