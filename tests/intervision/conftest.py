@@ -68,9 +68,24 @@ def learner(db):
     return person_make(first_name="Lies", last_name="Peeters")
 
 
+@pytest.fixture(autouse=True)
+def messages_sent_here(monkeypatch):
+    """Message tasks run in the test's thread, also in the integration run.
+
+    There `.delay` would hand them to a broker that no worker of these (non-transactional)
+    tests reads. These tests are about the messages themselves; tests/e2e/test_intervision.py
+    has a real worker send them.
+    """
+    from elearning.intervision.tasks import signup_message_send
+
+    monkeypatch.setattr(
+        signup_message_send, "delay", lambda *args: signup_message_send.apply(args=args)
+    )
+
+
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
-    """Run a service, then what its commit sets off: with eager Celery, the messages are sent.
+    """Run a service, then what its commit sets off: the messages are sent.
 
     committed(services.signup_create, session_id=..., user=...) returns what the service does.
     """
