@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from elearning.core.models import Municipality, Sector
 from elearning.intervision.models import IntervisionSession, Meeting
@@ -66,6 +66,14 @@ def person_make(**fields):
 @pytest.fixture
 def learner(db):
     return person_make(first_name="Lies", last_name="Peeters")
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Each test starts in Dutch, the default language, whatever an earlier test in the same
+    worker left active: URLs reversed here then carry /nl/, as the person's messages do."""
+    with translation.override("nl"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from courses.models import Theme
 from elearning.accounts.services import account_erase
@@ -19,13 +19,6 @@ from tests.factories import ThemeFactory
 from .engine import professional, session_with_places
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def dutch():
-    """URLs reversed here carry /nl/ whatever language an earlier test left active."""
-    with translation.override("nl"):
-        yield
 
 
 def page(client, name, *args, **params):
