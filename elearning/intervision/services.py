@@ -252,6 +252,21 @@ def _place_freed(session, now):
 
 
 @transaction.atomic
+def places_refill(*, session_id):
+    """The maximum was raised: before the cut-off, people waiting move up into the new places
+    (or are offered them), first in line first. Returns how many moved."""
+    session = _session_locked(session_id)
+    now = timezone.now()
+    first_start = session.first_start
+    if session.is_cancelled or (first_start is not None and first_start <= now):
+        return 0
+    moved = 0
+    while _place_freed(session, now) is not None:
+        moved += 1
+    return moved
+
+
+@transaction.atomic
 def signup_offer_accept(*, signup_id, user):
     now = timezone.now()
     session, signup = _relocked(_own_signup(signup_id, user))

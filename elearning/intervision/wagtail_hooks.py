@@ -124,6 +124,13 @@ class ManageableSessionMixin:
         return sessions_manageable_by(self.request.user)
 
 
+def _places_added(before, after):
+    """More places than before (None is no limit at all)."""
+    if after is None:
+        return before is not None
+    return before is not None and after > before
+
+
 class SessionEditView(ManageableSessionMixin, generic.EditView):
     def save_instance(self):
         # Under the session's lock (taken first, as the services do): the sequence and the
@@ -136,10 +143,15 @@ class SessionEditView(ManageableSessionMixin, generic.EditView):
         self.object.sequence = current["sequence"]
         self.object.cancelled_at = current["cancelled_at"]
         before = invite_facts(self.object.pk)
+        max_before = IntervisionSession.objects.values_list("max_places", flat=True).get(
+            pk=self.object.pk
+        )
         instance = super().save_instance()
         if invite_facts(instance.pk) != before:
             services.session_changed(session_id=instance.pk)
             self._tell_editor(instance)
+        if _places_added(max_before, instance.max_places):
+            services.places_refill(session_id=instance.pk)
         return instance
 
     def _tell_editor(self, session):

@@ -664,3 +664,34 @@ def test_an_editor_sees_the_contact_data_of_any_session(client, busy_session):
     page = client.get(url("participants", busy_session)).content.decode()
 
     assert "ann@example.org" in page and "celia@example.org" in page
+
+
+def test_raising_the_maximum_moves_the_people_waiting_up_in_their_order(trainer_client, trainer):
+    session = session_run_by(trainer, max_places=1, offer_hours=0)
+    signup_add(session, person_make(), SignUpStatus.CONFIRMED, 30)
+    first = signup_add(session, person_make(), SignUpStatus.WAITLISTED, 20)
+    second = signup_add(session, person_make(), SignUpStatus.WAITLISTED, 10)
+    third = signup_add(session, person_make(), SignUpStatus.WAITLISTED, 5)
+
+    response = trainer_client.post(
+        reverse("intervision_sessions:edit", args=[session.pk]),
+        edit_data(session, max_places="3", offer_hours="0"),
+    )
+
+    assert response.status_code == 302
+    statuses = [SignUp.objects.get(pk=s.pk).status for s in (first, second, third)]
+    assert statuses == [SignUpStatus.CONFIRMED, SignUpStatus.CONFIRMED, SignUpStatus.WAITLISTED]
+
+
+def test_the_new_places_wait_for_the_facilitator_after_the_cut_off(trainer_client, trainer):
+    session = session_run_by(trainer, max_places=1, offer_hours=0)
+    session.cancellation_cutoff_at = timezone.now() - timedelta(hours=1)
+    session.save(update_fields=["cancellation_cutoff_at"])
+    signup_add(session, person_make(), SignUpStatus.CONFIRMED, 30)
+    waiting = signup_add(session, person_make(), SignUpStatus.WAITLISTED, 20)
+
+    trainer_client.post(
+        reverse("intervision_sessions:edit", args=[session.pk]), edit_data(session, max_places="2")
+    )
+
+    assert SignUp.objects.get(pk=waiting.pk).status == SignUpStatus.WAITLISTED
