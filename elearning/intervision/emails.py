@@ -173,7 +173,7 @@ def _reminder_candidates(meeting):
             user__isnull=False,
             user__is_active=True,
         )
-        .exclude(reminders__meeting=meeting)
+        .exclude(reminders__meeting=meeting, reminders__starts_at=meeting.starts_at)
         .select_related("session", "user")
         .order_by("pk")
     )
@@ -187,7 +187,9 @@ def _reminder_claim(signup, meeting):
     """
     try:
         with transaction.atomic():
-            return Reminder.objects.create(signup=signup, meeting=meeting)
+            return Reminder.objects.create(
+                signup=signup, meeting=meeting, starts_at=meeting.starts_at
+            )
     except IntegrityError:
         return None
 

@@ -242,12 +242,16 @@ class Reminder(models.Model):
 
     signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="reminders")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    # The start the reminder announced: a date moved later is reminded again at its new time.
+    starts_at = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["signup", "meeting"], name="intervision_one_reminder")
+            models.UniqueConstraint(
+                fields=["signup", "meeting", "starts_at"], name="intervision_one_reminder_per_start"
+            )
         ]
 
     def __str__(self):

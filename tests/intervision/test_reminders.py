@@ -131,3 +131,19 @@ def test_each_date_of_a_series_is_reminded_in_its_turn(committed):
 
     assert [reminder.meeting for reminder in Reminder.objects.order_by("pk")] == [first, second]
     assert len(mails_to(person)) == 2
+
+
+def test_a_date_moved_after_its_reminder_is_reminded_again_at_its_new_time(committed):
+    session = session_make(starts_in=timedelta(hours=20))
+    [person] = confirmed_participants(committed, session)
+    assert emails.reminders_send() == 1
+    meeting = session.meetings.get()
+    meeting.starts_at += timedelta(hours=2)  # still within the next 24 hours
+    meeting.ends_at += timedelta(hours=2)
+    meeting.save()
+
+    assert emails.reminders_send() == 1
+    assert emails.reminders_send() == 0
+
+    assert len(mails_to(person)) == 2
+    assert sorted(Reminder.objects.values_list("starts_at", flat=True))[-1] == meeting.starts_at
