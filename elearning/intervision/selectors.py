@@ -1,14 +1,16 @@
 """Reads of intervision for pages: the agenda, one session as a person sees it, "my sessions"."""
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from .models import ACTIVE_STATUSES, HOLDING_STATUSES, IntervisionSession, SignUp, SignUpStatus
 
 
-def _with_places(sessions):
+def sessions_with_places(sessions):
+    """Sessions with their first date, end of the last date, places taken and people waiting."""
     return sessions.annotate(
         first_meeting_at=Min("meetings__starts_at"),
+        last_meeting_ends_at=Max("meetings__ends_at"),
         places_taken=Count(
             "signups", filter=Q(signups__status__in=HOLDING_STATUSES), distinct=True
         ),
@@ -16,10 +18,20 @@ def _with_places(sessions):
     )
 
 
+def sessions_manageable_by(user):
+    """The sessions a person runs in the admin (same rule as services.session_manageable_by)."""
+    from .services import MODERATORS
+
+    sessions = IntervisionSession.objects.all()
+    if user.is_superuser or user.groups.filter(name=MODERATORS).exists():
+        return sessions
+    return sessions.filter(facilitator_id=user.pk)
+
+
 def agenda_sessions(*, theme_id=None, now=None):
     """Sessions to come (not cancelled), soonest first, with places taken and waiting."""
     now = now or timezone.now()
-    sessions = _with_places(IntervisionSession.objects.filter(cancelled_at__isnull=True))
+    sessions = sessions_with_places(IntervisionSession.objects.filter(cancelled_at__isnull=True))
     sessions = sessions.filter(first_meeting_at__gt=now)
     if theme_id:
         sessions = sessions.filter(theme_id=theme_id)

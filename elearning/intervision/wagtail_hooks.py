@@ -4,7 +4,6 @@ import django_filters
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, Max, Min, Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils import formats, timezone
@@ -23,27 +22,9 @@ from wagtail.admin.widgets.button import ListingButton
 
 from . import services
 from .forms import IntervisionSessionForm
-from .models import ACTIVE_STATUSES, HOLDING_STATUSES, IntervisionSession, Meeting, SignUpStatus
+from .models import ACTIVE_STATUSES, IntervisionSession, Meeting
+from .selectors import sessions_manageable_by, sessions_with_places
 from .views import facilitator
-
-
-def sessions_manageable_by(user):
-    """The sessions a person runs in the admin (same rule as services.session_manageable_by)."""
-    sessions = IntervisionSession.objects.all()
-    if user.is_superuser or user.groups.filter(name=services.MODERATORS).exists():
-        return sessions
-    return sessions.filter(facilitator_id=user.pk)
-
-
-def _with_figures(sessions):
-    return sessions.annotate(
-        first_meeting_at=Min("meetings__starts_at"),
-        last_meeting_ends_at=Max("meetings__ends_at"),
-        places_taken=Count(
-            "signups", filter=Q(signups__status__in=HOLDING_STATUSES), distinct=True
-        ),
-        waiting=Count("signups", filter=Q(signups__status=SignUpStatus.WAITLISTED), distinct=True),
-    )
 
 
 def invite_facts(session_id):
@@ -98,7 +79,7 @@ def _status(session):
 
 class SessionIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return _with_figures(sessions_manageable_by(self.request.user))
+        return sessions_with_places(sessions_manageable_by(self.request.user))
 
     def get_list_more_buttons(self, instance):
         participants = ListingButton(
