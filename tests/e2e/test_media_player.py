@@ -3,7 +3,6 @@ and the progress bar of a large upload in the admin."""
 
 import os
 import re
-import time
 import uuid
 
 import pytest
@@ -24,6 +23,7 @@ from tests.factories import (
     make_home,
     publish,
 )
+from tests.media_assets.conftest import processing_settled
 
 from .test_accessibility import axe_report
 from .test_learning_journey import sign_in, webm_video
@@ -41,17 +41,6 @@ CAPTIONS = {
 PASSWORD = "een-lang-wachtwoord-2026"
 
 
-def processed(asset, timeout=60):
-    """The asset once the pipeline is done with it (a real worker in the integration run)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        asset.refresh_from_db()
-        if asset.processing_status in (ProcessingStatus.READY, ProcessingStatus.FAILED):
-            return asset
-        time.sleep(0.2)
-    raise AssertionError(f"{asset} still {asset.processing_status} after {timeout} s")
-
-
 def captioned_video():
     video = MediaAsset.objects.create(
         title="Signalen herkennen",
@@ -62,7 +51,7 @@ def captioned_video():
         MediaCaption.objects.create(
             asset=video, language=language, file=ContentFile(text.encode(), name=f"{language}.vtt")
         )
-    return processed(video)
+    return processing_settled(video)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Real recordings made by ffmpeg, and a real S3 endpoint (moto's server) for storage tests."""
 
 import subprocess
+import time
 import uuid
 
 import boto3
@@ -9,7 +10,7 @@ from moto.server import ThreadedMotoServer
 
 from django.core.files.base import ContentFile
 
-from media.models import MediaAsset
+from media.models import MediaAsset, ProcessingStatus
 
 VIDEO_SECONDS = 3
 AUDIO_SECONDS = 2
@@ -48,6 +49,18 @@ def samples(tmp_path_factory):
         "corrupt": video[:600] + bytes(range(256)) * 40,
         "pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
     }
+
+
+def processing_settled(asset, timeout=90):
+    """The asset once the pipeline is done with it: a real worker processes it asynchronously in
+    the integration run, the eager task before this returns in the SQLite run."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        asset.refresh_from_db()
+        if asset.processing_status in (ProcessingStatus.READY, ProcessingStatus.FAILED):
+            return asset
+        time.sleep(0.2)
+    raise AssertionError(f"{asset} still {asset.processing_status} after {timeout} s")
 
 
 def asset_make(content, name, kind="video", title="Een opname"):

@@ -2,7 +2,6 @@
 run, the eager task in the SQLite run. A file of its own because the test is transactional (the
 worker sees only committed rows); see tests/learners/test_attests_worker.py for why."""
 
-import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -12,22 +11,12 @@ from django.db import transaction
 
 from media.models import MediaAsset, ProcessingProblem, ProcessingStatus
 
-from .conftest import VIDEO_SECONDS, asset_make, bucket_keys
+from .conftest import VIDEO_SECONDS, asset_make, bucket_keys, processing_settled
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("migrated_data_back_after_the_module"),
 ]
-
-
-def settled(asset, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        asset.refresh_from_db()
-        if asset.processing_status in (ProcessingStatus.READY, ProcessingStatus.FAILED):
-            return asset
-        time.sleep(0.2)
-    raise AssertionError(f"still {asset.processing_status} after {timeout} seconds")
 
 
 def test_an_upload_to_object_storage_is_processed_by_the_worker(
@@ -36,7 +25,7 @@ def test_an_upload_to_object_storage_is_processed_by_the_worker(
     with transaction.atomic():
         asset = asset_make(samples["video"], "webinar.webm")
 
-    asset = settled(asset)
+    asset = processing_settled(asset)
 
     assert asset.processing_status == ProcessingStatus.READY, asset.processing_detail
     assert asset.duration == pytest.approx(VIDEO_SECONDS, abs=0.2)
@@ -69,7 +58,7 @@ def test_a_bad_upload_ends_failed_through_the_worker(
     with transaction.atomic():
         asset = asset_make(samples[sample], name)
 
-    asset = settled(asset)
+    asset = processing_settled(asset)
 
     assert asset.processing_status == ProcessingStatus.FAILED
     assert asset.processing_problem == problem
