@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
+from courses.packaging import catalogue as package_catalogue
 from elearning.core import views as core_views
 from elearning.intervision.urls import feed_urlpatterns as intervision_feed_urlpatterns
 from elearning.learners.urls import api_urlpatterns as learners_api_urlpatterns
@@ -20,6 +21,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((learners_api_urlpatterns, "learners_api"))),
+    # Other installations discover and pull course packages here (courses/packaging/catalogue.py).
+    path("packages/catalogue.json", package_catalogue.catalogue, name="course_package_catalogue"),
+    path(
+        "packages/<uuid:key>/v<int:version>.zip",
+        package_catalogue.package_download,
+        name="course_package_download",
+    ),
     path("", include(intervision_feed_urlpatterns)),
     # Podcast apps download episodes from here (a stable address; see courses/views.py).
     path(

@@ -1,3 +1,11 @@
+from .packages import (
+    CoursePackage,
+    JobStatus,
+    PackageExport,
+    PackageFile,
+    PackageImport,
+    PackageOrigin,
+)
 from .pages import (
     CompletionRule,
     CoursePage,
@@ -12,7 +20,13 @@ from .snippets import Theme, Trainer
 
 __all__ = [
     "CompletionRule",
+    "CoursePackage",
     "CoursePage",
+    "JobStatus",
+    "PackageExport",
+    "PackageFile",
+    "PackageImport",
+    "PackageOrigin",
     "HomePage",
     "ItunesCategory",
     "LibraryPage",

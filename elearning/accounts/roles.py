@@ -69,11 +69,14 @@ TRAINER_COLLECTION_PERMISSIONS = (
     "wagtailmedia.add_media",
     "wagtailmedia.change_media",
 )
-# Moderators (our editors) see and manage every intervision session, whoever facilitates it.
+# Moderators (our editors) see and manage every intervision session, whoever facilitates it,
+# and exchange courses with other sites (course packages: export, offer, import).
 MODERATOR_PERMISSIONS = (
     "intervision.add_intervisionsession",
     "intervision.change_intervisionsession",
     "intervision.delete_intervisionsession",
+    "courses.export_coursepackage",
+    "courses.import_coursepackage",
 )
 # The apps whose permissions the roles need; signal_handlers.py creates them before roles_ensure.
 ROLE_APP_LABELS = frozenset(

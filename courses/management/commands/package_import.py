@@ -1,0 +1,51 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from courses.packaging.schema import PackageRefused
+from courses.packaging.services import package_import_path
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a course package (zip). Everything is checked first; the import is all or "
+        "nothing. --dry-run checks and says what would change, without changing anything."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("package", help="path of the package file")
+        parser.add_argument("--dry-run", action="store_true", help="check and report only")
+        parser.add_argument("--language", default="en", help="language of the messages")
+
+    def handle(self, *args, package, dry_run, language, **options):
+        with translation.override(language):
+            try:
+                report = package_import_path(source=package, dry_run=dry_run)
+            except PackageRefused as refusal:
+                raise CommandError(f"Refused: {refusal.message}") from refusal
+            except FileNotFoundError as error:
+                raise CommandError(f"No such file: {package}") from error
+        self._report(report, dry_run)
+
+    def _report(self, report, dry_run):
+        verb = "Would import" if dry_run else "Imported"
+        was = (
+            f" (installed: version {report.installed_version})" if report.installed_version else ""
+        )
+        self.stdout.write(f"{verb} {report.title!r}, version {report.version}{was}.")
+        for heading, rows in (
+            ("created", report.created),
+            ("updated", report.updated),
+            ("unpublished", report.unpublished),
+        ):
+            self.stdout.write(f"  pages {heading}: {len(rows)}")
+            for row in rows[:20]:
+                self.stdout.write(f"    [{row['language']}] {row['title']}")
+            if len(rows) > 20:
+                self.stdout.write(f"    ... and {len(rows) - 20} more")
+        self.stdout.write(f"  files new: {report.files_new}, reused: {report.files_reused}")
+        for name in report.themes_new + report.trainers_new:
+            self.stdout.write(f"  new: {name}")
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
+        if not dry_run:
+            self.stdout.write(self.style.SUCCESS("Done."))

@@ -1,0 +1,93 @@
+"""The public catalogue: which course packages this installation offers, as JSON, and their
+downloads. Another installation reads it to discover packages and pulls the one it wants
+(`manage.py package_pull`). Only courses their editors chose to offer are listed; the
+content is the same as on the public pages."""
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page, Site
+
+from courses.models import CoursePackage, JobStatus, PackageExport
+
+from . import schema
+
+CATALOGUE_FORMAT = "vif-course-catalogue"
+
+
+def catalogue_entries(*, base_url):
+    """The offered packages with their latest ready export: three queries whatever their number."""
+    latest = PackageExport.objects.filter(package=OuterRef("pk"), status=JobStatus.READY).order_by(
+        "-created_at", "-pk"
+    )
+    packages = list(
+        CoursePackage.objects.filter(offered=True, course__live=True)
+        .annotate(export_id=Subquery(latest.values("pk")[:1]))
+        .filter(export_id__isnull=False)
+        .order_by("pk")
+    )
+    exports = PackageExport.objects.in_bulk([package.export_id for package in packages])
+    titles = {}
+    for key, language, title in Page.objects.filter(
+        translation_key__in=[package.key for package in packages], live=True
+    ).values_list("translation_key", "locale__language_code", "title"):
+        titles.setdefault(key, {})[language] = title
+    return [_entry(package, exports[package.export_id], titles, base_url) for package in packages]
+
+
+def _entry(package, export, titles, base_url):
+    download = reverse("course_package_download", args=[package.key, export.version])
+    return {
+        "key": str(package.key),
+        "title": titles.get(package.key, {}),
+        "languages": sorted(titles.get(package.key, {})),
+        "version": export.version,
+        "licence": package.course.licence,
+        "attribution": package.course.attribution,
+        "origin": package.origin,
+        "size": export.size,
+        "sha256": export.sha256,
+        "exported_at": export.finished_at.isoformat() if export.finished_at else None,
+        "download": base_url + download,
+    }
+
+
+@require_GET
+@cache_control(public=True, max_age=300)
+def catalogue(request):
+    site = Site.find_for_request(request)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return JsonResponse(
+        {
+            "format": CATALOGUE_FORMAT,
+            "schema_version": schema.SCHEMA_VERSION,
+            "publisher": site.site_name if site else "",
+            "site": base_url,
+            "languages": [code for code, _name in settings.LANGUAGES],
+            "packages": catalogue_entries(base_url=base_url),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def package_download(request, key, version):
+    """The offered package of this version; anything not offered is simply not found."""
+    export = (
+        PackageExport.objects.filter(
+            package__key=key, package__offered=True, version=version, status=JobStatus.READY
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if export is None:
+        raise Http404
+    try:
+        stream = export.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    return FileResponse(stream, as_attachment=True, filename=f"{key}-v{version}.zip")

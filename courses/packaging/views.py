@@ -1,0 +1,190 @@
+"""Admin screens for course packages: export, offer in the catalogue, upload, preview, import."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
+
+from . import services
+from .forms import PackageUploadForm
+from .schema import PackageRefused
+
+EXPORT_PERMISSION = "courses.export_coursepackage"
+IMPORT_PERMISSION = "courses.import_coursepackage"
+PER_PAGE = 25
+STANDARDS = {"scorm": "SCORM 1.2", "cartridge": "IMS Common Cartridge"}
+
+
+def _require(user, *permissions):
+    if not any(user.has_perm(permission) for permission in permissions):
+        raise PermissionDenied
+
+
+def package_index(request):
+    _require(request.user, EXPORT_PERMISSION, IMPORT_PERMISSION)
+    courses = (
+        CoursePage.objects.filter(locale__language_code=_default_language())
+        .select_related("package")
+        .prefetch_related(
+            Prefetch(
+                "package__exports", queryset=PackageExport.objects.order_by("-created_at", "-pk")
+            )
+        )
+        .order_by("title")
+    )
+    page = Paginator(courses, PER_PAGE).get_page(request.GET.get("p"))
+    rows = [{"course": course, "export": _latest_export(course)} for course in page]
+    return TemplateResponse(
+        request,
+        "courses/packaging/index.html",
+        {
+            "page_obj": page,
+            "rows": rows,
+            "imports": PackageImport.objects.select_related("course")[:10],
+            "can_export": request.user.has_perm(EXPORT_PERMISSION),
+            "can_import": request.user.has_perm(IMPORT_PERMISSION),
+            "standards": STANDARDS,
+        },
+    )
+
+
+def _default_language():
+    from django.conf import settings
+
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def _latest_export(course):
+    package = getattr(course, "package", None)
+    exports = list(package.exports.all()) if package else []
+    return exports[0] if exports else None
+
+
+@require_POST
+def export_start(request, course_id):
+    _require(request.user, EXPORT_PERMISSION)
+    course = get_object_or_404(CoursePage, pk=course_id)
+    services.package_export_request(course=course, user=request.user)
+    messages.success(request, _("The export of “%(title)s” has started.") % {"title": course.title})
+    return redirect("course_packages:index")
+
+
+def export_status(request, export_id):
+    """Where an export stands, for the progress bar on the index (polled every few seconds)."""
+    _require(request.user, EXPORT_PERMISSION)
+    export = get_object_or_404(PackageExport, pk=export_id)
+    return JsonResponse(
+        {
+            "status": export.status,
+            "label": export.get_status_display(),
+            "progress": export.progress,
+            "download": reverse("course_packages:download", args=[export.pk])
+            if export.status == JobStatus.READY
+            else "",
+            "problem": export.problem if export.status == JobStatus.FAILED else "",
+        }
+    )
+
+
+def export_download(request, export_id):
+    _require(request.user, EXPORT_PERMISSION)
+    export = get_object_or_404(PackageExport, pk=export_id, status=JobStatus.READY)
+    return _file_response(export)
+
+
+def _file_response(export):
+    """The stored package, streamed in chunks (or from object storage by a signed address)."""
+    try:
+        stream = export.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404(_("This export is no longer in storage.")) from error
+    return FileResponse(stream, as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])
+
+
+@require_POST
+def offer_toggle(request, course_id):
+    _require(request.user, EXPORT_PERMISSION)
+    course = get_object_or_404(CoursePage, pk=course_id)
+    package = services.package_of(course=course)
+    package.offered = not package.offered
+    package.save(update_fields=["offered", "updated_at"])
+    if package.offered:
+        messages.success(
+            request, _("“%(title)s” is offered in the catalogue.") % {"title": course.title}
+        )
+    else:
+        messages.success(request, _("“%(title)s” is no longer offered.") % {"title": course.title})
+    return redirect("course_packages:index")
+
+
+def standard_download(request, course_id, standard):
+    """A SCORM 1.2 package or a Common Cartridge of the course, written to a temporary file
+    and streamed (memory stays bounded)."""
+    import tempfile
+
+    _require(request.user, EXPORT_PERMISSION)
+    if standard not in STANDARDS:
+        raise Http404
+    course = get_object_or_404(CoursePage, pk=course_id)
+    from .standards import cartridge, scorm
+
+    writer = scorm.scorm_write if standard == "scorm" else cartridge.cartridge_write
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
+    writer(course=course, out=out, language=request.GET.get("language") or None)
+    out.seek(0)
+    return FileResponse(out, as_attachment=True, filename=f"{course.slug}-{standard}.zip")
+
+
+def import_upload(request):
+    _require(request.user, IMPORT_PERMISSION)
+    form = PackageUploadForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            preview = services.package_preview_make(
+                upload=form.cleaned_data["package"], user=request.user
+            )
+        except PackageRefused as refusal:
+            form.add_error("package", refusal.message)
+            status = 400
+        else:
+            return redirect("course_packages:preview", preview.pk)
+    elif request.method == "POST":
+        status = 400
+    return TemplateResponse(request, "courses/packaging/upload.html", {"form": form}, status=status)
+
+
+def import_preview(request, import_id):
+    _require(request.user, IMPORT_PERMISSION)
+    package_import = get_object_or_404(PackageImport, pk=import_id)
+    return TemplateResponse(
+        request,
+        "courses/packaging/preview.html",
+        {"package_import": package_import, "report": package_import.report},
+    )
+
+
+@require_POST
+def import_confirm(request, import_id):
+    _require(request.user, IMPORT_PERMISSION)
+    package_import = get_object_or_404(PackageImport, pk=import_id)
+    if not services.package_import_confirm(package_import=package_import):
+        messages.warning(request, _("This package is already being imported."))
+    return redirect("course_packages:preview", package_import.pk)
+
+
+@require_POST
+def import_discard(request, import_id):
+    _require(request.user, IMPORT_PERMISSION)
+    package_import = get_object_or_404(PackageImport, pk=import_id, status=JobStatus.PENDING)
+    services.package_import_discard(package_import=package_import)
+    messages.success(request, _("The uploaded package was discarded."))
+    return redirect("course_packages:index")

@@ -1,0 +1,124 @@
+"""A course exported here and imported on another site is the same course, in every language,
+with the same files; a newer version replaces it in place and learners keep their progress."""
+
+import hashlib
+import io
+
+import pytest
+
+from django.test import Client
+
+from wagtail.models import Page
+
+from courses.models import CoursePackage, CoursePage, ModulePage, PackageOrigin, WebinarPage
+from courses.packaging.schema import PackageRefused
+from courses.packaging.services import package_import_path
+from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
+from tests.factories import ModulePageFactory, publish
+
+from .conftest import package_bytes, site_emptied
+
+pytestmark = pytest.mark.django_db
+
+
+def checksums(model, field="file"):
+    found = set()
+    for row in model.objects.all():
+        with getattr(row, field).open("rb") as stream:
+            found.add(hashlib.sha256(stream.read()).hexdigest())
+    return found
+
+
+def visible(page):
+    """What a visitor reads on the page (the main landmark)."""
+    html = Client().get(page.url).content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def all_checksums():
+    return {
+        model.__name__: checksums(model)
+        for model in (CustomImage, CustomDocument, MediaAsset, MediaCaption)
+    }
+
+
+def test_a_course_survives_the_trip_to_another_site(course_full):
+    before_files = all_checksums()
+    package = package_bytes(course_full)
+    site_emptied()
+    assert not CoursePage.objects.exists()
+
+    report = package_import_path(source=package)
+
+    assert report.created and not report.updated
+    course = CoursePage.objects.get(locale__language_code="nl")
+    assert course.translation_key == course_full.translation_key
+    assert course.package.origin == PackageOrigin.IMPORTED and course.package.version == 1
+    fr = course.get_translation(course.get_translations().get().locale)
+    assert fr.title == "Reconnaître la maltraitance" and fr.live
+    titles = {(p.locale.language_code, p.title) for p in Page.objects.type(ModulePage, WebinarPage)}
+    assert ("fr", "La conversation") in titles and ("nl", "Babobox") in titles
+    assert all_checksums() == before_files
+    conversation = ModulePage.objects.get(slug="gesprek", locale__language_code="nl")
+    main = visible(conversation)
+    signals = ModulePage.objects.get(slug="signalen", locale__language_code="nl")
+    assert f'href="{signals.url}"' in main, "the link between modules points at the new module"
+    assert "Wat doet u eerst?" in main
+    assert "meldcode" in main.lower()
+    assert "Reconnaître la maltraitance" in visible(fr)
+    assert course.themes.get().name == "Kindermishandeling"
+    assert course.trainers.get().photo is not None
+    webinar = WebinarPage.objects.get(slug="babobox", locale__language_code="nl")
+    assert webinar.recording.captions.get().cue_count == 1
+
+
+def test_the_same_version_twice_is_refused(course_full):
+    package = package_bytes(course_full)
+    site_emptied()
+    package_import_path(source=package)
+    package.seek(0)
+    with pytest.raises(PackageRefused, match="al geïnstalleerd|already installed"):
+        package_import_path(source=package)
+
+
+def test_a_newer_version_updates_in_place_and_keeps_progress(course_full):
+    first = package_bytes(course_full)
+    course_full.title = "Kindermishandeling herkennen en bespreken"
+    publish(course_full)
+    extra = ModulePageFactory(parent=course_full, title="Nazorg", slug="nazorg")
+    publish(extra)
+    Page.objects.get(slug="babobox", locale__language_code="nl").unpublish()
+    second = package_bytes(course_full)
+    site_emptied()
+
+    package_import_path(source=first)
+    module = ModulePage.objects.get(slug="signalen", locale__language_code="nl")
+    files_before = MediaAsset.objects.count()
+    report = package_import_path(source=second)
+
+    course = CoursePage.objects.get(locale__language_code="nl")
+    assert course.title == "Kindermishandeling herkennen en bespreken"
+    assert CoursePackage.objects.get().version == 2
+    assert ModulePage.objects.get(slug="signalen", locale__language_code="nl").pk == module.pk
+    assert ModulePage.objects.filter(slug="nazorg", live=True).exists()
+    assert not WebinarPage.objects.get(slug="babobox", locale__language_code="nl").live
+    assert {row["title"] for row in report.unpublished} >= {"Babobox"}
+    assert MediaAsset.objects.count() == files_before, "unchanged files are reused, not copied"
+
+    first.seek(0)
+    with pytest.raises(PackageRefused, match="ouder|older"):
+        package_import_path(source=first)
+
+
+def test_a_dry_run_changes_nothing(course_full):
+    package = package_bytes(course_full)
+    site_emptied()
+    report = package_import_path(source=package, dry_run=True)
+    assert len(report.created) == 8
+    assert not CoursePage.objects.exists() and not CustomImage.objects.exists()
+
+
+def test_a_course_made_here_is_never_replaced_by_a_package(course_full):
+    package = package_bytes(course_full)
+    with pytest.raises(PackageRefused, match="op deze site gemaakt|made on this site"):
+        package_import_path(source=io.BytesIO(package.getvalue()))
