@@ -21,6 +21,7 @@ from tests.factories import (
     publish,
     translate,
 )
+from tests.object_storage import s3_endpoint, s3_storage  # noqa: F401  (fixtures)
 
 
 def pytest_report_header(config):

@@ -10,8 +10,9 @@ import requests
 from django.db import transaction
 
 from media.models import MediaAsset, ProcessingProblem, ProcessingStatus
+from tests.object_storage import bucket_keys
 
-from .conftest import VIDEO_SECONDS, asset_make, bucket_keys, processing_settled
+from .conftest import VIDEO_SECONDS, asset_make, processing_settled
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -13,8 +13,10 @@ from wagtail.models import Page
 from courses.models import CoursePackage, CoursePage, ModulePage, PackageOrigin, WebinarPage
 from courses.packaging.schema import PackageRefused
 from courses.packaging.services import package_import_path
+from elearning.learners.selectors import learning_dashboard
+from elearning.learners.services import progress_record_view
 from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
-from tests.factories import ModulePageFactory, publish
+from tests.factories import ModulePageFactory, UserFactory, publish
 
 from .conftest import package_bytes, site_emptied
 
@@ -93,6 +95,8 @@ def test_a_newer_version_updates_in_place_and_keeps_progress(course_full):
 
     package_import_path(source=first)
     module = ModulePage.objects.get(slug="signalen", locale__language_code="nl")
+    learner = UserFactory(email="leerling@example.org")
+    progress_record_view(user=learner, module_id=module.pk)  # "viewed" completes it
     files_before = MediaAsset.objects.count()
     report = package_import_path(source=second)
 
@@ -104,6 +108,10 @@ def test_a_newer_version_updates_in_place_and_keeps_progress(course_full):
     assert not WebinarPage.objects.get(slug="babobox", locale__language_code="nl").live
     assert {row["title"] for row in report.unpublished} >= {"Babobox"}
     assert MediaAsset.objects.count() == files_before, "unchanged files are reused, not copied"
+    (entry,) = learning_dashboard(user=learner, language="nl")["in_progress"]
+    assert entry.course.title == "Kindermishandeling herkennen en bespreken"
+    done = {m.slug: p.status for m, p in entry.modules if p}
+    assert done == {"signalen": "completed"}, "the learner keeps the module completed before"
 
     first.seek(0)
     with pytest.raises(PackageRefused, match="ouder|older"):
