@@ -55,6 +55,7 @@ def register_package_urls():
         path("exports/<int:export_id>/status/", package_views.export_status, name="status"),
         path("exports/<int:export_id>/download/", package_views.export_download, name="download"),
         path("import/", package_views.import_upload, name="upload"),
+        path("import/other-site/", package_views.import_remote, name="remote"),
         path("imports/<int:import_id>/", package_views.import_preview, name="preview"),
         path("imports/<int:import_id>/import/", package_views.import_confirm, name="confirm"),
         path("imports/<int:import_id>/discard/", package_views.import_discard, name="discard"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
 
-from . import services
+from . import pull, services
 from .forms import PackageUploadForm
 from .schema import PackageRefused
 
@@ -160,6 +160,35 @@ def import_upload(request):
     elif request.method == "POST":
         status = 400
     return TemplateResponse(request, "courses/packaging/upload.html", {"form": form}, status=status)
+
+
+def import_remote(request):
+    """Take a course from another site: its catalogue address, the course, then the preview."""
+    _require(request.user, IMPORT_PERMISSION)
+    address = (request.POST.get("catalogue") or request.GET.get("catalogue") or "").strip()
+    entries, problem = [], ""
+    if address:
+        try:
+            entries = pull.catalogue_fetch(url=address)
+            if request.method == "POST":
+                return _remote_preview(request, entries)
+        except PackageRefused as refusal:
+            problem = refusal.message
+    return TemplateResponse(
+        request,
+        "courses/packaging/remote.html",
+        {"catalogue": address, "entries": entries, "problem": problem},
+        status=400 if problem else 200,
+    )
+
+
+def _remote_preview(request, entries):
+    entry = next((e for e in entries if e["key"] == request.POST.get("key")), None)
+    if entry is None:
+        raise PackageRefused(_("The catalogue no longer offers this course."))
+    with pull.package_fetch(entry=entry) as package:
+        preview = services.package_preview_make(upload=package, user=request.user)
+    return redirect("course_packages:preview", preview.pk)
 
 
 def import_preview(request, import_id):
