@@ -201,6 +201,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Languages: Dutch first (default), then French and English.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+
+# Course packages (courses/packaging/): the largest package accepted, unpacked. Checked on the
+# zip's directory before anything is extracted; the web server's upload limit must allow it too.
+COURSE_PACKAGE_MAX_BYTES = int(os.environ.get("COURSE_PACKAGE_MAX_BYTES") or 20 * 1024**3)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "elearning" / "locale"]
