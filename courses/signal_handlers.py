@@ -1,10 +1,12 @@
-"""Keep each course's stored total duration in step with its published parts."""
+"""Keep each course's stored total duration in step with its published parts; removed package
+exports and uploads take their stored file with them."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import CoursePage, ModulePage, WebinarPage
+from .models import CoursePage, ModulePage, PackageExport, PackageImport, WebinarPage
 from .services import course_duration_refresh_around
 
 DURATION_MODELS = (CoursePage, ModulePage, WebinarPage)
@@ -29,3 +31,14 @@ for model in DURATION_MODELS:
             refresh_course_duration, sender=model, dispatch_uid=f"dur-{signal!r}-{model}"
         )
 post_page_move.connect(refresh_after_move, dispatch_uid="course-duration-move")
+
+
+def package_file_delete(sender, instance, **kwargs):
+    """Once the deletion is committed (a rolled-back delete keeps its file)."""
+    if instance.file:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+for model in (PackageExport, PackageImport):
+    post_delete.connect(package_file_delete, sender=model, dispatch_uid=f"package-file-{model}")

@@ -18,6 +18,7 @@ from .importer import package_apply, package_plan
 
 PROGRESS_STEP = 5  # percent between two progress updates of an export row
 PREVIEW_KEEP_HOURS = 24  # previews nobody confirmed are discarded after this
+EXPORTS_KEPT = 3  # per course: older exports (and their files) are removed
 
 
 def package_of(*, course):
@@ -106,6 +107,9 @@ def _export_store(export, out, manifest):
     export.progress = 100
     export.finished_at = timezone.now()
     export.save()
+    older = PackageExport.objects.filter(package=export.package).order_by("-created_at", "-pk")
+    for old in older[EXPORTS_KEPT:]:
+        old.delete()  # its file goes with it (signal_handlers.py)
 
 
 @contextmanager
@@ -186,8 +190,7 @@ def package_import_run(*, import_id, user=None):
 
 
 def package_import_discard(*, package_import):
-    package_import.file.delete(save=False)
-    package_import.delete()
+    package_import.delete()  # its file goes with it (signal_handlers.py)
 
 
 def package_import_path(*, source, dry_run=False, user=None):

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -156,6 +157,9 @@ class ImportWriter:
                 % {"language": row["language"][:20]}
             )
             return
+        earlier = self._earlier("caption", entry, MediaCaption)
+        if earlier is not None and earlier.asset_id == asset.pk:
+            return  # the same captions as the version installed
         self.current = _("the %(language)s captions of %(title)s") % {
             "language": row["language"],
             "title": asset.title,
@@ -164,6 +168,9 @@ class ImportWriter:
             raw = stream.read(entry["size"] + 1)
         cue_count = captions_check(raw)
         caption = MediaCaption.objects.filter(asset=asset, language=row["language"]).first()
+        if caption is not None:
+            replaced, storage = caption.file.name, caption.file.storage
+            transaction.on_commit(lambda: storage.delete(replaced))
         caption = caption or MediaCaption(asset=asset, language=row["language"])
         with self._spooled(entry, row.get("filename")) as upload:
             caption.file = upload

@@ -161,3 +161,18 @@ def test_trainers_and_learners_cannot_touch_packages(client, course_full, name, 
         assert response.status_code in (302, 403), (user, name)
         assert not PackageExport.objects.exists()
         assert not CoursePackage.objects.filter(offered=True).exists()
+
+
+def test_old_exports_are_removed_with_their_files(
+    moderator, course_full, own_upload_folder, django_capture_on_commit_callbacks
+):
+    for _attempt in range(4):
+        moderator.post(reverse("course_packages:export", args=[course_full.pk]))
+    kept = PackageExport.objects.all()
+    assert kept.count() == 3
+    stored = sorted(p.name for p in (own_upload_folder / "packages").iterdir())
+    assert stored == sorted(e.file.name.rsplit("/", 1)[-1] for e in kept)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CoursePackage.objects.get().delete()
+    assert not any((own_upload_folder / "packages").iterdir())
