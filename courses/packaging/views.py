@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.models import Page
+
 from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
 
 from . import pull, services
@@ -41,7 +43,15 @@ def package_index(request):
         .order_by("title")
     )
     page = Paginator(courses, PER_PAGE).get_page(request.GET.get("p"))
-    rows = [{"course": course, "export": _latest_export(course)} for course in page]
+    languages = _live_languages([course.translation_key for course in page])
+    rows = [
+        {
+            "course": course,
+            "export": _latest_export(course),
+            "languages": languages.get(course.translation_key, []),
+        }
+        for course in page
+    ]
     return TemplateResponse(
         request,
         "courses/packaging/index.html",
@@ -60,6 +70,15 @@ def _default_language():
     from django.conf import settings
 
     return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def _live_languages(keys):
+    """{translation key: [language, ...]} of the live translations, in one query."""
+    found = {}
+    rows = Page.objects.filter(translation_key__in=keys, live=True).order_by("locale_id")
+    for key, language in rows.values_list("translation_key", "locale__language_code"):
+        found.setdefault(key, []).append(language)
+    return found
 
 
 def _latest_export(course):
@@ -137,10 +156,17 @@ def standard_download(request, course_id, standard):
     from .standards import cartridge, scorm
 
     writer = scorm.scorm_write if standard == "scorm" else cartridge.cartridge_write
+    language = request.GET.get("language") or None
     out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
-    writer(course=course, out=out, language=request.GET.get("language") or None)
+    try:
+        writer(course=course, out=out, language=language)
+    except PackageRefused as refusal:
+        out.close()
+        messages.error(request, refusal.message)
+        return redirect("course_packages:index")
     out.seek(0)
-    return FileResponse(out, as_attachment=True, filename=f"{course.slug}-{standard}.zip")
+    suffix = f"-{language}" if language else ""
+    return FileResponse(out, as_attachment=True, filename=f"{course.slug}-{standard}{suffix}.zip")
 
 
 def import_upload(request):

@@ -176,3 +176,20 @@ def test_old_exports_are_removed_with_their_files(
     with django_capture_on_commit_callbacks(execute=True):
         CoursePackage.objects.get().delete()
     assert not any((own_upload_folder / "packages").iterdir())
+
+
+def test_moderators_download_scorm_and_common_cartridge_per_language(moderator, course_full):
+    index = moderator.get(reverse("course_packages:index")).content.decode()
+    url = reverse("course_packages:standard", args=[course_full.pk, "scorm"])
+    assert f"{url}?language=fr" in index
+
+    scorm = zip_body(moderator.get(url, {"language": "fr"}))
+    assert "imsmanifest.xml" in scorm.namelist()
+    assert b"Reconna" in scorm.read("imsmanifest.xml")
+    cartridge = moderator.get(
+        reverse("course_packages:standard", args=[course_full.pk, "cartridge"])
+    )
+    assert "imsmanifest.xml" in zip_body(cartridge).namelist()
+
+    missing = moderator.get(url, {"language": "en"}, follow=True)
+    assert "en" in str(list(missing.context["messages"])[0])
