@@ -26,7 +26,8 @@ SCENARIOS = {
     "heartbeat": "tests.benchmarks.heartbeat",
     "signup_burst": "tests.benchmarks.signup_burst",
     "upload": "tests.benchmarks.upload",
-    # To come: search, package, reports.
+    "package": "tests.benchmarks.package",
+    # To come: search, reports.
 }
 
 
