@@ -5,9 +5,12 @@ names); the values themselves go through the models' own validation when the pag
 inside the import's transaction.
 """
 
+import posixpath
 import uuid
 
 from django.utils.translation import gettext as _
+
+from wagtail.images.utils import get_allowed_image_extensions
 
 from elearning.core.models import Sector
 
@@ -36,7 +39,8 @@ def content_check(content, files, *, stream_blocks):
     for asset in content["media"]:
         _captions_check(asset, files)
     for trainer in content["trainers"]:
-        if trainer.get("photo") is not None and trainer["photo"] not in ids["images"]:
+        photo = trainer.get("photo")
+        if photo is not None and (not _is_id(photo) or photo not in ids["images"]):
             raise _broken(_("trainer %(name)s") % {"name": trainer["slug"]})
     pages = content.get("pages")
     if not isinstance(pages, list) or not pages:
@@ -75,8 +79,22 @@ def _table_check(content, table, files):
             )
         if kind and _file_kind(files, row["file"]) != kind:
             raise _broken(_("%(table)s row %(id)s") % {"table": table, "id": row["id"]})
+        if kind == "image" and not _image_names_allowed(row):
+            raise PackageRefused(
+                _("content.json gives the image %(title)s a file name no image may have.")
+                % {"title": row["title"][:100]}
+            )
         ids.add(row["id"])
     return ids
+
+
+def _image_names_allowed(row):
+    """The stored file keeps one of these names, and a web server serves it by its extension
+    (an image named .html is a web page). Documents, recordings and captions have their
+    extensions checked by their models; Wagtail's image model leaves that to its form."""
+    allowed = {extension.lower() for extension in get_allowed_image_extensions()}
+    names = [row["file"], *([row["filename"]] if isinstance(row.get("filename"), str) else [])]
+    return all(posixpath.splitext(name)[1][1:].lower() in allowed for name in names)
 
 
 def _captions_check(asset, files):
@@ -96,19 +114,23 @@ def _pages_check(pages):
     """One course page per language, every other page a child of the course in its language."""
     courses, seen, ids = {}, set(), set()
     for page in pages:
-        if not isinstance(page, dict) or page.get("type") not in schema.PAGE_TYPES:
+        if not isinstance(page, dict) or not _is_name(page.get("type"), schema.PAGE_TYPES):
             raise PackageRefused(_("content.json has a page of an unknown type."))
         if (
             not _is_id(page.get("id"))
             or page["id"] in ids
             or not isinstance(page.get("fields"), dict)
+            or not isinstance(page.get("locale"), str)
         ):
             raise PackageRefused(_("content.json has a broken page."))
         try:
-            identity = (str(uuid.UUID(page["key"])), page["locale"])
+            key = str(uuid.UUID(page["key"]))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise PackageRefused(_("content.json has a page without a valid key.")) from error
-        if identity in seen or not isinstance(page["locale"], str):
+        if key != page["key"]:  # the importer matches keys as text: one spelling only
+            raise PackageRefused(_("content.json has a page without a valid key."))
+        identity = (key, page["locale"])
+        if identity in seen:
             raise PackageRefused(_("content.json has the same page twice in one language."))
         seen.add(identity)
         ids.add(page["id"])
@@ -126,7 +148,7 @@ def _tree_check(pages, courses):
     for page in pages:
         if page["type"] == "course":
             continue
-        parent = courses.get(page.get("parent"))
+        parent = courses.get(page["parent"]) if _is_id(page.get("parent")) else None
         if parent is None or parent["locale"] != page["locale"]:
             raise PackageRefused(
                 _("content.json has a page outside its course: %(title)s.")
@@ -155,7 +177,7 @@ def _fields_check(page, ids, page_ids, stream_blocks):
     where = fields["title"][:100]
     for name, kind in spec["files"].items():
         value = fields.get(name)
-        if value is not None and value not in ids[REFERENCE_TABLES[kind]]:
+        if value is not None and (not _is_id(value) or value not in ids[REFERENCE_TABLES[kind]]):
             raise _broken(where)
     for name, table in spec["relations"].items():
         _relation_check(fields.get(name, []), table, ids, where)
@@ -178,7 +200,7 @@ def _relation_check(values, table, ids, where):
         known = set(Sector.Code.values)
     else:
         known = ids["themes" if table == "theme" else "trainers"]
-    if any(value not in known for value in values):
+    if any(not (_is_id(value) or isinstance(value, str)) or value not in known for value in values):
         raise _broken(where)
 
 
@@ -189,6 +211,10 @@ def _file_kind(files, path):
 
 def _is_id(value):
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_name(value, names):
+    return isinstance(value, str) and value in names
 
 
 def _broken(where):

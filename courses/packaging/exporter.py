@@ -10,8 +10,6 @@ import json
 import zipfile
 from dataclasses import dataclass, field
 
-import magic
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +21,7 @@ from courses.models import CoursePage, ModulePage, Theme, Trainer, WebinarPage
 from media.models import MediaAsset
 
 from . import schema
-from .archive import SNIFF_BYTES, SNIFFED_ALIASES
+from .filetypes import SNIFF_BYTES, sniffed_type
 from .schema import PackageRefused
 from .streams import page_link_outside, stream_rewrite
 
@@ -236,8 +234,7 @@ def _file_write(archive, entry):
 def _media_type(path, kind, head):
     if kind == "caption":
         return "text/vtt"
-    sniffed = magic.from_buffer(head, mime=True) if head else "application/x-empty"
-    sniffed = SNIFFED_ALIASES.get(sniffed, sniffed)
+    sniffed = sniffed_type(head)
     if sniffed not in schema.FILE_KINDS[kind] and not (
         kind == "document" and sniffed in {"application/zip"}
     ):

@@ -15,7 +15,7 @@ reused as they are, and a package that names pages living elsewhere on this site
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
@@ -94,6 +94,13 @@ def package_apply(*, package, user=None):
     except ValidationError as error:
         writer.files_delete()
         raise PackageRefused(_refusal(error, writer.current)) from error
+    except (IntegrityError, DataError) as error:
+        # A database rule the checks above did not foresee: still the package's fault.
+        writer.files_delete()
+        raise PackageRefused(
+            _("%(item)s cannot be imported: %(details)s")
+            % {"item": writer.current or _("the package"), "details": str(error)[:300]}
+        ) from error
     except BaseException:
         writer.files_delete()
         raise

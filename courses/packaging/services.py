@@ -2,6 +2,7 @@
 import it. Views, tasks and the management commands call these."""
 
 import hashlib
+import logging
 import tempfile
 from contextlib import contextmanager
 
@@ -9,12 +10,15 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from courses.models import CoursePackage, JobStatus, PackageExport, PackageImport, PackageOrigin
 
 from .archive import package_archive_open
 from .exporter import package_write
 from .importer import package_apply, package_plan
+
+logger = logging.getLogger(__name__)
 
 PROGRESS_STEP = 5  # percent between two progress updates of an export row
 PREVIEW_KEEP_HOURS = 24  # previews nobody confirmed are discarded after this
@@ -179,6 +183,14 @@ def package_import_run(*, import_id, user=None):
         except PackageRefused as refusal:
             package_import.status = JobStatus.FAILED
             package_import.problem = refusal.message
+        except Exception:
+            # Not the package's fault (storage, database): nothing was imported; say so,
+            # keep the details for the administrators' log.
+            logger.exception("import of package upload %s failed", package_import.pk)
+            package_import.status = JobStatus.FAILED
+            package_import.problem = _(
+                "The import stopped on a technical problem; nothing was changed. Try again later."
+            )
         else:
             package_import.status = JobStatus.READY
             package_import.report = report.as_dict()

@@ -114,7 +114,8 @@ def stream_references(block, value):
     found = set()
 
     def collect(kind, old_id):
-        found.add((kind, old_id))
+        # A list or an object where an id belongs refers to nothing a package can hold.
+        found.add((kind, old_id if isinstance(old_id, (int, str)) else None))
         return old_id
 
     stream_rewrite(block, value, collect)

@@ -279,6 +279,9 @@ class ImportWriter:
             parent = self.pages[row["parent"]]
         page.slug = _free_slug(parent, page.slug)
         page.live = False
+        # A page saved as a draft gets Wagtail's minimal checks only; the import needs all
+        # of them (field validators, the module's rules) before the row exists.
+        page.full_clean(exclude=["path", "depth", "url_path"])
         parent.add_child(instance=page)
         if row["type"] == "course" and self.report.course_id is None:
             self.report.course_id = page.pk

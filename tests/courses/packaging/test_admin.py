@@ -2,6 +2,7 @@
 progress and download, the upload with its preview, and what other sites see."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -193,3 +194,27 @@ def test_moderators_download_scorm_and_common_cartridge_per_language(moderator, 
 
     missing = moderator.get(url, {"language": "en"}, follow=True)
     assert "en" in str(list(missing.context["messages"])[0])
+
+
+def test_a_technical_failure_during_import_is_reported_and_keeps_nothing(
+    moderator, course_full, own_upload_folder, monkeypatch
+):
+    package = package_bytes(course_full)
+    site_emptied()
+    upload = io.BytesIO(package.getvalue())
+    upload.name = "p.zip"
+    moderator.post(reverse("course_packages:upload"), {"package": upload})
+    preview = PackageImport.objects.get()
+
+    def storage_down(**kwargs):
+        raise ConnectionError("object storage unreachable")
+
+    monkeypatch.setattr("courses.packaging.services.package_apply", storage_down)
+    moderator.post(reverse("course_packages:confirm", args=[preview.pk]))
+
+    preview.refresh_from_db()
+    assert preview.status == JobStatus.FAILED
+    assert re.search("technisch|technical", preview.problem)
+    assert not preview.file and not CoursePage.objects.exists()
+    page = moderator.get(reverse("course_packages:preview", args=[preview.pk])).content.decode()
+    assert preview.problem in page
