@@ -66,9 +66,9 @@ def test_every_web_link_is_valid_and_points_at_the_site_or_the_external_resource
         link = etree.fromstring(cartridge.read(resource.find(f"{CP}file").get("href")))
         assert schema_errors(weblink_schema, link) == []
     assert weblinks(cartridge) == [
-        ("Signalen on the library website", course_tree["module"].full_url),
+        ("Signalen op de website van de bibliotheek", course_tree["module"].full_url),
         ("1712 voor professionals", EXTERNAL_URL),
-        ("Webinar partnergeweld on the library website", course_tree["webinar"].full_url),
+        ("Webinar partnergeweld op de website van de bibliotheek", course_tree["webinar"].full_url),
     ]
 
 
@@ -147,7 +147,7 @@ def test_hostile_titles_are_escaped_in_pages_links_and_manifest(
     manifest = manifest_parse(cartridge)
     assert schema_errors(cartridge_schema, manifest) == []
     assert manifest.find(f".//{CP}item/{CP}item/{CP}title").text == HOSTILE
-    assert weblinks(cartridge)[0][0] == f"{HOSTILE} on the library website"
+    assert weblinks(cartridge)[0][0] == f"{HOSTILE} op de website van de bibliotheek"
     raw = cartridge.read(resources_of_type(manifest, "webcontent")[0].get("href")).decode()
     assert "<script>alert" not in raw
     assert page_parse(raw).findtext(".//h1") == HOSTILE

@@ -111,7 +111,7 @@ def test_marking_the_page_completed_tells_the_platform(platform):
 
     sco(platform).locator("[data-scorm-complete]").click()
 
-    expect(sco(platform).locator("[data-scorm-status]")).to_contain_text("completed")
+    expect(sco(platform).locator("[data-scorm-status]")).to_contain_text("Aangeduid als voltooid")
     assert calls(platform, "LMSInitialize") == [[""]]
     assert calls(platform, "LMSSetValue")[-1] == ["cmi.core.lesson_status", "completed"]
     assert calls(platform, "LMSCommit")
@@ -135,7 +135,7 @@ def test_a_page_completed_before_says_so_and_is_not_reset(platform):
     platform.goto(f"{ORIGIN}/platform.html?status=completed")
 
     expect(sco(platform).locator("[data-scorm-complete]")).to_be_disabled()
-    expect(sco(platform).locator("[data-scorm-status]")).to_contain_text("completed")
+    expect(sco(platform).locator("[data-scorm-status]")).to_contain_text("Aangeduid als voltooid")
     leave(platform)
     assert ["cmi.core.lesson_status", "incomplete"] not in calls(platform, "LMSSetValue")
 
