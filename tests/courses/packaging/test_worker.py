@@ -23,7 +23,10 @@ from tests.object_storage import bucket_keys
 
 from .conftest import package_bytes, site_emptied
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("migrated_data_back_after_the_module"),
+]
 
 
 def settled(row, timeout=60):
