@@ -304,7 +304,7 @@ def _course_check(manifest, content):
 
 
 def _max_total_bytes():
-    return getattr(settings, "COURSE_PACKAGE_MAX_BYTES", schema.MAX_TOTAL_BYTES)
+    return settings.COURSE_PACKAGE_MAX_BYTES  # settings/base.py; 20 GiB unless configured
 
 
 def _shown(name):

@@ -14,7 +14,6 @@ import requests
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from . import schema
 from .schema import PackageRefused
 
 TIMEOUT_SECONDS = 20
@@ -95,4 +94,4 @@ def _chunks(url, *, limit):
 
 
 def _max_bytes():
-    return getattr(settings, "COURSE_PACKAGE_MAX_BYTES", schema.MAX_TOTAL_BYTES)
+    return settings.COURSE_PACKAGE_MAX_BYTES

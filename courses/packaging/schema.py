@@ -23,7 +23,6 @@ FILES_DIR = "files/"
 # few hundred files and a few GB of video; the limits leave room for that and stop archives
 # built to exhaust memory, disk or inodes.
 MAX_ENTRIES = 5000
-MAX_TOTAL_BYTES = 20 * 1024**3
 MAX_CONTENT_BYTES = 64 * 1024**2  # content.json and manifest.json, read into memory
 MAX_COMPRESSION_RATIO = 100  # deflate reaches ~10x on text; bombs reach 1000x and more
 RATIO_CHECK_FROM_BYTES = 1024**2  # tiny entries (empty files, short JSON) have odd ratios
