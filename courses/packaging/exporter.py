@@ -235,9 +235,7 @@ def _media_type(path, kind, head):
     if kind == "caption":
         return "text/vtt"
     sniffed = sniffed_type(head)
-    if sniffed not in schema.FILE_KINDS[kind] and not (
-        kind == "document" and sniffed in {"application/zip"}
-    ):
+    if sniffed not in schema.FILE_KINDS[kind]:
         raise PackageRefused(
             _("%(name)s is of a type packages cannot carry (%(type)s).")
             % {"name": path, "type": sniffed}

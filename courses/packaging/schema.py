@@ -44,6 +44,11 @@ FILE_KINDS = {
         "application/vnd.ms-excel",
         "application/vnd.ms-powerpoint",
         "application/rtf",
+        # Older office files (OLE compound documents), and zip files: the document library
+        # accepts both (WAGTAILDOCS_EXTENSIONS), so packages must carry them too.
+        "application/CDFV2",
+        "application/x-ole-storage",
+        "application/zip",
         "text/plain",
         "text/csv",
     },

@@ -5,6 +5,7 @@ import hashlib
 import html
 import io
 import re
+import zipfile
 
 import pytest
 
@@ -156,3 +157,39 @@ def test_every_page_reads_the_same_in_every_language_after_the_trip(course_full)
     assert after.keys() == before.keys() and len(after) == 8
     for where, text in before.items():
         assert after[where] == text, where
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("werkmap.zip", "zip"),
+        ("verslag.docx", "docx"),
+        ("lijst.csv", b"naam;gemeente\nAn;Gent\n"),
+        ("nota.txt", b"Afspraken na de intervisie.\n"),
+    ],
+)
+def test_every_kind_of_document_the_library_takes_travels(course_full, name, content):
+    """A document the site accepts must also survive the trip (zip files and office files
+    included), byte for byte."""
+    data = office_like(content) if isinstance(content, str) else content
+    document = CustomDocument.objects.get()
+    document.file.save(name, io.BytesIO(data))
+    package = package_bytes(course_full)
+    site_emptied()
+
+    package_import_path(source=package)
+
+    with CustomDocument.objects.get().file.open("rb") as stream:
+        assert stream.read() == data
+
+
+def office_like(kind):
+    """A zip archive, or the smallest zip a word processor would recognise as a .docx."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if kind == "docx":
+            archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+            archive.writestr("word/document.xml", "<w:document/>")
+        else:
+            archive.writestr("werkblad.txt", "Oefening 1")
+    return buffer.getvalue()
