@@ -235,7 +235,7 @@ def _media_type(path, kind, head):
     if kind == "caption":
         return "text/vtt"
     sniffed = sniffed_type(head)
-    if sniffed not in schema.FILE_KINDS[kind]:
+    if not schema.type_allowed(kind, sniffed):
         raise PackageRefused(
             _("%(name)s is of a type packages cannot carry (%(type)s).")
             % {"name": path, "type": sniffed}

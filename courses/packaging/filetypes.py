@@ -34,7 +34,7 @@ ZIPPED_DOCUMENTS = {"application/zip", "application/octet-stream"}  # OOXML and 
 def file_verify(archive, entry):
     """Size and checksum as declared; the bytes are of the declared, allowed type."""
     path, kind, declared = entry["path"], entry["kind"], entry["media_type"]
-    if declared not in schema.FILE_KINDS[kind]:
+    if not schema.type_allowed(kind, declared):
         raise PackageRefused(
             _(
                 "%(name)s is declared as %(type)s, a type not allowed for this kind of file "
@@ -94,7 +94,7 @@ def _type_matches(kind, declared, sniffed, head):
         return sniffed == "text/plain"
     if kind == "media":
         return (
-            sniffed in schema.FILE_KINDS["media"]
+            schema.type_allowed("media", sniffed)
             and sniffed.split("/")[0] == declared.split("/")[0]
         )
     return False

@@ -68,6 +68,17 @@ FILE_KINDS = {
 }
 NEVER_ACCEPTED_TYPES = {"text/html", "image/svg+xml", "application/xhtml+xml", "text/xml"}
 
+
+def type_allowed(kind, media_type):
+    """Whether a file of this kind may have this type. Recordings may be any video or audio
+    format, as uploads may (the media pipeline converts them); the list above names the usual."""
+    if media_type in NEVER_ACCEPTED_TYPES:
+        return False
+    if kind == "media":
+        return media_type.startswith(("video/", "audio/"))
+    return media_type in FILE_KINDS[kind]
+
+
 # The fields a package may set, per page type: an importer sets these and nothing else.
 COMMON_FIELDS = ("title", "slug", "summary", "seo_title", "search_description")
 PAGE_TYPES = {

@@ -5,6 +5,7 @@ import hashlib
 import html
 import io
 import re
+import subprocess
 import zipfile
 
 import pytest
@@ -193,3 +194,21 @@ def office_like(kind):
         else:
             archive.writestr("werkblad.txt", "Oefening 1")
     return buffer.getvalue()
+
+
+def test_a_recording_in_a_less_common_format_travels(course_full, tmp_path):
+    """Uploads take any video or audio format (the pipeline converts them); packages too."""
+    flac = tmp_path / "opname.flac"
+    subprocess.run(
+        ["ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=duration=1", str(flac)],
+        check=True,
+    )
+    asset = MediaAsset.objects.get()
+    asset.file.save("opname.flac", io.BytesIO(flac.read_bytes()))
+    package = package_bytes(course_full)
+    site_emptied()
+
+    package_import_path(source=package)
+
+    with MediaAsset.objects.get().file.open("rb") as stream:
+        assert stream.read() == flac.read_bytes()
