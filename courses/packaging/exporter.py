@@ -82,6 +82,8 @@ def package_write(*, course, out, version_for, progress=None):
             done += entry["source"].size
             if progress:
                 progress(done, total)
+        if progress:
+            progress(total, total)  # also for a course without files
         content_raw = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
         archive.writestr(schema.CONTENT_NAME, content_raw)
         content_entry = _described(schema.CONTENT_NAME, content_raw)

@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -37,7 +36,7 @@ class Command(BaseCommand):
             with target.open("wb") as out:
                 if export_format == "package":
                     manifest = package_export_file(course=page, out=out, progress=self._progress)
-                    sys.stderr.write("\n")
+                    self.stderr.write("")
                 else:
                     _standard_write(export_format, page, out, language)
                     manifest = None
@@ -59,8 +58,9 @@ class Command(BaseCommand):
     def _progress(self, done, total):
         filled = BAR_WIDTH * done // total
         percent = 100 * done // total
-        sys.stderr.write(f"\rExporting [{'#' * filled}{' ' * (BAR_WIDTH - filled)}] {percent:3d} %")
-        sys.stderr.flush()
+        bar = "#" * filled + " " * (BAR_WIDTH - filled)
+        self.stderr.write(f"\rExporting [{bar}] {percent:3d} %", ending="")
+        self.stderr.flush()
 
 
 def _course(value):

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
@@ -17,13 +19,13 @@ class Command(BaseCommand):
         parser.add_argument("--language", default="en", help="language of the messages")
 
     def handle(self, *args, package, dry_run, language, **options):
+        if not Path(package).is_file():
+            raise CommandError(f"No such file: {package}")
         with translation.override(language):
             try:
                 report = package_import_path(source=package, dry_run=dry_run)
             except PackageRefused as refusal:
                 raise CommandError(f"Refused: {refusal.message}") from refusal
-            except FileNotFoundError as error:
-                raise CommandError(f"No such file: {package}") from error
         self._report(report, dry_run)
 
     def _report(self, report, dry_run):
