@@ -25,9 +25,10 @@ SCENARIOS = {
     "pages": "tests.benchmarks.pages",
     "heartbeat": "tests.benchmarks.heartbeat",
     "signup_burst": "tests.benchmarks.signup_burst",
+    "search": "tests.benchmarks.search",
     "upload": "tests.benchmarks.upload",
     "package": "tests.benchmarks.package",
-    # To come: search, reports.
+    # To come: reports.
 }
 
 

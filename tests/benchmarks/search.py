@@ -1,0 +1,382 @@
+"""Scenario `search`: the site search over 10,000 pages (ARCHITECTURE.md budgets: p95 at most
+1.5x a raw PostgreSQL full-text query over the same rows, and under 50 ms).
+
+1. A fresh database with PAGES live Dutch pages under Home -> Library and FRENCH_PAGES French
+   ones (search_content.py: courses with modules, webinars with transcript and chapters, tools,
+   podcast episodes; the words of search_vocabulary.py, drawn with a fixed seed), the search
+   index built as an operator builds it, `manage.py update_index`, and VACUUM ANALYZE (the
+   statistics autovacuum keeps on a site that has run a while). Each phase is timed.
+2. In-process, one request at a time, for the report only: the site's time per query, the time
+   of its SQL and its statements; the baseline's time, its plan, and the time of the same
+   results read through the GIN indexes (search_baseline.INDEXED_SQL).
+3. gunicorn as in production, with search_settings.py: the site's URLs plus /bench/raw-search,
+   the baseline (search_baseline.py): the query the site's search backend sends PostgreSQL,
+   written by hand as one statement over the same index rows (match the stored tsvectors, rank
+   them with the backend's weights, the first 10 and the number of matches), answered by the
+   same server through the same middleware and database connection. So the ratio is what the
+   site adds to that query: the ORM and search layers, a second scan for the count, the
+   results' own fields, the template and the site's chrome.
+4. A check, one request per query: every answer 200; for every query the baseline finds pages
+   for, the site's page links to a library page that the page of a query without results does
+   not link to (so neither the site's chrome nor the markup of the results matters); the
+   site's "N resultaten" (while the page says so) compared with the baseline's count.
+5. ROUNDS rounds, each: the baseline, then the site, ROUND_SECONDS each (and the cycle under
+   way), from PROCESSES x THREADS closed-loop clients going through QUERIES in whole cycles, so
+   that every query weighs the same (search_clients.py); then the baseline's SQL alone from as
+   many psycopg connections (sql_p95_ms: the query without HTTP and Django). Percentiles over
+   every request of all rounds.
+
+SQLite (the fallback) has no such baseline (the query is PostgreSQL's): the site side only,
+ratio and baseline figures `none`, the verdict on p95_ms (and the check) alone.
+"""
+
+import json
+import re
+import time
+from collections import defaultdict
+from urllib.parse import urlencode
+
+from .harness import Report, Server, http_get, load_average, log
+from .search_clients import http_round, sql_round, summary
+
+NAME = "search"
+CONTENT = "tests.benchmarks.search_content"
+BASELINE = "tests.benchmarks.search_baseline"
+SERVER_SETTINGS = "tests.benchmarks.search_settings"
+PAGES, FRENCH_PAGES, SEED = 10_000, 300, 1712
+LANGUAGE = "nl"
+SEARCH_PATH = f"/{LANGUAGE}/search/"
+BASELINE_PATH = "/bench/raw-search"  # search_baseline.py
+PROCESSES, THREADS = 2, 2  # 4 visitors searching at once, each right after their last answer
+ROUNDS, ROUND_SECONDS, SQL_SECONDS, WARMUP_SECONDS = 3, 10, 5, 2
+SEED_TIMEOUT = INDEX_TIMEOUT = 1200
+DIAGNOSTIC_REPEAT = 3
+EXPLAINED = ("signalen", "signalen kindermishandeling")  # a broad word, two words
+# (words, shape). All words of a query are required; the site has no prefix matching yet.
+QUERIES = [
+    ("kindermishandeling", "word"),
+    ("partnergeweld", "word"),
+    ("ouderenmishandeling", "word"),
+    ("meldcode", "word"),
+    ("1712", "word"),
+    ("intervisie", "word"),
+    ("beroepsgeheim", "word"),
+    ("veiligheidsplan", "word"),
+    ("huwelijksdwang", "word"),
+    ("signalen", "broad"),
+    ("babobox", "rare"),
+    ("signalen kindermishandeling", "two_words"),
+    ("meldcode partnergeweld", "two_words"),
+    ("1712 beroepsgeheim", "two_words"),
+    ("intervisie casus", "two_words"),
+    ("veiligheidsplan ouderen", "two_words"),
+    ("signalen herkennen kinderen", "three_words"),
+    ("zonnepanelen", "no_result"),
+    ("kindermis", "prefix"),
+    ("partnerg", "prefix"),
+    ("maltraitance", "other_language"),  # only French pages have it
+]
+# Shapes that find pages whatever the engine (for the check on SQLite, without a baseline).
+MATCHING_SHAPES = {"word", "broad", "rare", "two_words", "three_words"}
+LINK = re.compile(r'href="([^"]+)"')
+COUNT_SENTENCE = re.compile(r"(\d[\d.,\u00a0\u202f]*)\s+resulta")  # "123 resultaten voor …"
+BUDGET = {"ratio": 1.5, "p95_ms": 50, "errors": 0, "results_checked": "ok"}
+DEFINITIONS = {
+    "ratio": "p95_ms / baseline_p95_ms",
+    "p95_ms": f"95th percentile (nearest rank) of the latency of GET {SEARCH_PATH}?q=... over "
+    f"every request of {ROUNDS} rounds of {ROUND_SECONDS} s (and the cycle under way), "
+    f"{PROCESSES * THREADS} closed-loop clients going through the {len(QUERIES)} queries in "
+    "whole cycles; latency from sending the request on a kept-alive connection to the last "
+    "byte of the answer",
+    "p50_ms": "the median of the same latencies",
+    "baseline_p95_ms": f"the same for GET {BASELINE_PATH}?q=...: search_baseline.BASELINE_SQL "
+    "in a Django view on the same server, in rounds alternating with the site's",
+    "sql_p95_ms": "the same for BASELINE_SQL alone, from as many psycopg connections in "
+    f"autocommit ({SQL_SECONDS} s a round): the share of HTTP and Django in the baseline",
+    "pages": "live Dutch pages under the library (the French ones are not counted)",
+    "queries": "distinct queries the clients cycle through (see QUERIES)",
+    "errors": "answers other than 200 and failed connections, site and baseline, all rounds",
+    "results_checked": "ok when every query answered 200 on both sides and the site showed a "
+    "result (a library page linked that the page of a query without results does not link to) "
+    "for every query the baseline finds pages for; failed(n) otherwise",
+    "counts_match": "yes when the site's 'N resultaten' equals the baseline's count for every "
+    "query (both do the same work), no when not (see details.check), unknown when the page no "
+    "longer says it, none without a baseline",
+}
+
+
+# --- Requests ----------------------------------------------------------------------------------
+
+
+def _site_path(words):
+    return f"{SEARCH_PATH}?{urlencode({'q': words})}"
+
+
+def _baseline_path(words, language=LANGUAGE):
+    return f"{BASELINE_PATH}?{urlencode({'q': words, 'language': language})}"
+
+
+# --- Figures -----------------------------------------------------------------------------------
+
+
+def _by_query(side_samples):
+    """{query index: [samples]} of one side."""
+    grouped = defaultdict(list)
+    for sample in side_samples:
+        grouped[sample[0]].append(sample)
+    return grouped
+
+
+def _per_query(site, baseline, check):
+    site_of, baseline_of = _by_query(site), _by_query(baseline)
+    table = {}
+    for index, (words, shape) in enumerate(QUERIES):
+        row = {"shape": shape, "matches": check["queries"][words].get("baseline_count")}
+        row["site"] = summary(site_of[index])
+        if baseline:
+            row["baseline"] = summary(baseline_of[index])
+            if row["baseline"]["p95_ms"]:
+                row["ratio"] = round(row["site"]["p95_ms"] / row["baseline"]["p95_ms"], 2)
+        table[words] = row
+    return table
+
+
+def _per_shape(site, baseline):
+    shapes = defaultdict(lambda: {"site": [], "baseline": []})
+    for side, samples in (("site", site), ("baseline", baseline)):
+        for sample in samples:
+            shapes[QUERIES[sample[0]][1]][side].append(sample)
+    return {
+        shape: {side: summary(samples) for side, samples in sides.items() if samples}
+        for shape, sides in shapes.items()
+    }
+
+
+# --- The check ---------------------------------------------------------------------------------
+
+
+def _site_answer(server, words):
+    status, _headers, body = http_get(server.base_url + _site_path(words), timeout=60)
+    text = body.decode("utf-8", "replace")
+    count = COUNT_SENTENCE.search(text)
+    return status, set(LINK.findall(text)), int(re.sub(r"\D", "", count[1])) if count else None
+
+
+def _baseline_answer(server, words, language=LANGUAGE):
+    status, _headers, body = http_get(server.base_url + _baseline_path(words, language))
+    return status, json.loads(body)["matches"] if status == 200 else None
+
+
+def _check(server, library_url, postgres):
+    """Every query once on each side (this also warms both up); see the module docstring."""
+    reference = next(words for words, shape in QUERIES if shape == "no_result")
+    _status, chrome, _count = _site_answer(server, reference)
+    queries, problems = {}, []
+    for words, shape in QUERIES:
+        status, links, count = _site_answer(server, words)
+        shown = sorted(link for link in links - chrome if link.startswith(library_url))
+        row = {"shape": shape, "status": status, "result_links": len(shown), "site_count": count}
+        expected = shape in MATCHING_SHAPES
+        if postgres:
+            row["baseline_status"], row["baseline_count"] = _baseline_answer(server, words)
+            expected = bool(row["baseline_count"])
+            if row["baseline_status"] != 200:
+                problems.append(f"{words!r}: the baseline answered {row['baseline_status']}")
+        if status != 200:
+            problems.append(f"{words!r}: the site answered {status}")
+        elif expected and not shown:
+            problems.append(f"{words!r}: the site shows no result")
+        queries[words] = row
+    counts = [(row["site_count"], row.get("baseline_count")) for row in queries.values()]
+    if not postgres:
+        counts_match = "none"
+    elif any(site is None for site, _baseline in counts):
+        counts_match = "unknown"
+    else:
+        counts_match = "yes" if all(site == baseline for site, baseline in counts) else "no"
+    for problem in problems:
+        log(f"check: {problem}")
+    return {
+        "results_checked": f"failed({len(problems)})" if problems else "ok",
+        "counts_match": counts_match,
+        "problems": problems,
+        "queries": queries,
+        "language_filter": _language_filter(server) if postgres else None,
+    }
+
+
+def _language_filter(server):
+    """Baseline counts of the words French pages share, per language: the filter at work."""
+    words = [words for words, shape in QUERIES if shape == "other_language"] + ["1712", "babobox"]
+    return {
+        word: {language: _baseline_answer(server, word, language)[1] for language in ("nl", "fr")}
+        for word in words
+    }
+
+
+# --- The scenario ------------------------------------------------------------------------------
+
+
+def _prepare(env, phases):
+    """Database, pages, index, static files; what the seeding made and the index holds."""
+    started = time.monotonic()
+    env.start_collect_static()  # alongside the rest
+    env.fresh_database()
+    phases["database_s"] = round(time.monotonic() - started, 1)
+    started = time.monotonic()
+    seeded = env.django_call(
+        f"{CONTENT}:seed",
+        timeout=SEED_TIMEOUT,
+        pages=PAGES,
+        french_pages=FRENCH_PAGES,
+        seed=SEED,
+    )
+    phases["generation_s"] = round(time.monotonic() - started, 1)
+    log(f"generated {seeded['dutch_pages']} + {seeded['french_pages']} pages: {seeded}")
+    started = time.monotonic()
+    env.manage("update_index", "-v0", timeout=INDEX_TIMEOUT)
+    phases["index_s"] = round(time.monotonic() - started, 1)
+    started = time.monotonic()
+    _analyze(env)
+    phases["analyze_s"] = round(time.monotonic() - started, 1)
+    index = env.django_call(f"{CONTENT}:index_summary")
+    log(f"update_index in {phases['index_s']}s: {index}")
+    started = time.monotonic()
+    env.wait_static()
+    phases["static_wait_s"] = round(time.monotonic() - started, 1)
+    return seeded, index
+
+
+def _analyze(env):
+    """Fresh planner statistics, as autovacuum keeps them on a site that has run a while: right
+    after update_index the planner would think the index table nearly empty."""
+    with env.connect() as connection:
+        connection.execute("VACUUM ANALYZE" if env.database == "postgresql" else "ANALYZE")
+
+
+def _diagnostics(env, postgres):
+    """For the report, not the verdict: one visitor's search in-process (site and baseline
+    SQL time per query, the site's statements) and the baseline's plans."""
+    diagnostics = env.django_call(
+        f"{CONTENT}:timings",
+        queries=[words for words, _shape in QUERIES],
+        path=SEARCH_PATH,
+        language=LANGUAGE,
+        repeat=DIAGNOSTIC_REPEAT,
+    )
+    if postgres:
+        for words in EXPLAINED:
+            plan = env.django_call(f"{BASELINE}:baseline_explain", words=words, language=LANGUAGE)
+            diagnostics[f"baseline_plan {words}"] = plan
+    return diagnostics
+
+
+def _measure(env, server, plan):
+    """Warm-up, then ROUNDS rounds: ({side: every sample}, [each round's summaries])."""
+    paths = {
+        "site": [_site_path(words) for words, _shape in QUERIES],
+        "baseline": [_baseline_path(words) for words, _shape in QUERIES],
+    }
+    order = ["baseline", "site"] if plan else ["site"]
+
+    def http(side, seconds):
+        return http_round(server.port, paths[side], seconds, PROCESSES, THREADS)
+
+    for side in order:
+        http(side, WARMUP_SECONDS)
+    sides, rounds = {"site": [], "baseline": [], "sql": []}, []
+    for number in range(1, ROUNDS + 1):
+        measured = {side: http(side, ROUND_SECONDS) for side in order}
+        if plan:
+            measured["sql"] = sql_round(
+                env, plan["sql"], plan["arguments"], SQL_SECONDS, PROCESSES, THREADS
+            )
+        for side, samples in measured.items():
+            sides[side] += samples
+        rounds.append({side: summary(samples, rate=True) for side, samples in measured.items()})
+        log(f"round {number}: {rounds[-1]}")
+    return sides, rounds
+
+
+def _figures(sides, seeded, check):
+    site, baseline, sql = (summary(sides[side]) for side in ("site", "baseline", "sql"))
+    ratio = None
+    if baseline["p95_ms"]:
+        ratio = site["p95_ms"] / baseline["p95_ms"]
+    return {
+        "ratio": "none" if ratio is None else f"{ratio:.2f}",
+        "p95_ms": site["p95_ms"],
+        "p50_ms": site["p50_ms"],
+        "baseline_p95_ms": baseline["p95_ms"] or "none",
+        "sql_p95_ms": sql["p95_ms"] or "none",
+        "pages": seeded["dutch_pages"],
+        "queries": len(QUERIES),
+        "errors": site["errors"] + baseline["errors"],
+        "results_checked": check["results_checked"],
+        "counts_match": check["counts_match"],
+    }, ratio
+
+
+def _verdict(figures, ratio, postgres):
+    ok = (
+        figures["p95_ms"] is not None
+        and figures["p95_ms"] < BUDGET["p95_ms"]
+        and figures["errors"] == BUDGET["errors"]
+        and figures["results_checked"] == BUDGET["results_checked"]
+    )
+    if postgres:
+        ok = ok and ratio is not None and ratio <= BUDGET["ratio"]
+    return ok
+
+
+def run(env):
+    started = time.monotonic()
+    phases = {}
+    seeded, index = _prepare(env, phases)
+    postgres = env.database == "postgresql"
+    plan = None
+    if postgres:
+        words = [words for words, _shape in QUERIES]
+        plan = env.django_call(f"{BASELINE}:baseline_plan", queries=words, language=LANGUAGE)
+    else:
+        log("search: SQLite, no PostgreSQL baseline; the site side only")
+    step = time.monotonic()
+    diagnostics = _diagnostics(env, postgres)
+    phases["diagnostics_s"] = round(time.monotonic() - step, 1)
+
+    load_before = load_average()
+    environ = {"DJANGO_SETTINGS_MODULE": SERVER_SETTINGS}
+    with Server(env, environ=environ) as server:
+        env.flush_cache()
+        step = time.monotonic()
+        check = _check(server, seeded["library_url"], postgres)
+        phases["check_s"] = round(time.monotonic() - step, 1)
+        log(f"check: {check['results_checked']}, counts match: {check['counts_match']}")
+        step = time.monotonic()
+        sides, rounds = _measure(env, server, plan)
+        phases["measure_s"] = round(time.monotonic() - step, 1)
+
+    figures, ratio = _figures(sides, seeded, check)
+    ok = _verdict(figures, ratio, postgres)
+    phases["total_s"] = round(time.monotonic() - started, 1)
+    details = {
+        "budget": BUDGET,
+        "definitions": DEFINITIONS,
+        "environment": env.describe(),
+        "settings": SERVER_SETTINGS,
+        "server": f"gunicorn -w {server.workers} --worker-class gthread --threads {server.threads}",
+        "clients": PROCESSES * THREADS,
+        "baseline": "raw SQL view on the same server" if postgres else "none (needs PostgreSQL)",
+        "baseline_sql": plan["sql"] if plan else None,
+        "load_average_1min": {"before": load_before, "after": load_average()},
+        "phases_s": phases,
+        "content": seeded,
+        "index": index,
+        "sides": {side: summary(samples) for side, samples in sides.items() if samples},
+        "rounds": rounds,
+        "per_shape": _per_shape(sides["site"], sides["baseline"]),
+        "per_query": _per_query(sides["site"], sides["baseline"], check),
+        "check": check,
+        "diagnostics": diagnostics,
+    }
+    return Report(NAME, figures, ok, details)

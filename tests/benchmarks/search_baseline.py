@@ -1,0 +1,148 @@
+"""The search scenario's baseline: the site's full-text search as one raw SQL query, served
+by the scenario's gunicorn next to the site (search_settings.py makes this module the URLconf:
+the site's URLs plus /bench/raw-search?q=...&language=...), through the same middleware and the
+same database connection as the site's search page. Only the work behind the view differs.
+
+What the site's search asks PostgreSQL (Wagtail's database backend is modelsearch's; read in
+modelsearch/backends/database/postgres/postgres.py): the live pages of one language whose stored
+title and body tsvectors in wagtailsearch_indexentry, concatenated, match a tsquery (each word
+a lexeme, all of them required, no prefix matching); ranked by ts_rank with the backend's
+weights, the title's rank scaled by title_norm; the first page of results, and a COUNT of the
+matches for "N results". BASELINE_SQL does the same work on the same rows in one statement.
+Should the site's query change shape (another vector, prefix matching, a language
+configuration), this query must follow, or the ratio compares different work: the scenario's
+counts_match says when the two stop finding the same pages.
+
+INDEXED_SQL, for the report only: the same results from the GIN indexes that exist on title
+and body, which the concatenated vector cannot use.
+
+Run inside Django only (gunicorn, inproc.py); search.py reads the SQL through baseline_plan.
+"""
+
+import functools
+import re
+
+from django.db import connection
+from django.http import JsonResponse
+from django.urls import path
+
+from elearning.urls import urlpatterns as site_urlpatterns
+
+BASELINE_PATH = "bench/raw-search"
+MAX_QUERY_LENGTH = 200
+# The entries are joined to their pages by the pages' primary key (object_id is text; every
+# indexed model here has integer keys). Joined the other way round, on page.id::text, no index
+# serves the join, and with a misestimated number of matches (PostgreSQL keeps no statistics
+# for the concatenated vector) the plan turns quadratic: seconds for a two-word query.
+BASELINE_SQL = """
+SELECT page.id, page.title, page.url_path, count(*) OVER () AS matches
+FROM wagtailsearch_indexentry AS entry
+JOIN wagtailcore_page AS page
+    ON page.id = entry.object_id::integer AND page.content_type_id = entry.content_type_id
+CROSS JOIN to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query
+WHERE page.live
+    AND page.locale_id = (SELECT id FROM wagtailcore_locale WHERE language_code = %(language)s)
+    AND (entry.title || entry.body) @@ query
+ORDER BY ts_rank(%(weights)s::float4[], entry.title, query) * entry.title_norm
+    + ts_rank(%(weights)s::float4[], entry.body, query) DESC, page.id DESC
+LIMIT 10
+"""
+# A lexeme is in title || body when it is in either: each word matched on its own, so that
+# the GIN indexes of both columns serve the match.
+INDEXED_SQL = BASELINE_SQL.replace("(entry.title || entry.body) @@ query", "{each_word}")
+WORD_IN_TITLE_OR_BODY = (
+    "(entry.title @@ to_tsquery(%(config)s::regconfig, %(word_{n})s)"
+    " OR entry.body @@ to_tsquery(%(config)s::regconfig, %(word_{n})s))"
+)
+WORD = re.compile(r"\w+")
+
+
+def tsquery_text(words):
+    """The tsquery the backend builds from a visitor's words: each word a quoted lexeme, all
+    of them required. A word of \\w holds no quote or backslash that would need escaping."""
+    return " & ".join(f"'{word}'" for word in WORD.findall(words))
+
+
+@functools.cache
+def baseline_parameters():
+    """The text search configuration and the rank weights of the site's queries.
+
+    Without SEARCH_CONFIG the backend names no configuration, so PostgreSQL applies its
+    default_text_search_config to the stored vectors and the query alike; the baseline names
+    that same configuration.
+    """
+    from modelsearch.backends.database.postgres.weights import get_sql_weights
+
+    from wagtail.search.backends import get_search_backend
+
+    config = get_search_backend().config
+    if config is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW default_text_search_config")
+            config = cursor.fetchone()[0]
+    return {"config": config, "weights": get_sql_weights()}
+
+
+def baseline_arguments(words, language):
+    """The baseline query's parameters for a visitor's words; None when there is no word."""
+    if not WORD.search(words):
+        return None
+    return {**baseline_parameters(), "tsquery": tsquery_text(words), "language": language}
+
+
+def baseline_search(cursor, words, language):
+    """(number of matches, first rows) of the baseline query."""
+    arguments = baseline_arguments(words, language)
+    if arguments is None:
+        return 0, []
+    cursor.execute(BASELINE_SQL, arguments)
+    rows = cursor.fetchall()
+    return (rows[0][3] if rows else 0), rows
+
+
+def indexed_search(cursor, words, language):
+    """(number of matches, first rows) of INDEXED_SQL: the same as baseline_search."""
+    arguments = baseline_arguments(words, language)
+    if arguments is None:
+        return 0, []
+    found = WORD.findall(words)
+    each_word = " AND ".join(
+        WORD_IN_TITLE_OR_BODY.replace("{n}", str(n)) for n in range(len(found))
+    )
+    arguments.update({f"word_{n}": f"'{word}'" for n, word in enumerate(found)})
+    cursor.execute(INDEXED_SQL.replace("{each_word}", each_word), arguments)
+    rows = cursor.fetchall()
+    return (rows[0][3] if rows else 0), rows
+
+
+def raw_search(request):
+    """{"matches": n, "results": [{"id", "title", "url_path"}, ...]} for ?q=...&language=..."""
+    words = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    language = request.GET.get("language", "nl")
+    with connection.cursor() as cursor:
+        matches, rows = baseline_search(cursor, words, language)
+    results = [{"id": row[0], "title": row[1], "url_path": row[2]} for row in rows]
+    return JsonResponse({"matches": matches, "results": results})
+
+
+urlpatterns = [path(BASELINE_PATH, raw_search), *site_urlpatterns]
+
+
+# --- Called through inproc.py ------------------------------------------------------------------
+
+
+def baseline_plan(*, queries, language):
+    """What search.py's own PostgreSQL clients send: the SQL and each query's parameters."""
+    return {
+        "sql": BASELINE_SQL,
+        "arguments": [baseline_arguments(words, language) for words in queries],
+    }
+
+
+def baseline_explain(*, words, language):
+    """EXPLAIN ANALYZE of the baseline query: where its time goes."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN (ANALYZE, BUFFERS) " + BASELINE_SQL, baseline_arguments(words, language)
+        )
+        return [row[0] for row in cursor.fetchall()]
