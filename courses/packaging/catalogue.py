@@ -26,6 +26,7 @@ def catalogue_entries(*, base_url):
     )
     packages = list(
         CoursePackage.objects.filter(offered=True, course__live=True)
+        .select_related("course")
         .annotate(export_id=Subquery(latest.values("pk")[:1]))
         .filter(export_id__isnull=False)
         .order_by("pk")

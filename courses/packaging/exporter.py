@@ -51,14 +51,16 @@ class _Collected:
 
 
 def course_pages(course):
-    """The live pages of a course in every language: each course page, then its parts."""
-    pages = []
-    translations = course.get_translations(inclusive=True).live().order_by("-locale_id")
+    """The live pages of a course in every language, each course page followed by its parts,
+    as (page, id of its parent in the package: None for a course page)."""
+    translations = course.get_translations(inclusive=True).live().select_related("locale")
     source_first = sorted(translations, key=lambda page: page.locale_id != course.locale_id)
+    pages = []
     for translation in source_first:
-        pages.append(translation.specific)
-        parts = translation.get_children().live().type(ModulePage, WebinarPage).specific()
-        pages.extend(parts)
+        pages.append((translation.specific, None))
+        parts = translation.get_children().live().type(ModulePage, WebinarPage)
+        for part in parts.select_related("locale").specific():
+            pages.append((part, translation.pk))
     return pages
 
 
@@ -68,9 +70,10 @@ def package_write(*, course, out, version_for, progress=None):
     `version_for(digest)` gives the version number for content with this digest (the same
     content keeps its number). `progress(done, total)` is told the bytes copied so far.
     """
-    pages = course_pages(course)
+    placed = course_pages(course)
+    pages = [page for page, _parent in placed]
     collected = _Collected(page_ids={page.pk for page in pages})
-    page_rows = [_page_data(page, collected) for page in pages]
+    page_rows = [_page_data(page, parent_id, collected) for page, parent_id in placed]
     content = _tables(collected) | {"pages": page_rows}
     entries = _file_entries(content)
     total = sum(entry["source"].size for entry in entries) or 1
@@ -96,7 +99,7 @@ def package_write(*, course, out, version_for, progress=None):
     return manifest
 
 
-def _page_data(page, collected):
+def _page_data(page, parent_id, collected):
     type_name = schema.PAGE_TYPE_OF_MODEL[page._meta.label]
     spec = schema.PAGE_TYPES[type_name]
     fields = {name: getattr(page, name) for name in (*schema.COMMON_FIELDS, *spec["fields"])}
@@ -112,13 +115,12 @@ def _page_data(page, collected):
         fields[name] = collected.reference(kind, file_id) if file_id else None
     for name in spec["relations"]:
         fields[name] = _relation_values(page, name, collected)
-    parent = page.get_parent() if type_name != "course" else None
     return {
         "id": page.pk,
         "key": str(page.translation_key),
         "locale": page.locale.language_code,
         "type": type_name,
-        "parent": parent.pk if parent else None,
+        "parent": parent_id,
         "fields": fields,
     }
 

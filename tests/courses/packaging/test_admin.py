@@ -8,11 +8,14 @@ import zipfile
 import pytest
 
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import CoursePackage, CoursePage, JobStatus, PackageExport, PackageImport
+from courses.packaging.services import package_export_request, package_export_run
 from elearning.accounts.roles import MODERATORS, TRAINERS
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory, publish
 
 from .conftest import package_bytes, site_emptied
 
@@ -218,3 +221,22 @@ def test_a_technical_failure_during_import_is_reported_and_keeps_nothing(
     assert not preview.file and not CoursePage.objects.exists()
     page = moderator.get(reverse("course_packages:preview", args=[preview.pk])).content.decode()
     assert preview.problem in page
+
+
+def test_the_catalogue_costs_the_same_queries_however_many_courses_it_offers(client, course_full):
+    def offer(course):
+        export = package_export_request(course=course)
+        package_export_run(export_id=export.pk)  # the task, here (no commit in this test)
+        CoursePackage.objects.filter(pk=export.package_id).update(offered=True)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("course_package_catalogue")).status_code == 200
+        return len(captured)
+
+    offer(course_full)
+    one = queries()
+    for number in range(3):
+        offer(publish(CoursePageFactory(parent=course_full.get_parent(), slug=f"extra-{number}")))
+    assert len(client.get(reverse("course_package_catalogue")).json()["packages"]) == 4
+    assert queries() == one
