@@ -1,5 +1,7 @@
 """Admin screens for course packages: export, offer in the catalogue, upload, preview, import."""
 
+import tempfile
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,13 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
 
 from . import pull, services
 from .forms import PackageUploadForm
 from .schema import PackageRefused
+from .standards import cartridge_write, scorm_write
 
 EXPORT_PERMISSION = "courses.export_coursepackage"
 IMPORT_PERMISSION = "courses.import_coursepackage"
@@ -33,7 +36,7 @@ def _require(user, *permissions):
 def package_index(request):
     _require(request.user, EXPORT_PERMISSION, IMPORT_PERMISSION)
     courses = (
-        CoursePage.objects.filter(locale__language_code=_default_language())
+        CoursePage.objects.filter(locale=Locale.get_default())
         .select_related("package")
         .prefetch_related(
             Prefetch(
@@ -64,12 +67,6 @@ def package_index(request):
             "standards": STANDARDS,
         },
     )
-
-
-def _default_language():
-    from django.conf import settings
-
-    return settings.LANGUAGE_CODE.split("-")[0]
 
 
 def _live_languages(keys):
@@ -147,15 +144,11 @@ def offer_toggle(request, course_id):
 def standard_download(request, course_id, standard):
     """A SCORM 1.2 package or a Common Cartridge of the course, written to a temporary file
     and streamed (memory stays bounded)."""
-    import tempfile
-
     _require(request.user, EXPORT_PERMISSION)
     if standard not in STANDARDS:
         raise Http404
     course = get_object_or_404(CoursePage, pk=course_id)
-    from .standards import cartridge, scorm
-
-    writer = scorm.scorm_write if standard == "scorm" else cartridge.cartridge_write
+    writer = scorm_write if standard == "scorm" else cartridge_write
     language = request.GET.get("language") or None
     out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after sending
     try:

@@ -114,7 +114,7 @@ class ImportWriter:
         )
         for name in (*schema.COMMON_FIELDS, *spec["fields"]):
             if name in fields:
-                setattr(page, name, _value(model, name, fields[name]))
+                setattr(page, name, _value(name, fields[name]))
         for name in spec["streams"]:
             setattr(page, name, self._stream(row["type"], name, fields.get(name, [])))
         for name, kind in spec["files"].items():
@@ -202,7 +202,7 @@ class ImportWriter:
         PackageFile.objects.bulk_create(self.files.file_rows, ignore_conflicts=True)
 
 
-def _value(model, name, value):
+def _value(name, value):
     if name == "starts_at" and isinstance(value, str):
         try:
             return datetime.fromisoformat(value)
