@@ -41,6 +41,7 @@ run: install messages ## Set up the embedded default (SQLite, local files), seed
 	mkdir -p var/uploads
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) seed_demo
+	$(MANAGE) search_rebuild -v0
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -25,7 +25,6 @@ from .models import (
     WebinarPage,
 )
 
-LIBRARY_PAGE_SIZE = 12
 PODCAST_PAGE_SIZE = 20
 LIBRARY_FORMATS = {
     "course": (CoursePage, _("Course")),
@@ -96,36 +95,6 @@ def _annotate_listing(pages, *, locale_id):
             page, "duration_minutes", None
         )
     return pages
-
-
-def library_listing(*, library, params):
-    """One page of the catalogue, filtered by format and theme (both optional, combinable)."""
-    items = Page.objects.child_of(library).live().public()
-    active_format = params.get("format", "")
-    if active_format in LIBRARY_FORMATS:
-        items = items.type(LIBRARY_FORMATS[active_format][0])
-    else:
-        active_format = ""
-        items = items.type(*(model for model, _label in LIBRARY_FORMATS.values()))
-    themes = sorted(themes_in_locale(library.locale_id).values(), key=lambda theme: theme.name)
-    active_theme = next((t for t in themes if t.slug == params.get("theme")), None)
-    if active_theme:
-        key = active_theme.translation_key
-        items = items.filter(
-            Q(coursepage__themes__translation_key=key)
-            | Q(webinarpage__themes__translation_key=key)
-            | Q(toolpage__themes__translation_key=key)
-        ).distinct()
-    page_obj = _page_of(Paginator(items.order_by("path").specific(), LIBRARY_PAGE_SIZE), params)
-    entries = _annotate_listing(list(page_obj), locale_id=library.locale_id)
-    return {
-        "entries": entries,
-        "page_obj": page_obj,
-        "themes": themes,
-        "active_theme": active_theme,
-        "formats": [(key, label) for key, (_model, label) in LIBRARY_FORMATS.items()],
-        "active_format": active_format,
-    }
 
 
 def _page_of(paginator, params):

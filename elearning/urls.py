@@ -39,6 +39,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("account/", include("elearning.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("elearning.learners.urls")),

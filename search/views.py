@@ -1,32 +1,27 @@
-import re
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
-# Quotes, brackets and operators mean something to full-text engines (FTS5, tsquery); visitors
-# mean words. Keep letters, digits and inner hyphens; everything else separates words.
-NON_WORD = re.compile(r"[^\w-]+|(?<!\w)-|-(?!\w)")
+from .selectors import library_search, suggestions
+from .tasks import search_query_record_task
 
 
-def search_terms(raw):
-    return " ".join(NON_WORD.sub(" ", raw[:MAX_QUERY_LENGTH]).split())
-
-
+@require_GET
 def search(request):
-    """Site search in the visitor's language. Facets and autocomplete follow in search/."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
-    results = Page.objects.none()
-    if terms:
-        locale = Locale.get_active()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(terms)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger):
-        page_obj = paginator.page(1)
-    return render(request, "search/search.html", {"query": query, "page_obj": page_obj})
+    """Site search in the visitor's language, narrowed by facets; no JavaScript needed."""
+    found = library_search(params=request.GET, locale=Locale.get_active())
+    choices = found["choices"]
+    if choices.terms and request.GET.get("page", "1") == "1":  # paging is not a new search
+        counted = bool(found["page_obj"].paginator.count)
+        transaction.on_commit(lambda: search_query_record_task.delay(choices.terms, counted))
+    return render(request, "search/search.html", found)
+
+
+@require_GET
+def suggest(request):
+    """Titles that start with what the visitor is typing, for the search box's list."""
+    items = suggestions(query=request.GET.get("q", ""), language=Locale.get_active().language_code)
+    return JsonResponse({"suggestions": items})

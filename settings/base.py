@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "elearning.accounts.apps.UsersAdminConfig",
@@ -343,7 +344,20 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
 WAGTAILMEDIA = {"MEDIA_MODEL": "media.MediaAsset"}
+# Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
+# Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
+# (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": os.environ.get("SEARCH_BACKEND") or "wagtail.search.backends.opensearch3",
+        "URLS": [SEARCH_URL],
+        "INDEX": os.environ.get("SEARCH_INDEX") or "vif",
+        "TIMEOUT": 5,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin would tell a third party who edits the platform.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

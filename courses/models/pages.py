@@ -103,7 +103,8 @@ class HomePage(CachedPage):
 
 
 class LibraryPage(CachedPage):
-    """The catalogue: every course, webinar and tool, filterable by format and theme."""
+    """The catalogue: every course, module, webinar, tool and podcast episode, narrowed by the
+    search's facets (format, duration, theme, sector, language)."""
 
     parent_page_types = ["courses.HomePage"]
     subpage_types = [
@@ -117,10 +118,10 @@ class LibraryPage(CachedPage):
         verbose_name = _("library")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import library_listing
+        from search.selectors import library_browse
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(library_listing(library=self, params=request.GET))
+        context.update(library_browse(library=self, params=request.GET))
         return context
 
 

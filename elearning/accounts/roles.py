@@ -70,13 +70,17 @@ TRAINER_COLLECTION_PERMISSIONS = (
     "wagtailmedia.change_media",
 )
 # Moderators (our editors) see and manage every intervision session, whoever facilitates it,
-# and exchange courses with other sites (course packages: export, offer, import).
+# exchange courses with other sites (course packages: export, offer, import), and curate the
+# search: promoted results for key queries, and the report of what visitors search for.
 MODERATOR_PERMISSIONS = (
     "intervision.add_intervisionsession",
     "intervision.change_intervisionsession",
     "intervision.delete_intervisionsession",
     "courses.export_coursepackage",
     "courses.import_coursepackage",
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
 )
 # The apps whose permissions the roles need; signal_handlers.py creates them before roles_ensure.
 ROLE_APP_LABELS = frozenset(

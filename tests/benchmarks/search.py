@@ -4,7 +4,8 @@
 1. A fresh database with PAGES live Dutch pages under Home -> Library and FRENCH_PAGES French
    ones (search_content.py: courses with modules, webinars with transcript and chapters, tools,
    podcast episodes; the words of search_vocabulary.py, drawn with a fixed seed), the search
-   index built as an operator builds it, `manage.py update_index`, and VACUUM ANALYZE (the
+   search entries and their index built as an operator builds them, `manage.py search_rebuild`,
+   and VACUUM ANALYZE (the
    statistics autovacuum keeps on a site that has run a while). Each phase is timed.
 2. In-process, one request at a time, for the report only: the site's time per query, the time
    of its SQL and its statements; the baseline's time, its plan, and the time of the same
@@ -52,7 +53,8 @@ ROUNDS, ROUND_SECONDS, SQL_SECONDS, WARMUP_SECONDS = 3, 10, 5, 2
 SEED_TIMEOUT = INDEX_TIMEOUT = 1200
 DIAGNOSTIC_REPEAT = 3
 EXPLAINED = ("signalen", "signalen kindermishandeling")  # a broad word, two words
-# (words, shape). All words of a query are required; the site has no prefix matching yet.
+# (words, shape). All words of a query are required; a query without a match is tried again
+# on the beginnings of the titles' words ("prefix").
 QUERIES = [
     ("kindermishandeling", "word"),
     ("partnergeweld", "word"),
@@ -187,7 +189,11 @@ def _check(server, library_url, postgres):
         elif expected and not shown:
             problems.append(f"{words!r}: the site shows no result")
         queries[words] = row
-    counts = [(row["site_count"], row.get("baseline_count")) for row in queries.values()]
+    counts = [
+        (row["site_count"], row.get("baseline_count"))
+        for row in queries.values()
+        if row["shape"] != "prefix"  # the site then also tries titles' beginnings
+    ]
     if not postgres:
         counts_match = "none"
     elif any(site is None for site, _baseline in counts):
@@ -234,13 +240,13 @@ def _prepare(env, phases):
     phases["generation_s"] = round(time.monotonic() - started, 1)
     log(f"generated {seeded['dutch_pages']} + {seeded['french_pages']} pages: {seeded}")
     started = time.monotonic()
-    env.manage("update_index", "-v0", timeout=INDEX_TIMEOUT)
+    env.manage("search_rebuild", "-v0", timeout=INDEX_TIMEOUT)
     phases["index_s"] = round(time.monotonic() - started, 1)
     started = time.monotonic()
     _analyze(env)
     phases["analyze_s"] = round(time.monotonic() - started, 1)
     index = env.django_call(f"{CONTENT}:index_summary")
-    log(f"update_index in {phases['index_s']}s: {index}")
+    log(f"search_rebuild in {phases['index_s']}s: {index}")
     started = time.monotonic()
     env.wait_static()
     phases["static_wait_s"] = round(time.monotonic() - started, 1)
@@ -249,7 +255,7 @@ def _prepare(env, phases):
 
 def _analyze(env):
     """Fresh planner statistics, as autovacuum keeps them on a site that has run a while: right
-    after update_index the planner would think the index table nearly empty."""
+    after search_rebuild the planner would think the index table nearly empty."""
     with env.connect() as connection:
         connection.execute("VACUUM ANALYZE" if env.database == "postgresql" else "ANALYZE")
 

@@ -3,15 +3,18 @@ by the scenario's gunicorn next to the site (search_settings.py makes this modul
 the site's URLs plus /bench/raw-search?q=...&language=...), through the same middleware and the
 same database connection as the site's search page. Only the work behind the view differs.
 
-What the site's search asks PostgreSQL (Wagtail's database backend is modelsearch's; read in
-modelsearch/backends/database/postgres/postgres.py): the live pages of one language whose stored
-title and body tsvectors in wagtailsearch_indexentry, concatenated, match a tsquery (each word
-a lexeme, all of them required, no prefix matching); ranked by ts_rank with the backend's
-weights, the title's rank scaled by title_norm; the first page of results, and a COUNT of the
-matches for "N results". BASELINE_SQL does the same work on the same rows in one statement.
-Should the site's query change shape (another vector, prefix matching, a language
-configuration), this query must follow, or the ratio compares different work: the scenario's
-counts_match says when the two stop finding the same pages.
+What the site's search asks PostgreSQL (search/selectors.py through Wagtail's database backend,
+modelsearch/backends/database/postgres/postgres.py): the search entries (site_search_searchentry,
+one per live page and language) whose stored title and body tsvectors in wagtailsearch_indexentry,
+concatenated, match a tsquery (each word a lexeme, all of them required), ranked by ts_rank with
+the backend's weights, the title's rank scaled by title_norm. The site takes every match with its
+facet columns and narrows them to the visitor's language itself (the other languages are counted
+for the language facet). BASELINE_SQL does the search work on the same rows in one statement: the
+matches in one language, ranked, the first ten and the number of matches. Should the site's query
+change shape (another vector, another table, a language configuration), this query must follow,
+or the ratio compares different work: the scenario's counts_match says when the two stop finding
+the same items (queries the site answers from titles' beginnings, which the baseline does not
+try, are left out of that comparison).
 
 INDEXED_SQL, for the report only: the same results from the GIN indexes that exist on title
 and body, which the concatenated vector cannot use.
@@ -30,21 +33,23 @@ from elearning.urls import urlpatterns as site_urlpatterns
 
 BASELINE_PATH = "bench/raw-search"
 MAX_QUERY_LENGTH = 200
-# The entries are joined to their pages by the pages' primary key (object_id is text; every
-# indexed model here has integer keys). Joined the other way round, on page.id::text, no index
-# serves the join, and with a misestimated number of matches (PostgreSQL keeps no statistics
-# for the concatenated vector) the plan turns quadratic: seconds for a two-word query.
+# The index entries are joined to the search entries by the latter's primary key (object_id is
+# text; every indexed model here has integer keys). Joined the other way round, on
+# item.id::text, no index serves the join, and with a misestimated number of matches
+# (PostgreSQL keeps no statistics for the concatenated vector) the plan turns quadratic.
 BASELINE_SQL = """
-SELECT page.id, page.title, page.url_path, count(*) OVER () AS matches
+SELECT item.id, item.title, item.page_id, count(*) OVER () AS matches
 FROM wagtailsearch_indexentry AS entry
-JOIN wagtailcore_page AS page
-    ON page.id = entry.object_id::integer AND page.content_type_id = entry.content_type_id
+JOIN site_search_searchentry AS item ON item.id = entry.object_id::integer
 CROSS JOIN to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query
-WHERE page.live
-    AND page.locale_id = (SELECT id FROM wagtailcore_locale WHERE language_code = %(language)s)
+WHERE entry.content_type_id = (
+        SELECT id FROM django_content_type
+        WHERE app_label = 'site_search' AND model = 'searchentry'
+    )
+    AND item.language = %(language)s
     AND (entry.title || entry.body) @@ query
 ORDER BY ts_rank(%(weights)s::float4[], entry.title, query) * entry.title_norm
-    + ts_rank(%(weights)s::float4[], entry.body, query) DESC, page.id DESC
+    + ts_rank(%(weights)s::float4[], entry.body, query) DESC, item.id DESC
 LIMIT 10
 """
 # A lexeme is in title || body when it is in either: each word matched on its own, so that
@@ -116,12 +121,12 @@ def indexed_search(cursor, words, language):
 
 
 def raw_search(request):
-    """{"matches": n, "results": [{"id", "title", "url_path"}, ...]} for ?q=...&language=..."""
+    """{"matches": n, "results": [{"id", "title", "page_id"}, ...]} for ?q=...&language=..."""
     words = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     language = request.GET.get("language", "nl")
     with connection.cursor() as cursor:
         matches, rows = baseline_search(cursor, words, language)
-    results = [{"id": row[0], "title": row[1], "url_path": row[2]} for row in rows]
+    results = [{"id": row[0], "title": row[1], "page_id": row[2]} for row in rows]
     return JsonResponse({"matches": matches, "results": results})
 
 

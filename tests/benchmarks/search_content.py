@@ -8,8 +8,8 @@ comes from search_vocabulary.py, drawn with a fixed seed: the same pages every r
 
 The pages are created live without a revision each and without updating the search and
 reference indexes on every save (ten thousand editors' publications would measure the editor,
-not the search); the search index is built afterwards, in one go, by `manage.py update_index`,
-which search.py runs and times.
+not the search); the search entries and their index are built afterwards, in one go, by
+`manage.py search_rebuild`, which search.py runs and times.
 """
 
 import random
@@ -144,7 +144,7 @@ def _episode(writer, number, audio):
 @contextmanager
 def index_updates_paused():
     """No search or reference index update on each save: the search index is built once
-    afterwards (update_index), the reference index only serves the admin's usage views."""
+    afterwards (search_rebuild), the reference index only serves the admin's usage views."""
     from modelsearch.index import get_indexed_models
     from modelsearch.signal_handlers import post_save_signal_handler
 
@@ -299,7 +299,7 @@ def seed(*, pages, french_pages, seed):
 
 
 def index_summary():
-    """What update_index left: entries, their text search configuration, their size."""
+    """What search_rebuild left: entries, their text search configuration, their size."""
     from django.db import connection
 
     from wagtail.search.backends import get_search_backend

@@ -2,7 +2,7 @@
 
 import pytest
 
-from courses.selectors import LIBRARY_PAGE_SIZE
+from search.selectors import LIBRARY_PAGE_SIZE
 from tests.factories import CoursePageFactory, publish
 
 

@@ -1,0 +1,128 @@
+"""What the library search knows of each live page, and what visitors searched for.
+
+One SearchEntry per live, public page a visitor can learn from (course, module, webinar, tool,
+podcast episode), in that page's language: its words (title apart, so that a title match ranks
+above a body match) and its facets as plain columns. Facet counts are then one pass over the
+matches' small columns instead of one search per facet value, and the words are indexed by
+Wagtail's search backend like any other model (database full text by default, OpenSearch or
+Elasticsearch when configured).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+SHORT_MINUTES, MEDIUM_MINUTES = 20, 60
+
+
+class Format(models.TextChoices):
+    COURSE = "course", _("Course")
+    MODULE = "module", _("Module")
+    WEBINAR = "webinar", _("Webinar")
+    TOOL = "tool", _("Tool")
+    PODCAST = "podcast", _("Podcast episode")
+
+
+class Length(models.TextChoices):
+    """How long an item takes, in the buckets a busy professional chooses between."""
+
+    SHORT = "short", _("Up to 20 minutes")
+    MEDIUM = "medium", _("20 to 60 minutes")
+    LONG = "long", _("Longer than an hour")
+
+    @classmethod
+    def of_minutes(cls, minutes):
+        if not minutes:
+            return ""
+        if minutes <= SHORT_MINUTES:
+            return cls.SHORT
+        return cls.MEDIUM if minutes <= MEDIUM_MINUTES else cls.LONG
+
+
+class SearchEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class SearchEntry(index.Indexed, models.Model):
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="search_entry",
+    )
+    language = models.CharField(_("language"), max_length=8, db_index=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    length = models.CharField(_("length"), max_length=6, choices=Length.choices, blank=True)
+    # Translation keys of the themes and codes of the sectors, space-separated: the same in
+    # every language, so that one facet value counts the items of every translation alike.
+    theme_keys = models.TextField(_("themes"), blank=True)
+    sector_codes = models.CharField(_("audience sectors"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    text = models.TextField(_("text"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=5),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("text"),
+        index.FilterField("language"),
+        index.FilterField("format"),
+        index.FilterField("length"),
+    ]
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(format__in=Format.values), name="site_search_entry_format"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(length__in=[*Length.values, ""]),
+                name="site_search_entry_length",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def themes(self):
+        return self.theme_keys.split()
+
+    @property
+    def sectors(self):
+        return self.sector_codes.split()
+
+
+class UnansweredQuery(models.Model):
+    """How often a search found nothing, per day: what editors should write (or promote) next.
+
+    Only the words are kept, never who searched.
+    """
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        verbose_name=_("query"),
+        on_delete=models.CASCADE,
+        related_name="unanswered",
+    )
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="site_search_unanswered_once")
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.date}): {self.hits}"

@@ -1,0 +1,342 @@
+"""Library search and browsing: the matches of a query, narrowed by facets, with counts.
+
+One search asks the search backend once for every match (only the small facet columns), in
+order of relevance; facet counts and the filtered, paginated list are then worked out in one
+pass over those rows. Each facet counts its values under every other facet's choice, so that
+the numbers say what a click would give (values of one facet combine with OR, facets with AND).
+"""
+
+import re
+from collections import Counter, namedtuple
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from courses.models import PodcastPage
+from courses.selectors import themes_in_locale
+from elearning.core.models import Sector
+
+from .models import Format, Length, SearchEntry
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+MAX_MATCHES = 10_000
+MAX_CHOICES = 10  # values per facet taken from a URL; more are ignored
+RESULTS_PER_PAGE = 10
+SNIPPET_CHARS = 220
+FACET_COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
+# One match as the backend returns it: plain values, no model instance (thousands of matches).
+Match = namedtuple("Match", FACET_COLUMNS)
+# Quotes, brackets and operators mean something to full-text engines (FTS5, tsquery); visitors
+# mean words. Keep letters, digits and inner hyphens; everything else separates words.
+NON_WORD = re.compile(r"[^\w-]+|(?<!\w)-|-(?!\w)")
+
+
+def search_terms(raw):
+    return " ".join(NON_WORD.sub(" ", raw[:MAX_QUERY_LENGTH]).split()[:MAX_WORDS])
+
+
+@dataclass
+class Choices:
+    """What the visitor asked for, read defensively from the URL."""
+
+    query: str = ""
+    terms: str = ""
+    language: str = ""
+    formats: set = field(default_factory=set)
+    lengths: set = field(default_factory=set)
+    themes: set = field(default_factory=set)  # translation keys
+    sectors: set = field(default_factory=set)
+    page: str = "1"
+
+    implied_formats: bool = False  # the page's default formats, not the visitor's choice
+
+    def chosen(self):
+        """Each facet's chosen values, in FACETS order; an empty set lets everything pass."""
+        return ({self.language}, self.formats, self.lengths, self.themes, self.sectors)
+
+    @property
+    def narrowed(self):
+        """Whether the visitor chose any facet value (the language aside)."""
+        explicit_formats = self.formats and not self.implied_formats
+        return bool(explicit_formats or self.lengths or self.themes or self.sectors)
+
+
+def _values(params, name, allowed):
+    return {value for value in params.getlist(name)[:MAX_CHOICES] if value in allowed}
+
+
+def read_choices(params, *, language, themes):
+    """The visitor's query and facet choices; anything unknown is left out, never an error."""
+    query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    slugs = {theme.slug: key for key, theme in themes.items()}
+    languages = {code for code, _name in settings.LANGUAGES}
+    chosen_language = params.get("language", "")
+    return Choices(
+        query=query,
+        terms=search_terms(query),
+        language=chosen_language if chosen_language in languages else language,
+        formats=_values(params, "format", set(Format.values)),
+        lengths=_values(params, "duration", set(Length.values)),
+        themes={slugs[slug] for slug in _values(params, "theme", set(slugs))},
+        sectors=_values(params, "sector", set(Sector.Code.values)),
+        page=params.get("page", "1"),
+    )
+
+
+def _matches(choices):
+    """Every match's facet columns, best first (or by title when browsing without words)."""
+    entries = SearchEntry.objects.only(*FACET_COLUMNS)
+    if not choices.terms:
+        ordered = entries.order_by("title", "id").values_list(*FACET_COLUMNS)
+        return [Match._make(row) for row in ordered[:MAX_MATCHES]]
+    found = _ranked(entries.search(choices.terms, operator="and"))
+    if not found:  # the beginning of a word ("kindermis"): titles that start so
+        found = _ranked(entries.autocomplete(choices.terms, operator="and"))
+    return _titles_first(found, _words_pattern(choices.terms))
+
+
+def _ranked(results):
+    """The facet columns of the results, in the backend's order.
+
+    Wagtail's database backends hand over their query: only these columns are read, not the
+    matched text vectors nor a model instance per match. Other backends (OpenSearch) answer
+    with objects.
+    """
+    results = results[:MAX_MATCHES]
+    if hasattr(results, "get_queryset"):
+        return [Match._make(row) for row in results.get_queryset().values_list(*FACET_COLUMNS)]
+    return [Match._make(getattr(item, column) for column in FACET_COLUMNS) for item in results]
+
+
+def _titles_first(rows, pattern):
+    """Items whose title holds a word of the query before the others, each group in the
+    backend's order: backends weigh the title differently (SQLite's bm25 not at all)."""
+    in_title, in_text = [], []
+    for row in rows:
+        (in_title if pattern.search(row.title) else in_text).append(row)
+    return in_title + in_text
+
+
+FACETS = ("language", "format", "length", "theme", "sector")
+
+
+def _facet_values(row):
+    """The row's values of each facet, in FACETS order."""
+    return (
+        (row.language,),
+        (row.format,),
+        (row.length,) if row.length else (),
+        row.theme_keys.split(),
+        row.sector_codes.split(),
+    )
+
+
+def _narrow(rows, choices):
+    """(the rows that pass every facet, {facet: Counter of values}).
+
+    A row that passes every facet counts for each of its values; a row that fails one facet
+    only counts for that facet (choosing that value would bring it in); others do not count.
+    """
+    chosen = choices.chosen()
+    counters = [Counter() for _facet in FACETS]
+    kept = []
+    for row in rows:
+        values = _facet_values(row)
+        failed = [n for n, wanted in enumerate(chosen) if wanted and wanted.isdisjoint(values[n])]
+        if not failed:
+            kept.append(row)
+            for counter, row_values in zip(counters, values, strict=True):
+                counter.update(row_values)
+        elif len(failed) == 1:
+            counters[failed[0]].update(values[failed[0]])
+    return kept, dict(zip(FACETS, counters, strict=True))
+
+
+def _page_of(rows, number, per_page):
+    paginator = Paginator(rows, per_page)
+    try:
+        return paginator.page(number)
+    except (EmptyPage, PageNotAnInteger):
+        return paginator.page(1)
+
+
+def _words_pattern(terms):
+    words = sorted(set(terms.split()), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\w*", re.I)
+
+
+def highlight(text, pattern, *, limit=SNIPPET_CHARS):
+    """A stretch of text around the first match, escaped, with the matched words in <mark>.
+
+    Without a match, the beginning of the text (escaped); None when the text is empty.
+    """
+    if not text:
+        return None
+    found = pattern.search(text) if pattern else None
+    start = 0
+    if found and found.end() > limit:
+        start = text.rfind(" ", 0, max(found.start() - limit // 4, 0)) + 1
+    stretch = text[start : start + limit]
+    if start + limit < len(text):
+        stretch = stretch.rsplit(" ", 1)[0] + " …"
+    if start:
+        stretch = "… " + stretch
+    if pattern is None:
+        return escape(stretch)
+    parts, last = [], 0
+    for match in pattern.finditer(stretch):
+        parts += [escape(stretch[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        last = match.end()
+    parts.append(escape(stretch[last:]))
+    return mark_safe("".join(parts))
+
+
+def _results(rows, choices, *, themes):
+    """The page's results with their page (for the URL), themes, duration and snippet."""
+    ids = [row.id for row in rows]
+    entries = SearchEntry.objects.filter(pk__in=ids).select_related("page")
+    by_id = {entry.pk: entry for entry in entries}
+    pattern = _words_pattern(choices.terms)
+    results = []
+    for entry in (by_id[pk] for pk in ids if pk in by_id):
+        body = entry.text if pattern and pattern.search(entry.text) else ""
+        entry.snippet = highlight(body or entry.summary, pattern)
+        entry.title_marked = highlight(entry.title, pattern, limit=len(entry.title))
+        entry.theme_list = sorted(
+            (themes[key] for key in entry.themes if key in themes), key=lambda t: t.name
+        )
+        results.append(entry)
+    return results
+
+
+def promoted(choices):
+    """Editors' picks for this query, in the visitor's language where translated."""
+    if not choices.terms:
+        return []
+    picks = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(choices.query)
+        ).select_related("page")
+    )
+    keys = [pick.page.translation_key for pick in picks if pick.page_id]
+    if not keys:
+        return picks
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code=choices.language)
+    }
+    shown = []
+    for pick in picks:
+        if pick.page_id:
+            pick.shown_page = translated.get(pick.page.translation_key)
+            if pick.shown_page is None:
+                continue
+        shown.append(pick)
+    return shown
+
+
+def facet_options(counts, choices, *, themes, sectors):
+    """Each facet's values with their count and whether chosen; empty values left out."""
+
+    def options(facet, pairs, chosen):
+        found = counts[facet]
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": found.get(value, 0),
+                "chosen": value in chosen,
+            }
+            for value, label in pairs
+            if found.get(value) or value in chosen
+        ]
+
+    theme_pairs = sorted(((k, t.name) for k, t in themes.items()), key=lambda pair: pair[1])
+    return {
+        "format": options(
+            "format", Format.choices, set() if choices.implied_formats else choices.formats
+        ),
+        "duration": options("length", Length.choices, choices.lengths),
+        "theme": [
+            {**option, "value": themes[option["value"]].slug}
+            for option in options("theme", theme_pairs, choices.themes)
+        ],
+        "sector": options("sector", [(s.code, str(s)) for s in sectors], choices.sectors),
+        "language": options("language", settings.LANGUAGES, {choices.language}),
+    }
+
+
+def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, formats=()):
+    """Everything a search or library page shows for these URL parameters.
+
+    Without `words` (the library page) the query is left out: browsing by facets alone.
+    `formats` are chosen when the address chooses none.
+    """
+    themes = {str(key): theme for key, theme in themes_in_locale(locale.pk).items()}
+    choices = read_choices(params, language=locale.language_code, themes=themes)
+    if not words:
+        choices.query = choices.terms = ""
+    if "format" not in params and formats:
+        choices.formats, choices.implied_formats = set(formats), True
+    rows, counts = _narrow(_matches(choices), choices)
+    page_obj = _page_of(rows, choices.page, per_page)
+    return {
+        "choices": choices,
+        "page_obj": page_obj,
+        "results": _results(list(page_obj), choices, themes=themes),
+        "facets": facet_options(counts, choices, themes=themes, sectors=list(Sector.objects.all())),
+        "promotions": promoted(choices),
+    }
+
+
+MAX_SUGGESTIONS = 8
+
+
+def suggestions(*, query, language):
+    """[{title, url, format}] of the live items whose title starts with the query's words."""
+    terms = search_terms(query)
+    if len(terms) < 2:
+        return []
+    entries = SearchEntry.objects.filter(language=language).select_related("page")
+    found = entries.autocomplete(terms, operator="and")[:MAX_SUGGESTIONS]
+    return [
+        {"title": e.title, "url": e.page.get_url(), "format": e.get_format_display()} for e in found
+    ]
+
+
+LIBRARY_PAGE_SIZE = 12
+# What the library shows until the visitor chooses: modules are reached through their course
+# (or by choosing the format).
+LIBRARY_FORMATS = (Format.COURSE, Format.WEBINAR, Format.TOOL, Format.PODCAST)
+
+
+def library_browse(*, library, params):
+    """The library page: its items narrowed by the search's facets, shown as cards, and the
+    podcast shows it holds."""
+    found = library_search(
+        params=params,
+        locale=library.locale,
+        per_page=LIBRARY_PAGE_SIZE,
+        words=False,
+        formats=LIBRARY_FORMATS,
+    )
+    cards = []
+    for entry in found["results"]:
+        card = entry.page  # the card links to it; the rest comes from the entry
+        card.summary, card.minutes, card.theme_list = entry.summary, entry.minutes, entry.theme_list
+        card.format_label = entry.get_format_display()
+        cards.append(card)
+    shows = PodcastPage.objects.child_of(library).live().public().order_by("path")
+    return {**found, "entries": cards, "podcast_shows": list(shows)}

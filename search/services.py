@@ -1,0 +1,131 @@
+"""Keep the search entries in step with the live pages; count what visitors searched for."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, prefetch_related_objects
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backends
+
+from courses.models import CoursePage
+
+from .entries import SEARCHED_MODELS, entry_fields
+from .models import SearchEntry, UnansweredQuery
+
+REBUILD_CHUNK = 500
+
+
+def _searchable(pages):
+    return pages.live().public().type(*SEARCHED_MODELS)
+
+
+def _specific_pages(page_ids):
+    """The searchable pages among these ids, specific, with what their entries read."""
+    found = _searchable(Page.objects.filter(pk__in=page_ids)).specific()
+    # While a tree is being deleted a page can have lost its specific row: it is going, skip it.
+    pages = [page for page in found if isinstance(page, SEARCHED_MODELS)]
+    for model in {type(page) for page in pages}:
+        related = [
+            name for name in ("themes", "audience", "trainers", "audio") if hasattr(model, name)
+        ]
+        prefetch_related_objects([page for page in pages if type(page) is model], *related)
+    return pages
+
+
+def _courses_of(pages):
+    """{course path: specific course} for the parents of these pages that are courses."""
+    parent_paths = {page.path[: -Page.steplen] for page in pages}
+    courses = CoursePage.objects.filter(path__in=parent_paths).prefetch_related(
+        "themes", "audience"
+    )
+    return {course.path: course for course in courses}
+
+
+def _desired_fields(pages):
+    """{page id: entry columns} for the searchable ones among these (specific) pages."""
+    courses = _courses_of(pages)
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    return {
+        page.pk: entry_fields(
+            page,
+            course=courses.get(page.path[: -Page.steplen]),
+            language=languages[page.locale_id],
+        )
+        for page in pages
+    }
+
+
+def _index(entries):
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(SearchEntry, entries)
+
+
+@transaction.atomic
+def search_entries_refresh(*, page_ids):
+    """Create, update or delete the entries of these pages to match what is live now."""
+    desired = _desired_fields(_specific_pages(page_ids))
+    page_ids = list(page_ids)
+    for entry in SearchEntry.objects.filter(page_id__in=page_ids).exclude(page_id__in=desired):
+        entry.delete()  # one by one, so that the search index forgets each
+    for page_id, fields in desired.items():
+        SearchEntry.objects.update_or_create(page_id=page_id, defaults=fields)
+
+
+def search_entries_refresh_around(*, page):
+    """After a page changed: its own entry, its course's (duration) and its parts' (themes)."""
+    around = Q(path__startswith=page.path) | Q(path=page.path[: -Page.steplen])
+    search_entries_refresh(page_ids=Page.objects.filter(around).values_list("pk", flat=True))
+
+
+def search_entries_rebuild(*, progress=None):
+    """Every entry again from the live pages, in chunks; returns the number of entries.
+
+    For operators (`manage.py search_rebuild`) after a bulk change the signals did not see.
+    """
+    ids = list(_searchable(Page.objects.all()).order_by("path").values_list("pk", flat=True))
+    kept = 0
+    for start in range(0, len(ids), REBUILD_CHUNK):
+        chunk = ids[start : start + REBUILD_CHUNK]
+        kept += _rebuild_chunk(chunk)
+        if progress:
+            progress(min(start + REBUILD_CHUNK, len(ids)), len(ids))
+    for entry in SearchEntry.objects.exclude(page_id__in=ids).iterator():
+        entry.delete()
+    return kept
+
+
+@transaction.atomic
+def _rebuild_chunk(page_ids):
+    desired = _desired_fields(_specific_pages(page_ids))
+    existing = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=desired)}
+    new = [SearchEntry(page_id=pk, **f) for pk, f in desired.items() if pk not in existing]
+    changed = []
+    for page_id, entry in existing.items():
+        for name, value in desired[page_id].items():
+            setattr(entry, name, value)
+        changed.append(entry)
+    SearchEntry.objects.bulk_create(new)
+    if changed:
+        SearchEntry.objects.bulk_update(changed, list(desired[changed[0].page_id]))
+    created = list(SearchEntry.objects.filter(page_id__in=[entry.page_id for entry in new]))
+    _index(created + changed)
+    return len(desired)
+
+
+def search_query_record(*, query_string, found):
+    """Count one search (and, when it found nothing, one unanswered search) for today."""
+    query = Query.get(query_string)
+    if not query.query_string:
+        return
+    query.add_hit()
+    if found:
+        return
+    today = timezone.localdate()
+    updated = UnansweredQuery.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
+    if not updated:
+        try:
+            with transaction.atomic():
+                UnansweredQuery.objects.create(query=query, date=today, hits=1)
+        except IntegrityError:  # another search created today's row first
+            UnansweredQuery.objects.filter(query=query, date=today).update(hits=F("hits") + 1)

@@ -1,0 +1,42 @@
+"""Keep the search entries in step with publishing, moves and view restrictions.
+
+Connected after the courses app's handlers (INSTALLED_APPS order), so that a course's total
+duration is already updated when its entry is refreshed.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from courses.models import CoursePage
+
+from .entries import SEARCHED_MODELS
+from .services import search_entries_refresh_around
+
+
+def refresh_entries(sender, instance, **kwargs):
+    search_entries_refresh_around(page=instance)
+
+
+def refresh_after_restriction(sender, instance, **kwargs):
+    search_entries_refresh_around(page=instance.page)
+
+
+def refresh_after_move(sender, instance, **kwargs):
+    search_entries_refresh_around(page=instance)
+    parent_before = kwargs.get("parent_page_before")
+    if parent_before is not None and parent_before.specific_class is CoursePage:
+        search_entries_refresh_around(page=parent_before)
+
+
+for model in SEARCHED_MODELS:
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(refresh_entries, sender=model, dispatch_uid=f"search-{signal!r}-{model}")
+post_page_move.connect(refresh_after_move, dispatch_uid="search-entries-move")
+for signal in (post_save, post_delete):
+    signal.connect(
+        refresh_after_restriction,
+        sender=PageViewRestriction,
+        dispatch_uid=f"search-restriction-{signal!r}",
+    )
