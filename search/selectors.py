@@ -7,10 +7,11 @@ the numbers say what a click would give (values of one facet combine with OR, fa
 """
 
 import re
-from collections import Counter, namedtuple
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -31,9 +32,9 @@ MAX_MATCHES = 10_000
 MAX_CHOICES = 10  # values per facet taken from a URL; more are ignored
 RESULTS_PER_PAGE = 10
 SNIPPET_CHARS = 220
+# One match is a plain tuple of these columns, no model instance: there can be thousands.
 FACET_COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
-# One match as the backend returns it: plain values, no model instance (thousands of matches).
-Match = namedtuple("Match", FACET_COLUMNS)
+ID, TITLE, LANGUAGE, FORMAT, LENGTH, THEMES, SECTORS = range(len(FACET_COLUMNS))
 # Quotes, brackets and operators mean something to full-text engines (FTS5, tsquery); visitors
 # mean words. Keep letters, digits and inner hyphens; everything else separates words.
 NON_WORD = re.compile(r"[^\w-]+|(?<!\w)-|-(?!\w)")
@@ -96,7 +97,7 @@ def _matches(choices):
     entries = SearchEntry.objects.only(*FACET_COLUMNS)
     if not choices.terms:
         ordered = entries.order_by("title", "id").values_list(*FACET_COLUMNS)
-        return [Match._make(row) for row in ordered[:MAX_MATCHES]]
+        return list(ordered[:MAX_MATCHES])
     found = _ranked(entries.search(choices.terms, operator="and"))
     if not found:  # the beginning of a word ("kindermis"): titles that start so
         found = _ranked(entries.autocomplete(choices.terms, operator="and"))
@@ -112,8 +113,8 @@ def _ranked(results):
     """
     results = results[:MAX_MATCHES]
     if hasattr(results, "get_queryset"):
-        return [Match._make(row) for row in results.get_queryset().values_list(*FACET_COLUMNS)]
-    return [Match._make(getattr(item, column) for column in FACET_COLUMNS) for item in results]
+        return list(results.get_queryset().values_list(*FACET_COLUMNS))
+    return [tuple(getattr(item, column) for column in FACET_COLUMNS) for item in results]
 
 
 def _titles_first(rows, pattern):
@@ -121,7 +122,7 @@ def _titles_first(rows, pattern):
     backend's order: backends weigh the title differently (SQLite's bm25 not at all)."""
     in_title, in_text = [], []
     for row in rows:
-        (in_title if pattern.search(row.title) else in_text).append(row)
+        (in_title if pattern.search(row[TITLE]) else in_text).append(row)
     return in_title + in_text
 
 
@@ -131,11 +132,11 @@ FACETS = ("language", "format", "length", "theme", "sector")
 def _facet_values(row):
     """The row's values of each facet, in FACETS order."""
     return (
-        (row.language,),
-        (row.format,),
-        (row.length,) if row.length else (),
-        row.theme_keys.split(),
-        row.sector_codes.split(),
+        (row[LANGUAGE],),
+        (row[FORMAT],),
+        (row[LENGTH],) if row[LENGTH] else (),
+        row[THEMES].split(),
+        row[SECTORS].split(),
     )
 
 
@@ -144,20 +145,21 @@ def _narrow(rows, choices):
 
     A row that passes every facet counts for each of its values; a row that fails one facet
     only counts for that facet (choosing that value would bring it in); others do not count.
+    Values are gathered in lists and counted once at the end: thousands of matches.
     """
-    chosen = choices.chosen()
-    counters = [Counter() for _facet in FACETS]
+    active = [(n, wanted) for n, wanted in enumerate(choices.chosen()) if wanted]
+    gathered = [[] for _facet in FACETS]
     kept = []
     for row in rows:
         values = _facet_values(row)
-        failed = [n for n, wanted in enumerate(chosen) if wanted and wanted.isdisjoint(values[n])]
+        failed = [n for n, wanted in active if wanted.isdisjoint(values[n])]
         if not failed:
             kept.append(row)
-            for counter, row_values in zip(counters, values, strict=True):
-                counter.update(row_values)
+            for bucket, row_values in zip(gathered, values, strict=True):
+                bucket.extend(row_values)
         elif len(failed) == 1:
-            counters[failed[0]].update(values[failed[0]])
-    return kept, dict(zip(FACETS, counters, strict=True))
+            gathered[failed[0]].extend(values[failed[0]])
+    return kept, {facet: Counter(bucket) for facet, bucket in zip(FACETS, gathered, strict=True)}
 
 
 def _page_of(rows, number, per_page):
@@ -203,7 +205,7 @@ def highlight(text, pattern, *, limit=SNIPPET_CHARS):
 
 def _results(rows, choices, *, themes):
     """The page's results with their page (for the URL), themes, duration and snippet."""
-    ids = [row.id for row in rows]
+    ids = [row[ID] for row in rows]
     entries = SearchEntry.objects.filter(pk__in=ids).select_related("page")
     by_id = {entry.pk: entry for entry in entries}
     pattern = _words_pattern(choices.terms)
@@ -219,14 +221,26 @@ def _results(rows, choices, *, themes):
     return results
 
 
+PROMOTED_QUERIES_KEY = "search:promoted-queries"
+
+
+def promoted_queries():
+    """The (normalised) queries editors promoted results for: a short list, cached until a
+    promotion changes (signal_handlers.py), so that other searches cost no query for it."""
+    found = cache.get(PROMOTED_QUERIES_KEY)
+    if found is None:
+        found = set(SearchPromotion.objects.values_list("query__query_string", flat=True))
+        cache.set(PROMOTED_QUERIES_KEY, found, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return found
+
+
 def promoted(choices):
     """Editors' picks for this query, in the visitor's language where translated."""
-    if not choices.terms:
+    query_string = normalise_query_string(choices.query)
+    if not choices.terms or query_string not in promoted_queries():
         return []
     picks = list(
-        SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(choices.query)
-        ).select_related("page")
+        SearchPromotion.objects.filter(query__query_string=query_string).select_related("page")
     )
     keys = [pick.page.translation_key for pick in picks if pick.page_id]
     if not keys:
@@ -288,6 +302,8 @@ def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, for
     choices = read_choices(params, language=locale.language_code, themes=themes)
     if not words:
         choices.query = choices.terms = ""
+    if words and not (choices.terms or choices.narrowed):
+        return {"choices": choices}  # the search form alone
     if "format" not in params and formats:
         choices.formats, choices.implied_formats = set(formats), True
     rows, counts = _narrow(_matches(choices), choices)

@@ -1,17 +1,21 @@
-"""Keep the search entries in step with publishing, moves and view restrictions.
+"""Keep the search entries in step with publishing, moves and view restrictions, and the
+cached list of promoted queries with the editors' promotions.
 
 Connected after the courses app's handlers (INSTALLED_APPS order), so that a course's total
 duration is already updated when its entry is refreshed.
 """
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from courses.models import CoursePage
 
 from .entries import SEARCHED_MODELS
+from .selectors import PROMOTED_QUERIES_KEY
 from .services import search_entries_refresh_around
 
 
@@ -40,3 +44,16 @@ for signal in (post_save, post_delete):
         sender=PageViewRestriction,
         dispatch_uid=f"search-restriction-{signal!r}",
     )
+
+
+def forget_promoted_queries(sender, **kwargs):
+    cache.delete(PROMOTED_QUERIES_KEY)
+
+
+for model in (SearchPromotion, Query):
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_promoted_queries,
+            sender=model,
+            dispatch_uid=f"search-promoted-{signal!r}-{model}",
+        )

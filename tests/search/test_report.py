@@ -62,3 +62,12 @@ def test_trainers_and_learners_do_not_see_what_visitors_search_for(client, searc
     client.logout()
     client.force_login(UserFactory(email="leerder@example.org"))
     assert client.get(reverse(REPORT)).status_code in (302, 403)
+
+
+def test_editors_manage_promoted_results_and_trainers_do_not(client, catalogue):
+    editor = signed_in(client, MODERATORS)
+    assert editor.get(reverse("wagtailsearchpromotions:index")).status_code == 200
+    assert editor.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+    client.logout()
+    trainer = signed_in(client, TRAINERS)
+    assert trainer.get(reverse("wagtailsearchpromotions:add")).status_code in (302, 403)
