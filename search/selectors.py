@@ -261,7 +261,7 @@ def promoted(choices):
     return shown
 
 
-def facet_options(counts, choices, *, themes, sectors):
+def facet_options(counts, choices, *, themes):
     """Each facet's values with their count and whether chosen; empty values left out."""
 
     def options(facet, pairs, chosen):
@@ -287,7 +287,7 @@ def facet_options(counts, choices, *, themes, sectors):
             {**option, "value": themes[option["value"]].slug}
             for option in options("theme", theme_pairs, choices.themes)
         ],
-        "sector": options("sector", [(s.code, str(s)) for s in sectors], choices.sectors),
+        "sector": options("sector", Sector.Code.choices, choices.sectors),
         "language": options("language", settings.LANGUAGES, {choices.language}),
     }
 
@@ -312,7 +312,7 @@ def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, for
         "choices": choices,
         "page_obj": page_obj,
         "results": _results(list(page_obj), choices, themes=themes),
-        "facets": facet_options(counts, choices, themes=themes, sectors=list(Sector.objects.all())),
+        "facets": facet_options(counts, choices, themes=themes),
         "promotions": promoted(choices),
     }
 

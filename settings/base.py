@@ -348,7 +348,12 @@ WAGTAILMEDIA = {"MEDIA_MODEL": "media.MediaAsset"}
 # Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
 # (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One text search configuration serves every language of the index: Dutch, the library's first
+# language (signalen and signaal meet; French and English words are cut the same way in the
+# index and in queries). Named, so PostgreSQL parses a query once, not once per matched row.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": os.environ.get("SEARCH_BACKEND") or "wagtail.search.backends.opensearch3",
