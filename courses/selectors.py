@@ -97,7 +97,7 @@ def _annotate_listing(pages, *, locale_id):
     return pages
 
 
-def _page_of(paginator, params):
+def page_of(paginator, params):
     """The requested page of a listing; a missing, odd or too high number gives the first."""
     try:
         return paginator.page(params.get("page", 1))
@@ -120,7 +120,7 @@ def podcast_episodes(*, show):
 
 def podcast_episode_listing(*, show, params):
     """One page of the show's episodes for its web page."""
-    page_obj = _page_of(Paginator(podcast_episodes(show=show), PODCAST_PAGE_SIZE), params)
+    page_obj = page_of(Paginator(podcast_episodes(show=show), PODCAST_PAGE_SIZE), params)
     return {"episodes": list(page_obj), "page_obj": page_obj}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from courses.models import PodcastPage
-from courses.selectors import themes_in_locale
+from courses.selectors import page_of, themes_in_locale
 from elearning.core.models import Sector
 
 from .models import Format, Length, SearchEntry
@@ -55,7 +55,6 @@ class Choices:
     lengths: set = field(default_factory=set)
     themes: set = field(default_factory=set)  # translation keys
     sectors: set = field(default_factory=set)
-    page: str = "1"
 
     implied_formats: bool = False  # the page's default formats, not the visitor's choice
 
@@ -88,7 +87,6 @@ def read_choices(params, *, language, themes):
         lengths=_values(params, "duration", set(Length.values)),
         themes={slugs[slug] for slug in _values(params, "theme", set(slugs))},
         sectors=_values(params, "sector", set(Sector.Code.values)),
-        page=params.get("page", "1"),
     )
 
 
@@ -160,14 +158,6 @@ def _narrow(rows, choices):
         elif len(failed) == 1:
             gathered[failed[0]].extend(values[failed[0]])
     return kept, {facet: Counter(bucket) for facet, bucket in zip(FACETS, gathered, strict=True)}
-
-
-def _page_of(rows, number, per_page):
-    paginator = Paginator(rows, per_page)
-    try:
-        return paginator.page(number)
-    except (EmptyPage, PageNotAnInteger):
-        return paginator.page(1)
 
 
 def _words_pattern(terms):
@@ -307,7 +297,7 @@ def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, for
     if "format" not in params and formats:
         choices.formats, choices.implied_formats = set(formats), True
     rows, counts = _narrow(_matches(choices), choices)
-    page_obj = _page_of(rows, choices.page, per_page)
+    page_obj = page_of(Paginator(rows, per_page), params)
     return {
         "choices": choices,
         "page_obj": page_obj,

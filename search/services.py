@@ -64,12 +64,10 @@ def _index(entries):
 @transaction.atomic
 def search_entries_refresh(*, page_ids):
     """Create, update or delete the entries of these pages to match what is live now."""
-    desired = _desired_fields(_specific_pages(page_ids))
     page_ids = list(page_ids)
-    for entry in SearchEntry.objects.filter(page_id__in=page_ids).exclude(page_id__in=desired):
+    kept = _entries_write(page_ids)
+    for entry in SearchEntry.objects.filter(page_id__in=page_ids).exclude(page_id__in=kept):
         entry.delete()  # one by one, so that the search index forgets each
-    for page_id, fields in desired.items():
-        SearchEntry.objects.update_or_create(page_id=page_id, defaults=fields)
 
 
 def search_entries_refresh_around(*, page):
@@ -87,7 +85,7 @@ def search_entries_rebuild(*, progress=None):
     kept = 0
     for start in range(0, len(ids), REBUILD_CHUNK):
         chunk = ids[start : start + REBUILD_CHUNK]
-        kept += _rebuild_chunk(chunk)
+        kept += len(_entries_write(chunk))
         if progress:
             progress(min(start + REBUILD_CHUNK, len(ids)), len(ids))
     for entry in SearchEntry.objects.exclude(page_id__in=ids).iterator():
@@ -96,21 +94,23 @@ def search_entries_rebuild(*, progress=None):
 
 
 @transaction.atomic
-def _rebuild_chunk(page_ids):
+def _entries_write(page_ids):
+    """Write the entries of the searchable pages among these, in bulk, and index them; returns
+    the ids of the pages that have one."""
     desired = _desired_fields(_specific_pages(page_ids))
     existing = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=desired)}
     new = [SearchEntry(page_id=pk, **f) for pk, f in desired.items() if pk not in existing]
-    changed = []
+    changed, now = [], timezone.now()
     for page_id, entry in existing.items():
         for name, value in desired[page_id].items():
             setattr(entry, name, value)
+        entry.updated_at = now  # bulk_update leaves auto_now fields as they are
         changed.append(entry)
-    SearchEntry.objects.bulk_create(new)
+    SearchEntry.objects.bulk_create(new)  # sets their ids (PostgreSQL, SQLite 3.35+)
     if changed:
-        SearchEntry.objects.bulk_update(changed, list(desired[changed[0].page_id]))
-    created = list(SearchEntry.objects.filter(page_id__in=[entry.page_id for entry in new]))
-    _index(created + changed)
-    return len(desired)
+        SearchEntry.objects.bulk_update(changed, [*desired[changed[0].page_id], "updated_at"])
+    _index(new + changed)
+    return set(desired)
 
 
 def search_query_record(*, query_string, found):
