@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 from elearning.accounts.roles import TRAINERS, roles_ensure
 from elearning.core.models import Sector
 from elearning.intervision.demo import demo_sessions_seed
+from elearning.reports.demo import demo_reports_seed
 
 from . import demo_content as content
 from .demo_audio import demo_episode_audio
@@ -339,4 +340,5 @@ def demo_library_seed():
     _podcast(library, themes, locales)
     accounts = _accounts()
     demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
+    accounts.append(demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL))
     return accounts

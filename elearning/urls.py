@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("", include("elearning.learners.urls")),
     path("", include("elearning.intervision.urls")),
+    path("", include("elearning.reports.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

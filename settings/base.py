@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "elearning.accounts.apps.AccountsConfig",
     "elearning.learners.apps.LearnersConfig",
     "elearning.intervision.apps.IntervisionConfig",
+    "elearning.reports.apps.ReportsConfig",
     "courses",
     "media",
     "search.apps.SearchConfig",

@@ -134,6 +134,7 @@ LICENCE_CHOICES = [
 
 
 COURSE_SESSIONS = 5  # intervision sessions to come listed on a course page
+EVALUATION_MAX_QUESTIONS = 6  # short: a learner answers in a minute
 
 
 class CoursePage(CachedPage):
@@ -166,6 +167,17 @@ class CoursePage(CachedPage):
         blank=True,
         help_text=_("Who made this course; shown with the licence and kept in packages."),
     )
+    evaluation_questions = StreamField(
+        [("rating", blocks.CharBlock(label=_("statement to rate from 1 to 5"), max_length=200))],
+        verbose_name=_("evaluation"),
+        blank=True,
+        max_num=EVALUATION_MAX_QUESTIONS,
+        help_text=_(
+            "Learners who completed a module or webinar of this course, or took part in one of "
+            "its intervision sessions, are asked to rate these statements (1 to 5) and may add "
+            "a comment. Empty: no evaluation."
+        ),
+    )
     total_duration_minutes = models.PositiveIntegerField(
         _("total duration (minutes)"),
         default=0,
@@ -181,6 +193,7 @@ class CoursePage(CachedPage):
             heading=_("For whom, about what, by whom"),
         ),
         MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution")], heading=_("Licence")),
+        FieldPanel("evaluation_questions"),
     ]
     search_fields = CachedPage.search_fields + [index.FilterField("total_duration_minutes")]
     parent_page_types = ["courses.LibraryPage"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,19 @@ class Trainer(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainer_profile",
+        limit_choices_to={"groups__name": "Trainers"},
+        help_text=_(
+            "The trainer's own account: they then see the reports and evaluations of the "
+            "courses that list them."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -52,6 +66,7 @@ class Trainer(index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("organisation")]
 

@@ -85,7 +85,7 @@ PAGE_TYPES = {
     "course": {
         "model": "courses.CoursePage",
         "fields": ("licence", "attribution"),
-        "streams": ("learning_objectives",),
+        "streams": ("learning_objectives", "evaluation_questions"),
         "files": {"image": "image"},
         "relations": {"themes": "theme", "audience": "sector", "trainers": "trainer"},
     },

@@ -33,6 +33,9 @@ from wagtail.models import (
 )
 
 TRAINERS = "Trainers"
+COORDINATORS = (
+    "Municipal coordinators"  # the SPOCs; which municipality: reports.MunicipalCoordinator
+)
 MODERATORS = "Moderators"  # created by Wagtail's migrations; the name its workflow refers to
 MODERATION_WORKFLOW = "Moderators approval"
 
@@ -53,7 +56,11 @@ TRAINER_PERMISSIONS = (
     # deleted, so they are told: no delete. Our viewset checks only add and change.
     "intervision.add_intervisionsession",
     "intervision.change_intervisionsession",
+    # The reports of the courses they teach or own, and of the sessions they facilitate.
+    "reports.view_course_reports",
 )
+# A SPOC opens the admin for their municipality's aggregated reports, and nothing else.
+COORDINATOR_PERMISSIONS = ("wagtailadmin.access_admin", "reports.view_municipal_reports")
 # Without publish_page, Wagtail offers trainers "Submit for moderation" instead of "Publish".
 TRAINER_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page")
 # Wagtail checks media.CustomImage, media.CustomDocument and media.MediaAsset against the
@@ -71,7 +78,8 @@ TRAINER_COLLECTION_PERMISSIONS = (
 )
 # Moderators (our editors) see and manage every intervision session, whoever facilitates it,
 # exchange courses with other sites (course packages: export, offer, import), and curate the
-# search: promoted results for key queries, and the report of what visitors search for.
+# search: promoted results for key queries, and the report of what visitors search for; they see
+# every learning report.
 MODERATOR_PERMISSIONS = (
     "intervision.add_intervisionsession",
     "intervision.change_intervisionsession",
@@ -81,6 +89,7 @@ MODERATOR_PERMISSIONS = (
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
+    "reports.view_all_reports",
 )
 # The apps whose permissions the roles need; signal_handlers.py creates them before roles_ensure.
 ROLE_APP_LABELS = frozenset(
@@ -89,14 +98,17 @@ ROLE_APP_LABELS = frozenset(
     + TRAINER_PAGE_PERMISSIONS
     + TRAINER_COLLECTION_PERMISSIONS
     + MODERATOR_PERMISSIONS
+    + COORDINATOR_PERMISSIONS
 )
 
 
 @transaction.atomic
 def roles_ensure(*, using=DEFAULT_DB_ALIAS):
-    """Create or complete the Trainers group and the moderation workflow on the root page.
+    """Create or complete the Trainers and Municipal coordinators groups and the moderation
+    workflow on the root page.
 
     Trainers submit; the workflow hands their pages to the Moderators, who approve and publish.
+    Municipal coordinators (SPOCs) only read their municipality's reports.
 
     Idempotent: running it again adds nothing. Parts that hang off the page tree or the
     collection tree wait until those exist (a flushed test database has neither).
@@ -110,6 +122,8 @@ def roles_ensure(*, using=DEFAULT_DB_ALIAS):
     root_collection = Collection.objects.using(using).filter(depth=1).first()
     if root_collection is not None:
         _collection_permissions_grant(trainers, root_collection, using=using)
+    coordinators, _created = Group.objects.using(using).get_or_create(name=COORDINATORS)
+    coordinators.permissions.add(*_permissions(COORDINATOR_PERMISSIONS, using=using))
     moderators = Group.objects.using(using).filter(name=MODERATORS).first()
     if moderators is not None:
         moderators.permissions.add(*_permissions(MODERATOR_PERMISSIONS, using=using))

@@ -74,6 +74,12 @@ def _intervision_section(user):
     return signups_export(user=user)
 
 
+def _evaluations_section(user):
+    from elearning.reports.selectors import evaluations_export
+
+    return evaluations_export(user=user)
+
+
 def _municipality_sign_ins_section(user):
     # Who the learner is at their municipality's identity provider, and the claims kept from it.
     return [
@@ -96,6 +102,7 @@ EXPORT_SECTIONS = (
     ("municipality_sign_ins", _municipality_sign_ins_section),
     ("learning", _learning_section),
     ("intervision", _intervision_section),
+    ("evaluations", _evaluations_section),
 )
 
 
@@ -115,8 +122,10 @@ def account_erase(*, user):
     """
     from elearning.intervision.services import signups_release
     from elearning.learners.services import progress_anonymise
+    from elearning.reports.services import evaluations_anonymise
 
     progress_anonymise(user=user)
+    evaluations_anonymise(user=user)
     signups_release(user=user)
     EmailAddress.objects.filter(user=user).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):

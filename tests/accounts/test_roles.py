@@ -104,6 +104,7 @@ def test_migrate_leaves_trainers_writing_and_moderators_approving_everywhere():
         "view_mediacaption",
         "add_intervisionsession",
         "change_intervisionsession",
+        "view_course_reports",
     } == set(grants["group"])
     assert {codename for _depth, codename in grants["collections"]} == {
         "add_image",

@@ -28,7 +28,7 @@ SCENARIOS = {
     "search": "tests.benchmarks.search",
     "upload": "tests.benchmarks.upload",
     "package": "tests.benchmarks.package",
-    # To come: reports.
+    "reports": "tests.benchmarks.reports",
 }
 
 

@@ -4,16 +4,11 @@ Participants' contact data is shown only here, and every view first checks that 
 runs the session (services.session_manageable_by): facilitator, editors and administrators.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import cached_property
 
-from openpyxl import Workbook
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
@@ -21,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from elearning.core.spreadsheets import csv_response, xlsx_response
 
 from .. import services
 from ..models import Attendance, IntervisionSession, SignUp, SignUpStatus
@@ -41,9 +38,6 @@ COLUMNS = {
     "offered_until": gettext_lazy("Place offered until"),
 }
 EXPORT_ORDER = (SignUpStatus.CONFIRMED, SignUpStatus.OFFERED, SignUpStatus.WAITLISTED)
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _moment(value):
@@ -233,11 +227,9 @@ def export_rows(session):
             yield [participant.values[key] for key in COLUMNS]
 
 
-def _attachment(response, session, extension):
+def _filename(session, extension):
     # No name or title in the file name: downloads folders and mail attachments show it.
-    filename = f"intervision-{session.pk}-participants.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return f"intervision-{session.pk}-participants.{extension}"
 
 
 @never_cache
@@ -245,21 +237,7 @@ def participants_csv(request, pk):
     session = _session_for(request, pk)
     if session is None:
         return _to_listing()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    # The byte order mark makes Excel read UTF-8 (accents in names); the semicolon is the list
-    # separator of Excel in Belgium, so the columns open split.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    for row in export_rows(session):
-        writer.writerow([_inert(value) for value in row])
-    return _attachment(response, session, "csv")
-
-
-def _inert(value):
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return csv_response(export_rows(session), filename=_filename(session, "csv"))
 
 
 @never_cache
@@ -267,16 +245,6 @@ def participants_xlsx(request, pk):
     session = _session_for(request, pk)
     if session is None:
         return _to_listing()
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Participants")[:31]  # Excel's limit for a sheet name
-    for row in export_rows(session):
-        sheet.append(row)
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text as typed: "=..." stays text (no formula)
-    content = io.BytesIO()
-    workbook.save(content)
-    response = HttpResponse(content.getvalue(), content_type=XLSX_TYPE)
-    return _attachment(response, session, "xlsx")
+    return xlsx_response(
+        export_rows(session), filename=_filename(session, "xlsx"), sheet_title=_("Participants")
+    )

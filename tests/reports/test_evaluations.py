@@ -1,0 +1,176 @@
+"""Learners evaluate a module, a webinar or an intervision session of a course: once each."""
+
+import html
+from datetime import timedelta
+
+import pytest
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from elearning.accounts.services import account_data_export, account_erase
+from elearning.intervision.models import Attendance, SignUp, SignUpStatus
+from elearning.learners.models import ModuleProgress
+from elearning.reports.models import EvaluatedKind, Evaluation, EvaluationRating
+from tests.intervision.conftest import session_make
+
+from .conftest import learners_add, municipality
+
+
+def url(kind, key):
+    return reverse("reports:evaluate", args=[kind, key])
+
+
+@pytest.fixture
+def learner(courses):
+    """A Gent learner who completed the first module only."""
+    (user,) = learners_add(
+        courses.course, courses.modules, place="Gent", count=1, completed_modules=1
+    )
+    return user
+
+
+def answers(**extra):
+    return {"score_0": "4", "score_1": "5", "comment": "Concreet en bruikbaar.", **extra}
+
+
+def test_a_learner_evaluates_a_completed_module_once(client, courses, learner):
+    client.force_login(learner)
+    module = courses.modules[0]
+    page = client.get(module.url)
+    assert "Evalueer deze module" in page.content.decode()
+    form = client.get(url("module", module.translation_key))
+    text = form.content.decode()
+    assert "Ik kan dit gebruiken in mijn werk" in text and "1 – niet akkoord" in text
+    response = client.post(url("module", module.translation_key), answers())
+    assert response.status_code == 302 and response["Location"] == module.url
+    evaluation = Evaluation.objects.get()
+    assert (evaluation.user, evaluation.kind, evaluation.comment) == (
+        learner,
+        "module",
+        "Concreet en bruikbaar.",
+    )
+    assert evaluation.municipality == municipality("Gent")
+    assert sorted(evaluation.ratings.values_list("score", flat=True)) == [4, 5]
+    assert "U hebt deze module geëvalueerd. Bedankt!" in client.get(module.url).content.decode()
+    again = client.post(url("module", module.translation_key), answers(score_0="1"))
+    assert again.status_code == 400
+    assert "U hebt dit al geëvalueerd" in again.content.decode()
+    assert Evaluation.objects.count() == 1 and EvaluationRating.objects.count() == 2
+
+
+def test_a_module_not_yet_completed_cannot_be_evaluated(client, courses, learner):
+    client.force_login(learner)
+    module = courses.modules[1]
+    assert "Evalueer deze module" not in client.get(module.url).content.decode()
+    response = client.post(url("module", module.translation_key), answers())
+    assert response.status_code == 400
+    assert "zodra u ze voltooid hebt" in response.content.decode()
+    assert not Evaluation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "changes,message",
+    [
+        ({"score_0": "0"}, "Selecteer een geldige keuze"),
+        ({"score_0": "6"}, "Selecteer een geldige keuze"),
+        ({"score_1": "abc"}, "Selecteer een geldige keuze"),
+        ({"score_1": ""}, "Kies een score voor deze stelling."),
+        ({"score_0": "4'; DROP TABLE reports_evaluation;--"}, "Selecteer een geldige keuze"),
+        ({"comment": "x" * 2001}, "niet meer dan 2000 tekens"),
+    ],
+)
+def test_bad_answers_are_explained_and_nothing_is_stored(
+    client, courses, learner, changes, message
+):
+    client.force_login(learner)
+    response = client.post(url("module", courses.modules[0].translation_key), answers(**changes))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Evaluation.objects.exists() and not EvaluationRating.objects.exists()
+
+
+def test_unknown_items_and_courses_without_questions_have_no_evaluation(client, courses, learner):
+    client.force_login(learner)
+    other = courses.other_module  # its course asks nothing
+    ModuleProgress.objects.filter(user=learner).update(status="completed")
+    assert client.get(url("module", other.translation_key)).status_code == 404
+    assert client.get(url("elephant", courses.modules[0].translation_key)).status_code == 404
+    assert client.get(url("module", "00000000-0000-0000-0000-000000000000")).status_code == 404
+    assert client.get("/nl/evaluation/module/not-a-uuid/").status_code == 404
+    # A module's key given as a webinar: no such webinar.
+    assert client.get(url("webinar", courses.modules[0].translation_key)).status_code == 404
+
+
+def test_signing_in_comes_first(client, courses):
+    response = client.get(url("module", courses.modules[0].translation_key))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_webinar_of_the_course_can_be_evaluated(client, courses, learner):
+    client.force_login(learner)
+    webinar = courses.webinar
+    assert "Evalueer dit webinar" in client.get(webinar.url).content.decode()
+    response = client.post(url("webinar", webinar.translation_key), answers(comment=""))
+    assert response.status_code == 302
+    assert Evaluation.objects.get().kind == EvaluatedKind.WEBINAR
+
+
+def test_a_session_is_evaluated_after_taking_part(client, courses, learner):
+    session = session_make(
+        starts_in=timedelta(days=-2),
+        course=courses.course,
+        signup_opens_at=timezone.now() - timedelta(days=10),
+    )
+    signup = SignUp.objects.create(
+        session=session, user=learner, status=SignUpStatus.CONFIRMED, queued_at=timezone.now()
+    )
+    client.force_login(learner)
+    assert "Evalueer deze sessie" in client.get(reverse("intervision:my_sessions")).content.decode()
+    signup.attendance = Attendance.NO_SHOW
+    signup.save()
+    refused = client.post(url("session", session.uid), answers())
+    assert refused.status_code == 400 and "zodra u eraan deelnam" in refused.content.decode()
+    signup.attendance = Attendance.ATTENDED
+    signup.save()
+    assert client.post(url("session", session.uid), answers()).status_code == 302
+    assert Evaluation.objects.get().kind == EvaluatedKind.SESSION
+
+
+def test_the_database_holds_one_evaluation_per_learner_and_item(courses, learner):
+    fields = {
+        "user": learner,
+        "kind": "module",
+        "item_key": courses.modules[0].translation_key,
+        "course_key": courses.course.translation_key,
+    }
+    Evaluation.objects.create(**fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Evaluation.objects.create(**fields)
+    # Erased learners' evaluations (no person) do not count against each other.
+    Evaluation.objects.update(user=None)
+    Evaluation.objects.create(**{**fields, "user": None})
+    evaluation = Evaluation.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EvaluationRating.objects.create(evaluation=evaluation, question="q", score=6)
+
+
+def test_export_and_erasure_of_ones_evaluations(client, courses, learner):
+    client.force_login(learner)
+    client.post(url("module", courses.modules[0].translation_key), answers())
+    exported = account_data_export(user=learner)["evaluations"]
+    assert exported[0]["comment"] == "Concreet en bruikbaar." and sorted(
+        exported[0]["scores"].values()
+    ) == [4, 5]
+    account_erase(user=learner)
+    evaluation = Evaluation.objects.get()
+    assert evaluation.user is None and evaluation.comment == ""  # scores stay, the words go
+    assert evaluation.ratings.count() == 2
+
+
+def test_the_form_is_in_french_for_a_french_learner(client, courses, learner):
+    client.force_login(learner)
+    response = client.get("/fr" + url("module", courses.modules[0].translation_key)[3:])
+    text = html.unescape(response.content.decode())
+    assert "Envoyer mon évaluation" in text and "1 – pas d'accord" in text
