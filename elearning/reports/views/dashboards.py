@@ -5,6 +5,8 @@ it, typed into the URL, is refused like any admin page the person may not open. 
 the table as shown, built by the same code in the same request.
 """
 
+from dataclasses import dataclass
+
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,7 +17,7 @@ from wagtail.admin.auth import permission_denied
 from elearning.core.models import Municipality
 from elearning.core.spreadsheets import csv_response, xlsx_response
 
-from ..scope import scope_for
+from ..scope import ReportScope, scope_for
 from ..selectors import (
     DEFAULT_MONTHS,
     MONTH_CHOICES,
@@ -99,68 +101,86 @@ def _export(request, tables, report_name, errors):
     )
 
 
-def _base_context(municipalities, municipality_id, months, errors):
-    return {
-        "municipalities": municipalities,
-        "municipality_id": municipality_id,
-        "months": months,
-        "month_choices": MONTH_CHOICES,
-        "filter_errors": errors,
-    }
+@dataclass
+class ReportRequest:
+    """What a report view was asked, checked against what the person may see."""
+
+    scope: ReportScope
+    municipalities: list  # [(id, name)] the person may choose
+    municipality_id: int | None
+    months: int
+    errors: list  # notes on what was not understood
+
+
+def _report_request(request):
+    """The checked request, or None when the person may not open it (no report role, or a
+    municipality outside their scope in the URL)."""
+    if not may_see_reports(request.user):
+        return None
+    scope = scope_for(request.user)
+    municipalities = _municipality_choices(scope)
+    try:
+        municipality_id, months, errors = _filters(request, scope, municipalities)
+    except OutOfScope:
+        return None
+    return ReportRequest(scope, municipalities, municipality_id, months, errors)
+
+
+def _answer(request, asked, tables, report_name, template, **context):
+    """The download asked for, or the page."""
+    if "export" in request.GET:
+        download = _export(request, tables, report_name, asked.errors)
+        if download:
+            return download
+    context.update(
+        {
+            "scope": asked.scope,
+            "tables": tables,
+            "municipalities": asked.municipalities,
+            "municipality_id": asked.municipality_id,
+            "months": asked.months,
+            "month_choices": MONTH_CHOICES,
+            "filter_errors": asked.errors,
+        }
+    )
+    return TemplateResponse(request, template, context)
 
 
 @never_cache
 def learning_report(request):
     """Courses: an overview, or one course in depth (funnel, modules, months, evaluations)."""
-    if not may_see_reports(request.user):
+    asked = _report_request(request)
+    if asked is None:
         return permission_denied(request)
-    scope = scope_for(request.user)
-    municipalities = _municipality_choices(scope)
-    try:
-        municipality_id, months, errors = _filters(request, scope, municipalities)
-    except OutOfScope:
-        return permission_denied(request)
-    choices = courses_in_scope(scope=scope, language=translation.get_language())
-    course_id = _number(request.GET, "course", errors, _("Course"))
-    course = None
+    choices = courses_in_scope(scope=asked.scope, language=translation.get_language())
+    course_id = _number(request.GET, "course", asked.errors, _("Course"))
     if course_id is not None and course_id not in choices.key_of_page:
         return permission_denied(request)
-    if course_id is not None:
-        course = choices.pages[choices.key_of_page[course_id]]
-        tables = course_report(
-            scope=scope, course=course, municipality_id=municipality_id, months=months
-        ).tables
+    figures = {"scope": asked.scope, "municipality_id": asked.municipality_id}
+    if course_id is None:
+        course, name = None, "courses"
+        tables = [courses_overview(courses=choices.pages, **figures)]
     else:
-        tables = [
-            courses_overview(scope=scope, courses=choices.pages, municipality_id=municipality_id)
-        ]
-    if "export" in request.GET:
-        download = _export(request, tables, f"course-{course.pk}" if course else "courses", errors)
-        if download:
-            return download
-    context = _base_context(municipalities, municipality_id, months, errors)
-    context.update(
-        {"courses": choices.pages.values(), "course": course, "tables": tables, "scope": scope}
+        course, name = choices.pages[choices.key_of_page[course_id]], f"course-{course_id}"
+        tables = course_report(course=course, months=asked.months, **figures).tables
+    return _answer(
+        request,
+        asked,
+        tables,
+        name,
+        "reports/admin/learning_report.html",
+        courses=choices.pages.values(),
+        course=course,
     )
-    return TemplateResponse(request, "reports/admin/learning_report.html", context)
 
 
 @never_cache
 def municipal_report_view(request):
     """Municipalities and sectors: learners, completions, intervision attendance."""
-    if not may_see_reports(request.user):
+    asked = _report_request(request)
+    if asked is None:
         return permission_denied(request)
-    scope = scope_for(request.user)
-    municipalities = _municipality_choices(scope)
-    try:
-        municipality_id, months, errors = _filters(request, scope, municipalities)
-    except OutOfScope:
-        return permission_denied(request)
-    tables = municipal_report(scope=scope, municipality_id=municipality_id, months=months)
-    if "export" in request.GET:
-        download = _export(request, tables, "municipalities", errors)
-        if download:
-            return download
-    context = _base_context(municipalities, municipality_id, months, errors)
-    context.update({"tables": tables, "scope": scope})
-    return TemplateResponse(request, "reports/admin/municipal_report.html", context)
+    tables = municipal_report(
+        scope=asked.scope, municipality_id=asked.municipality_id, months=asked.months
+    )
+    return _answer(request, asked, tables, "municipalities", "reports/admin/municipal_report.html")

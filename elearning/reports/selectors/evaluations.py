@@ -1,0 +1,112 @@
+"""Evaluation averages and comments, as a course report shows them."""
+
+from django.db.models import Avg, Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from elearning.intervision.models import IntervisionSession
+
+from ..models import EvaluatedKind, Evaluation, EvaluationRating
+from ..tables import MIN_LEARNERS, SUPPRESSED, Table, counted, mean
+
+COMMENTS_SHOWN = 100
+
+
+def evaluated_items(course, modules, webinars):
+    """{(kind, item key): title} of everything in the course that can be evaluated."""
+    items = {(EvaluatedKind.MODULE, m.translation_key): m.title for m in modules}
+    items.update({(EvaluatedKind.WEBINAR, w.translation_key): w.title for w in webinars})
+    sessions = IntervisionSession.objects.filter(
+        course__translation_key=course.translation_key
+    ).values_list("uid", "title")
+    items.update({(EvaluatedKind.SESSION, uid): title for uid, title in sessions})
+    return items
+
+
+def ratings_table(course, items, evaluations):
+    """Per item: how many evaluated it, and the average score of each question."""
+    questions = [(block.id, block.value) for block in course.evaluation_questions]
+    responses = {
+        (row["kind"], row["item_key"]): row["number"]
+        for row in Evaluation.objects.filter(evaluations)
+        .values("kind", "item_key")
+        .annotate(number=Count("id"))
+    }
+    averages = {
+        (row["evaluation__kind"], row["evaluation__item_key"], row["question"]): row
+        for row in EvaluationRating.objects.filter(
+            evaluation__in=Evaluation.objects.filter(evaluations)
+        )
+        .values("evaluation__kind", "evaluation__item_key", "question")
+        .annotate(average=Avg("score"), number=Count("id"))
+    }
+    table = Table(
+        slug="evaluations",
+        title=_("Evaluations"),
+        columns=[_("About"), _("Type"), _("Evaluations")] + [text for _id, text in questions],
+        description=_("Average score per statement, from 1 (do not agree) to 5 (fully agree)."),
+        empty_text=_("Nobody evaluated this course yet, or it asks no evaluation."),
+    )
+    enough = set()
+    for (kind, key), title in items.items():
+        number = responses.get((kind, key), 0)
+        if not number:
+            continue
+        if number >= MIN_LEARNERS:
+            enough.add((kind, key))
+        row = [title, EvaluatedKind(kind).label, counted(number)]
+        for question_id, _text in questions:
+            figures = averages.get((kind, key, question_id))
+            row.append(mean(figures["average"], figures["number"]) if figures else SUPPRESSED)
+        table.rows.append(row)
+    return table, enough
+
+
+def comments_table(items, evaluations, enough):
+    """The latest comments, without names, of items at least MIN_LEARNERS people evaluated
+    (in a smaller group a comment could be told apart)."""
+    table = Table(
+        slug="comments",
+        title=_("Comments"),
+        columns=[_("About"), _("Month"), _("Comment")],
+        description=_(
+            "Comments appear without names, and only for what at least 5 people evaluated."
+        ),
+        empty_text=_("No comments to show."),
+    )
+    # Counted again inside the query (not passed in as a list) so the query runs the same way
+    # whether or not any item has enough evaluations yet.
+    enough_items = (
+        Evaluation.objects.filter(evaluations)
+        .values("kind", "item_key")
+        .annotate(number=Count("id"))
+        .filter(number__gte=MIN_LEARNERS)
+        .values("item_key")
+    )
+    rows = (
+        Evaluation.objects.filter(evaluations, item_key__in=enough_items)
+        .exclude(comment="")
+        .order_by("-created_at", "-pk")
+        .values_list("kind", "item_key", "comment", "created_at")[:COMMENTS_SHOWN]
+    )
+    for kind, key, comment, created_at in rows:
+        if (kind, key) in enough:
+            month = timezone.localtime(created_at).strftime("%Y-%m")
+            table.rows.append([items[(kind, key)], month, comment])
+    return table
+
+
+def evaluations_export(*, user):
+    """The person's own evaluations, for the GDPR download (JSON-ready)."""
+    evaluations = Evaluation.objects.filter(user=user).prefetch_related("ratings").order_by("pk")
+    return [
+        {
+            "about": evaluation.kind,
+            "item": str(evaluation.item_key),
+            "course": str(evaluation.course_key),
+            "scores": {rating.question: rating.score for rating in evaluation.ratings.all()},
+            "comment": evaluation.comment,
+            "given_at": evaluation.created_at.isoformat(),
+        }
+        for evaluation in evaluations
+    ]
