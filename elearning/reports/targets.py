@@ -111,3 +111,42 @@ def _took_part(user, session):
     last_end = session.meetings.aggregate(last=Max("ends_at"))["last"]
     over = last_end is not None and last_end <= timezone.now()
     return over and signups.filter(status=SignUpStatus.CONFIRMED, attendance="").exists()
+
+
+WAITING_SHOWN = 5
+
+
+def evaluations_waiting(*, user, language):
+    """What the learner may evaluate and has not yet, latest first (at most WAITING_SHOWN):
+    completed modules and sessions taken part in, of courses that ask an evaluation. A fixed
+    number of queries per shown item at most (its course's questions)."""
+    evaluated = Evaluation.objects.filter(user=user).values("item_key")
+    module_keys = list(
+        ModuleProgress.objects.filter(user=user, status=ProgressStatus.COMPLETED)
+        .exclude(module_key__in=evaluated)
+        .order_by("-completed_at")
+        .values_list("module_key", flat=True)[:50]
+    )
+    waiting = []
+    for key in module_keys:
+        target = evaluation_target(kind=EvaluatedKind.MODULE, item_key=key, language=language)
+        if target is not None:
+            waiting.append(target)
+        if len(waiting) == WAITING_SHOWN:
+            return waiting
+    sessions = (
+        SignUp.objects.filter(
+            user=user,
+            attendance__in=(Attendance.ATTENDED, Attendance.PARTLY),
+            session__course__isnull=False,
+            session__cancelled_at__isnull=True,
+        )
+        .exclude(session__uid__in=evaluated)
+        .order_by("-pk")
+        .values_list("session__uid", flat=True)[:WAITING_SHOWN]
+    )
+    for uid in sessions:
+        target = evaluation_target(kind=EvaluatedKind.SESSION, item_key=uid, language=language)
+        if target is not None and len(waiting) < WAITING_SHOWN:
+            waiting.append(target)
+    return waiting

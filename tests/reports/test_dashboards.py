@@ -381,3 +381,43 @@ def test_query_count_does_not_grow_with_learners(
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_intervision_attendance_per_municipality_month_and_session(as_person, people, learning):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from elearning.intervision.models import SignUp
+    from tests.intervision.conftest import session_make
+
+    session = session_make(
+        starts_in=timedelta(days=-1),
+        title="Intervisie kindermishandeling",
+        facilitator=people.trainer,
+        signup_opens_at=timezone.now() - timedelta(days=20),
+    )
+    gent = municipality("Gent")
+    for attendance in ["attended"] * 5 + ["partly"] + ["no_show"] * 2:
+        SignUp.objects.create(
+            session=session,
+            user=None,
+            status="confirmed",
+            queued_at=timezone.now() - timedelta(days=5),
+            attendance=attendance,
+            municipality=gent,
+        )
+    tables = tables_of(as_person(people.trainer).get(MUNICIPAL))
+    gent_rows = [row for row in tables["Per gemeente en sector"][1:] if row[0] == "Gent"]
+    not_given = next(row for row in gent_rows if row[1] == "Niet opgegeven")
+    assert not_given[5:] == ["6", FEWER, FEWER]  # 2 no-shows: count and share hidden
+    month = (timezone.localtime() - timedelta(days=1)).strftime("%Y-%m")
+    months = {row[0]: row for row in tables["Per maand"][1:]}
+    assert tables["Per maand"][0][3:] == ["Intervisie: aanwezig", "Intervisie: niet gekomen"]
+    assert months[month][3:] == ["6", FEWER]
+    sessions = tables["Intervisiesessies"]
+    assert sessions[1][0] == "Intervisie kindermishandeling" and sessions[1][2:4] == ["6", FEWER]
+    # The SPOC of Eeklo sees none of Gent's attendance.
+    eeklo = tables_of(as_person(people.spoc).get(MUNICIPAL))
+    assert all(row[3:] == [FEWER, FEWER] for row in eeklo["Per maand"][1:])
+    assert eeklo["Intervisiesessies"] == []

@@ -174,3 +174,16 @@ def test_the_form_is_in_french_for_a_french_learner(client, courses, learner):
     response = client.get("/fr" + url("module", courses.modules[0].translation_key)[3:])
     text = html.unescape(response.content.decode())
     assert "Envoyer mon évaluation" in text and "1 – pas d'accord" in text
+
+
+def test_my_learning_lists_what_is_waiting_for_an_evaluation(client, courses, learner):
+    client.force_login(learner)
+    dashboard = reverse("learners:dashboard")
+    text = client.get(dashboard).content.decode()
+    assert "Geef uw mening" in text
+    assert (
+        "Evalueer “Signalen”" in text
+        and "Gesprek" not in text.split("Geef uw mening")[1].split("</section>")[0]
+    )
+    client.post(url("module", courses.modules[0].translation_key), answers())
+    assert "Geef uw mening" not in client.get(dashboard).content.decode()

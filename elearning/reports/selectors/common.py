@@ -3,7 +3,7 @@ the months table."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, DateTimeField, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -54,31 +54,65 @@ def _as_date(value):
     return value
 
 
-def months_table(enrolments, months):
+def _attendance_per_month(signups, since):
+    """{month: (attended, did not come)} by the month of each session's first date."""
+    from elearning.intervision.models import Attendance, Meeting
+
+    first_date = (
+        Meeting.objects.filter(session=OuterRef("session_id"))
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    rows = (
+        signups.annotate(first_date=Subquery(first_date, output_field=DateTimeField()))
+        .filter(first_date__gte=since, first_date__lte=timezone.now())
+        .annotate(month=TruncMonth("first_date"))
+        .values("month")
+        .annotate(
+            attended=Count("id", filter=Q(attendance__in=(Attendance.ATTENDED, Attendance.PARTLY))),
+            no_show=Count("id", filter=Q(attendance=Attendance.NO_SHOW)),
+        )
+    )
+    return {_as_date(row["month"]): (row["attended"], row["no_show"]) for row in rows}
+
+
+def months_table(enrolments, months, signups=None):
+    """Courses started and completed per month; with `signups`, intervision attendance too."""
     firsts = _month_starts(months)
     since = timezone.make_aware(datetime.datetime.combine(firsts[0], datetime.time()))
     started = _per_month(enrolments, "started_at", since)
     completed = _per_month(enrolments, "completed_at", since)
+    columns = [_("Month"), _("Started"), _("Completed")]
+    attendance = {}
+    if signups is not None:
+        attendance = _attendance_per_month(signups, since)
+        columns += [_("Intervision: attended"), _("Intervision: did not come")]
     table = Table(
         slug="months",
         title=_("Per month"),
-        columns=[_("Month"), _("Started"), _("Completed")],
-        description=_("Courses started and completed per month."),
+        columns=columns,
+        description=_("Courses started and completed per month.")
+        if signups is None
+        else _(
+            "Courses started and completed per month, and intervision attendance by the month "
+            "of each session's first date."
+        ),
     )
     for first in firsts:
-        table.rows.append(
-            [
-                first.strftime("%Y-%m"),
-                counted(started.get(first, 0)),
-                counted(completed.get(first, 0)),
-            ]
-        )
+        row = [
+            first.strftime("%Y-%m"),
+            counted(started.get(first, 0)),
+            counted(completed.get(first, 0)),
+        ]
+        if signups is not None:
+            row += [counted(number) for number in attendance.get(first, (0, 0))]
+        table.rows.append(row)
     table.chart = line_chart(
         table,
-        series_columns=[1, 2],
-        title=_("Started and completed per month"),
+        series_columns=[1, 2] if signups is None else [1, 2, 3],
+        title=_("Per month"),
         description=_(
-            "One line per measure; months with fewer than 5 learners are left out. The numbers "
+            "One line per measure; months with fewer than 5 people are left out. The numbers "
             "are in the table below the chart."
         ),
     )

@@ -34,7 +34,7 @@ def municipal_report(*, scope, municipality_id, months):
     municipalities, sectors = _names()
     tables = [
         _municipality_table(learners, signups, municipalities, sectors),
-        months_table(Enrolment.objects.filter(learners), months),
+        months_table(Enrolment.objects.filter(learners), months, SignUp.objects.filter(signups)),
         _sessions_table(signups, months),
     ]
     return tables
