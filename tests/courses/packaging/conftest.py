@@ -103,6 +103,9 @@ def course_full(audio_bytes):
     course = CoursePageFactory(
         parent=library, title="Kindermishandeling herkennen", slug="kindermishandeling",
         image=image, attribution="Stad Gent", licence="cc-by-sa-4.0",
+        evaluation_questions=[
+            {"type": "rating", "id": str(uuid.uuid4()), "value": "Bruikbaar in mijn werk"}
+        ],
     )  # fmt: skip
     course.themes.set([theme])
     course.trainers.set([trainer])

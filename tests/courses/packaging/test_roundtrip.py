@@ -76,6 +76,8 @@ def test_a_course_survives_the_trip_to_another_site(course_full):
     assert "Reconnaître la maltraitance" in visible(fr)
     assert course.themes.get().name == "Kindermishandeling"
     assert course.trainers.get().photo is not None
+    assert course.trainers.get().user is None  # accounts stay on the site they belong to
+    assert [block.value for block in course.evaluation_questions] == ["Bruikbaar in mijn werk"]
     webinar = WebinarPage.objects.get(slug="babobox", locale__language_code="nl")
     assert webinar.recording.captions.get().cue_count == 1
 
