@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from elearning.accounts.roles import TRAINERS
+
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """A subject of the library (child maltreatment, partner violence, ...), per locale."""
@@ -52,7 +54,7 @@ class Trainer(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="trainer_profile",
-        limit_choices_to={"groups__name": "Trainers"},
+        limit_choices_to={"groups__name": TRAINERS},
         help_text=_(
             "The trainer's own account: they then see the reports and evaluations of the "
             "courses that list them."

@@ -3,6 +3,8 @@
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from elearning.accounts.roles import MODERATORS
+
 from .models import ACTIVE_STATUSES, HOLDING_STATUSES, IntervisionSession, SignUp, SignUpStatus
 
 
@@ -20,8 +22,6 @@ def sessions_with_places(sessions):
 
 def sessions_manageable_by(user):
     """The sessions a person runs in the admin (same rule as services.session_manageable_by)."""
-    from .services import MODERATORS
-
     sessions = IntervisionSession.objects.all()
     if user.is_superuser or user.groups.filter(name=MODERATORS).exists():
         return sessions

@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from elearning.accounts.roles import MODERATORS
 from elearning.learners.models import ModuleProgress, ProgressStatus
 
 from .models import (
@@ -35,8 +36,6 @@ from .models import (
     SignUpStatus,
 )
 from .notifications import Notice, notify
-
-MODERATORS = "Moderators"
 
 
 class SignUpRefused(Exception):

@@ -9,7 +9,6 @@ with the rule applied, and both the page and the exports read that one table.
 from dataclasses import dataclass, field
 
 from django.utils import formats
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 MIN_LEARNERS = 5
@@ -95,6 +94,3 @@ class Table:
 
 def percent_label(label):
     return _("%(label)s (%%)") % {"label": label}
-
-
-percent_label_lazy = lazy(percent_label, str)
