@@ -20,11 +20,25 @@ from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
 from .models import EvaluatedKind, Evaluation, EvaluationRating, MunicipalCoordinator
 
 DEMO_SPOC = ("spoc@example.org", "demo-spoc-VIF-2026")
-QUESTIONS = [
-    "Ik kan dit meteen gebruiken in mijn werk.",
-    "De uitleg was duidelijk.",
-    "De duur was goed.",
-]
+# The same statements in each language; a translation keeps the block ids, so the scores of
+# every language count together.
+QUESTIONS = {
+    "nl": [
+        "Ik kan dit meteen gebruiken in mijn werk.",
+        "De uitleg was duidelijk.",
+        "De duur was goed.",
+    ],
+    "fr": [
+        "Je peux l'utiliser tout de suite dans mon travail.",
+        "Les explications étaient claires.",
+        "La durée était bonne.",
+    ],
+    "en": [
+        "I can use this in my work straight away.",
+        "The explanations were clear.",
+        "The length was right.",
+    ],
+}
 COMMENTS = [
     "Heel concreet, de casus herkende ik uit mijn praktijk.",
     "Graag meer voorbeelden uit de politiepraktijk.",
@@ -41,15 +55,24 @@ def demo_reports_seed(*, trainer_email):
     """Returns (email, password, created) of the demo SPOC, for `make run` to print."""
     for course in CoursePage.objects.filter(locale__language_code="nl"):
         if not course.evaluation_questions:
-            course.evaluation_questions = [
-                {"type": "rating", "id": str(uuid.uuid4()), "value": text} for text in QUESTIONS
-            ]
-            course.save_revision().publish()
+            _statements_set(course)
     _trainer_link(trainer_email)
     created = _spoc()
     if not get_user_model().objects.filter(email__endswith=LEARNER_DOMAIN).exists():
         _learners()
     return (*DEMO_SPOC, created)
+
+
+def _statements_set(course):
+    ids = [str(uuid.uuid4()) for _text in QUESTIONS["nl"]]
+    for version in [course, *course.get_translations()]:
+        texts = QUESTIONS.get(version.locale.language_code, QUESTIONS["nl"])
+        version = version.specific
+        version.evaluation_questions = [
+            {"type": "rating", "id": block_id, "value": text}
+            for block_id, text in zip(ids, texts, strict=True)
+        ]
+        version.save_revision().publish()
 
 
 def _trainer_link(email):

@@ -29,6 +29,7 @@ class EvaluationTarget:
     course: CoursePage
     url: str  # where the learner goes back to
     session: IntervisionSession | None = None
+    asking: CoursePage | None = None  # the course's version holding the statements
 
     @property
     def kind_label(self):
@@ -36,8 +37,10 @@ class EvaluationTarget:
 
     @property
     def questions(self):
-        """[(question id, statement)] in the course's language."""
-        return [(block.id, block.value) for block in self.course.evaluation_questions]
+        """[(question id, statement)] in the course's language when it has them."""
+        return [
+            (block.id, block.value) for block in (self.asking or self.course).evaluation_questions
+        ]
 
 
 def _in_language(queryset, language):
@@ -83,7 +86,7 @@ def evaluation_target(*, kind, item_key, language):
         target = EvaluationTarget(kind, item_key, session.title, courses[0], url, session)
     else:
         return None
-    target.course = evaluation_course(target.course)
+    target.asking = evaluation_course(target.course)
     return target if target.questions else None
 
 
