@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from elearning.accounts.roles import MODERATORS, TRAINERS
 from elearning.core.models import Municipality, Sector
@@ -27,6 +27,14 @@ from tests.factories import (
 )
 
 QUESTIONS = ["Ik kan dit gebruiken in mijn werk", "De uitleg was duidelijk"]
+
+
+@pytest.fixture(autouse=True)
+def _dutch_urls():
+    """URLs reversed in Dutch: a request to a /fr/ page leaves French active in the thread
+    (LocaleMiddleware does not switch back), and reverse() prefixes the active language."""
+    with translation.override("nl"):
+        yield
 
 
 def question_blocks():
