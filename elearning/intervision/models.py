@@ -2,7 +2,7 @@
 
 One sign-up is for one IntervisionSession; a session meets on one or more dates (a series is
 one session with several meetings, so one sign-up covers every date). Places are counted and
-handed out in services.py, under a lock on the session row.
+handed out in services/places.py, under a lock on the session row.
 """
 
 import uuid

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from elearning.accounts.roles import TRAINERS
+from elearning.accounts.roles import MODERATORS, TRAINERS
 from elearning.intervision import services
 from elearning.intervision.models import (
     Attendance,
@@ -658,7 +658,7 @@ def test_someone_who_does_not_run_the_session_cannot_download_its_list(client, b
 
 def test_an_editor_sees_the_contact_data_of_any_session(client, busy_session):
     moderator = UserFactory()
-    moderator.groups.add(Group.objects.get(name=services.MODERATORS))
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
 
     page = client.get(url("participants", busy_session)).content.decode()

@@ -11,7 +11,7 @@ import pytest
 
 from django.db import connection
 
-from elearning.intervision import services
+from elearning.intervision import notifications, services
 from elearning.intervision.models import SignUp, SignUpStatus
 
 from .engine import professional, session_with_places
@@ -34,7 +34,7 @@ def repetitions():
 def quiet(monkeypatch):
     """The burst is about places; the messages each sign-up sends are tested elsewhere."""
     sent = []
-    monkeypatch.setattr(services, "notify", lambda signup, notice: sent.append(notice))
+    monkeypatch.setattr(notifications, "notify", lambda signup, notice: sent.append(notice))
     return sent
 
 

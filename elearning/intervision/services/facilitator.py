@@ -1,0 +1,78 @@
+"""What the facilitator does: give a place, mark attendance, change or cancel the session."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import notifications
+from ..models import ACTIVE_STATUSES, Attendance, IntervisionSession, SignUp, SignUpStatus
+from ..notifications import Notice
+from .places import cancel_signup, confirm_signup, has_room, not_started, relocked, session_locked
+from .rules import SignUpRefused, session_manageable_by
+
+
+def _managed_signup(signup_id, by):
+    signup = SignUp.objects.select_related("session").filter(pk=signup_id).first()
+    if signup is None or not session_manageable_by(signup.session, by):
+        raise SignUpRefused(_("This sign-up does not exist."))
+    return signup
+
+
+@transaction.atomic
+def signup_promote(*, signup_id, by):
+    """The facilitator gives a free place to someone waiting (after the cut-off, say)."""
+    now = timezone.now()
+    session, signup = relocked(_managed_signup(signup_id, by))
+    not_started(session, now)
+    if signup.status not in (SignUpStatus.WAITLISTED, SignUpStatus.OFFERED):
+        raise SignUpRefused(_("Only someone on the waiting list can be given a place."))
+    if signup.status == SignUpStatus.WAITLISTED and not has_room(session):
+        raise SignUpRefused(_("No place is free; the session is full."))
+    confirm_signup(signup, now)
+    notifications.notify(signup, Notice.PROMOTED)
+    return signup
+
+
+@transaction.atomic
+def attendance_mark(*, signup_id, by, attendance):
+    signup = _managed_signup(signup_id, by)
+    if attendance not in Attendance.values and attendance != "":
+        raise SignUpRefused(_("Choose attended, partly attended or did not come."))
+    if signup.status != SignUpStatus.CONFIRMED:
+        raise SignUpRefused(_("Attendance is kept for confirmed participants only."))
+    first_start = signup.session.first_start
+    if first_start is None or first_start > timezone.now():
+        raise SignUpRefused(_("Attendance can be marked once the session has started."))
+    SignUp.objects.filter(pk=signup.pk).update(attendance=attendance)
+    signup.attendance = attendance
+    return signup
+
+
+@transaction.atomic
+def session_changed(*, session_id):
+    """Date, place or link changed: everyone signed up gets the updated invite."""
+    session = session_locked(session_id)
+    IntervisionSession.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
+    session.refresh_from_db()
+    for signup in session.signups.filter(status__in=ACTIVE_STATUSES):
+        signup.session = session
+        notifications.notify(signup, Notice.CHANGED)
+
+
+@transaction.atomic
+def session_cancel(*, session_id, by):
+    session = session_locked(session_id)
+    if not session_manageable_by(session, by):
+        raise SignUpRefused(_("This session does not exist."))
+    if session.is_cancelled:
+        raise SignUpRefused(_("This session has been cancelled."))
+    now = timezone.now()
+    session.cancelled_at = now
+    session.sequence += 1
+    session.save(update_fields=["cancelled_at", "sequence"])
+    for signup in session.signups.filter(status__in=ACTIVE_STATUSES):
+        signup.session = session
+        cancel_signup(signup, now)
+        notifications.notify(signup, Notice.SESSION_CANCELLED)
+    return session
