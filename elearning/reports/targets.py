@@ -121,17 +121,26 @@ WAITING_SHOWN = 5
 
 def evaluations_waiting(*, user, language):
     """What the learner may evaluate and has not yet, latest first (at most WAITING_SHOWN):
-    completed modules and sessions taken part in, of courses that ask an evaluation. A fixed
-    number of queries per shown item at most (its course's questions)."""
+    completed modules and sessions taken part in, of courses that ask an evaluation. Whether
+    a course asks is looked up once per course, so modules of courses that ask nothing cost
+    no query each."""
     evaluated = Evaluation.objects.filter(user=user).values("item_key")
-    module_keys = list(
+    completed = (
         ModuleProgress.objects.filter(user=user, status=ProgressStatus.COMPLETED)
         .exclude(module_key__in=evaluated)
         .order_by("-completed_at")
-        .values_list("module_key", flat=True)[:50]
+        .values_list("module_key", "enrolment__course_key")[:50]
     )
+    asks = {}  # {course key: whether the course asks an evaluation}
     waiting = []
-    for key in module_keys:
+    for key, course_key in completed:
+        if course_key not in asks:
+            versions = _in_language(CoursePage.objects.filter(translation_key=course_key), language)
+            asks[course_key] = bool(
+                versions and evaluation_course(versions[0]).evaluation_questions
+            )
+        if not asks[course_key]:
+            continue
         target = evaluation_target(kind=EvaluatedKind.MODULE, item_key=key, language=language)
         if target is not None:
             waiting.append(target)

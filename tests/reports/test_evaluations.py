@@ -187,3 +187,35 @@ def test_my_learning_lists_what_is_waiting_for_an_evaluation(client, courses, le
     )
     client.post(url("module", courses.modules[0].translation_key), answers())
     assert "Geef uw mening" not in client.get(dashboard).content.decode()
+
+
+def test_my_learning_asks_once_per_course_not_once_per_module(client, courses, learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ModulePageFactory, publish
+
+    client.force_login(learner)
+    dashboard = reverse("learners:dashboard")
+    more = [publish(ModulePageFactory(parent=courses.other, title=f"Deel {n}")) for n in range(6)]
+    enrolment = learner.enrolments.create(
+        course_key=courses.other.translation_key, started_at=timezone.now()
+    )
+
+    def complete(modules):
+        for module in modules:
+            ModuleProgress.objects.create(
+                user=learner, enrolment=enrolment, module_key=module.translation_key,
+                status="completed", first_activity_at=timezone.now(),
+                last_activity_at=timezone.now(), completed_at=timezone.now(),
+            )  # fmt: skip
+
+    complete(more[:1])
+    client.get(dashboard)
+    with CaptureQueriesContext(connection) as one:
+        client.get(dashboard)
+    complete(more[1:])  # five more modules of a course that asks nothing
+    with CaptureQueriesContext(connection) as six:
+        text = client.get(dashboard).content.decode()
+    assert "Evalueer “Signalen”" in text  # the course that asks still shows
+    assert len(six) - len(one) <= 2  # the dashboard's own list of modules, not one per module

@@ -15,11 +15,15 @@ MONTH_CHOICES = (6, 12, 24)
 DEFAULT_MONTHS = 12
 
 
+def narrowed(in_scope, municipality_id, prefix=""):
+    """A scope's Q (learners, sign-ups or evaluations), narrowed to one chosen municipality."""
+    if municipality_id is None:
+        return in_scope
+    return in_scope & Q(**{f"{prefix}municipality_id": municipality_id})
+
+
 def learners_in_sight(scope, municipality_id, prefix=""):
-    q = scope.learners(prefix)
-    if municipality_id is not None:
-        q &= Q(**{f"{prefix}municipality_id": municipality_id})
-    return q
+    return narrowed(scope.learners(prefix), municipality_id, prefix)
 
 
 def learner_count():

@@ -1,6 +1,6 @@
 """The course reports: all courses at a glance, or one course in depth."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Avg, Count, Q, Sum
@@ -11,7 +11,7 @@ from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
 
 from ..charts import bar_chart
 from ..tables import Table, counted, mean, percent_label, share
-from .common import learners_in_sight, months_table
+from .common import learners_in_sight, months_table, narrowed
 from .evaluations import comments_table, evaluated_items, ratings_table
 
 
@@ -88,12 +88,6 @@ def courses_overview(*, scope, courses, municipality_id):
     return table
 
 
-@dataclass
-class CourseReport:
-    course: CoursePage
-    tables: list = field(default_factory=list)
-
-
 def _course_items(course):
     """The course's live modules and webinars in the tree's order (two queries)."""
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
@@ -102,7 +96,8 @@ def _course_items(course):
 
 
 def course_report(*, scope, course, municipality_id, months):
-    """One course: funnel, modules (study time, knowledge checks), months, evaluations."""
+    """One course's tables: funnel, modules (study time, knowledge checks), months,
+    evaluations, comments."""
     learners = learners_in_sight(scope, municipality_id) & Q(course_key=course.translation_key)
     progress_of = learners_in_sight(scope, municipality_id, "enrolment__") & Q(
         enrolment__course_key=course.translation_key
@@ -112,18 +107,17 @@ def course_report(*, scope, course, municipality_id, months):
         started=Count("id"), completed=Count("id", filter=Q(completed_at__isnull=False))
     )
     per_module = _module_figures(progress_of, modules)
-    report = CourseReport(course=course)
-    report.tables.append(_funnel_table(totals, modules, per_module))
-    report.tables.append(_modules_table(modules, per_module, totals["started"]))
-    report.tables.append(months_table(Enrolment.objects.filter(learners), months))
-    evaluations = Q(course_key=course.translation_key) & scope.evaluations()
-    if municipality_id is not None:
-        evaluations &= Q(municipality_id=municipality_id)
+    tables = [
+        _funnel_table(totals, modules, per_module),
+        _modules_table(modules, per_module, totals["started"]),
+        months_table(Enrolment.objects.filter(learners), months),
+    ]
+    evaluations = narrowed(scope.evaluations(), municipality_id) & Q(
+        course_key=course.translation_key
+    )
     items = evaluated_items(course, modules, webinars)
     ratings, enough = ratings_table(course, items, evaluations)
-    report.tables.append(ratings)
-    report.tables.append(comments_table(items, evaluations, enough))
-    return report
+    return [*tables, ratings, comments_table(items, evaluations, enough)]
 
 
 def _module_figures(progress_of, modules):

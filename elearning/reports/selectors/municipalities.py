@@ -13,7 +13,7 @@ from elearning.learners.models import Enrolment
 
 from ..charts import bar_chart
 from ..tables import Table, counted, percent_label, share
-from .common import learner_count, learners_in_sight, months_table
+from .common import learner_count, learners_in_sight, months_table, narrowed
 
 SESSIONS_SHOWN = 100
 
@@ -28,9 +28,7 @@ def municipal_report(*, scope, municipality_id, months):
     """Per municipality and sector: learners, courses started and completed, intervision
     attendance and no-shows; per month; per intervision session."""
     learners = learners_in_sight(scope, municipality_id)
-    signups = scope.signups()
-    if municipality_id is not None:
-        signups &= Q(municipality_id=municipality_id)
+    signups = narrowed(scope.signups(), municipality_id)
     municipalities, sectors = _names()
     tables = [
         _municipality_table(learners, signups, municipalities, sectors),

@@ -162,7 +162,7 @@ def learning_report(request):
         tables = [courses_overview(courses=choices.pages, **figures)]
     else:
         course, name = choices.pages[choices.key_of_page[course_id]], f"course-{course_id}"
-        tables = course_report(course=course, months=asked.months, **figures).tables
+        tables = course_report(course=course, months=asked.months, **figures)
     return _answer(
         request,
         asked,
