@@ -1,7 +1,8 @@
 """Library search and browsing: the matches of a query, narrowed by facets, with counts.
 
-One search asks the search backend once for every match (only the small facet columns), in
-order of relevance; facet counts and the filtered, paginated list are then worked out in one
+One search asks the search backend once for the ids of every match, in order of relevance
+(ranking.py), and takes their titles and facet values from the table every process keeps
+(entry_table.py); facet counts and the filtered, paginated list are then worked out in one
 pass over those rows. Each facet counts its values under every other facet's choice, so that
 the numbers say what a click would give (values of one facet combine with OR, facets with AND).
 """
@@ -24,17 +25,15 @@ from courses.models import PodcastPage
 from courses.selectors import page_of, themes_in_locale
 from elearning.core.models import Sector
 
+from .entry_table import ID, TITLE, VALUES, entry_table
 from .models import Format, Length, SearchEntry
+from .ranking import matching_ids
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
-MAX_MATCHES = 10_000
 MAX_CHOICES = 10  # values per facet taken from a URL; more are ignored
 RESULTS_PER_PAGE = 10
 SNIPPET_CHARS = 220
-# One match is a plain tuple of these columns, no model instance: there can be thousands.
-FACET_COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
-ID, TITLE, LANGUAGE, FORMAT, LENGTH, THEMES, SECTORS = range(len(FACET_COLUMNS))
 # Quotes, brackets and operators mean something to full-text engines (FTS5, tsquery); visitors
 # mean words. Keep letters, digits and inner hyphens; everything else separates words.
 NON_WORD = re.compile(r"[^\w-]+|(?<!\w)-|-(?!\w)")
@@ -91,28 +90,15 @@ def read_choices(params, *, language, themes):
 
 
 def _matches(choices):
-    """Every match's facet columns, best first (or by title when browsing without words)."""
-    entries = SearchEntry.objects.only(*FACET_COLUMNS)
+    """Every match's row (entry_table.py), best first (or by title when browsing without
+    words)."""
+    table = entry_table()
     if not choices.terms:
-        ordered = entries.order_by("title", "id").values_list(*FACET_COLUMNS)
-        return list(ordered[:MAX_MATCHES])
-    found = _ranked(entries.search(choices.terms, operator="and"))
+        return table.by_title
+    found = matching_ids(choices.terms)
     if not found:  # the beginning of a word ("kindermis"): titles that start so
-        found = _ranked(entries.autocomplete(choices.terms, operator="and"))
-    return _titles_first(found, _words_pattern(choices.terms))
-
-
-def _ranked(results):
-    """The facet columns of the results, in the backend's order.
-
-    Wagtail's database backends hand over their query: only these columns are read, not the
-    matched text vectors nor a model instance per match. Other backends (OpenSearch) answer
-    with objects.
-    """
-    results = results[:MAX_MATCHES]
-    if hasattr(results, "get_queryset"):
-        return list(results.get_queryset().values_list(*FACET_COLUMNS))
-    return [tuple(getattr(item, column) for column in FACET_COLUMNS) for item in results]
+        found = matching_ids(choices.terms, prefix=True)
+    return _titles_first(table.rows_of(found), _words_pattern(choices.terms))
 
 
 def _titles_first(rows, pattern):
@@ -127,17 +113,6 @@ def _titles_first(rows, pattern):
 FACETS = ("language", "format", "length", "theme", "sector")
 
 
-def _facet_values(row):
-    """The row's values of each facet, in FACETS order."""
-    return (
-        (row[LANGUAGE],),
-        (row[FORMAT],),
-        (row[LENGTH],) if row[LENGTH] else (),
-        row[THEMES].split(),
-        row[SECTORS].split(),
-    )
-
-
 def _narrow(rows, choices):
     """(the rows that pass every facet, {facet: Counter of values}).
 
@@ -149,7 +124,7 @@ def _narrow(rows, choices):
     gathered = [[] for _facet in FACETS]
     kept = []
     for row in rows:
-        values = _facet_values(row)
+        values = row[VALUES]
         failed = [n for n, wanted in active if wanted.isdisjoint(values[n])]
         if not failed:
             kept.append(row)

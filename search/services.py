@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backends
 from courses.models import CoursePage
 
 from .entries import SEARCHED_MODELS, entry_fields
+from .entry_table import entry_table_outdate
 from .models import SearchEntry, UnansweredQuery
 
 REBUILD_CHUNK = 500
@@ -110,6 +111,8 @@ def _entries_write(page_ids):
     if changed:
         SearchEntry.objects.bulk_update(changed, [*desired[changed[0].page_id], "updated_at"])
     _index(new + changed)
+    if new or changed:
+        entry_table_outdate()
     return set(desired)
 
 

@@ -1,5 +1,6 @@
-"""Keep the search entries in step with publishing, moves and view restrictions, and the
-cached list of promoted queries with the editors' promotions.
+"""Keep the search entries in step with publishing, moves and view restrictions, the table of
+entries every process keeps with deletions, and the cached list of promoted queries with the
+editors' promotions.
 
 Connected after the courses app's handlers (INSTALLED_APPS order), so that a course's total
 duration is already updated when its entry is refreshed.
@@ -15,6 +16,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from courses.models import CoursePage
 
 from .entries import SEARCHED_MODELS
+from .entry_table import entry_table_outdate
+from .models import SearchEntry
 from .selectors import PROMOTED_QUERIES_KEY
 from .services import search_entries_refresh_around
 
@@ -44,6 +47,13 @@ for signal in (post_save, post_delete):
         sender=PageViewRestriction,
         dispatch_uid=f"search-restriction-{signal!r}",
     )
+
+
+def outdate_entry_table(sender, **kwargs):
+    entry_table_outdate()
+
+
+post_delete.connect(outdate_entry_table, sender=SearchEntry, dispatch_uid="search-entry-deleted")
 
 
 def forget_promoted_queries(sender, **kwargs):

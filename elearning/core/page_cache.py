@@ -7,13 +7,14 @@ transaction commits, so the next visitor gets a fresh render and no stale page s
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+
+from .generations import generation, generation_raise
 
 GENERATION_KEY = "page-cache:generation"
 CACHEABLE_METHODS = ("GET", "HEAD")
@@ -29,29 +30,12 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 
 
 def page_cache_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY) or _fresh_generation()
-    return generation
-
-
-def _fresh_generation():
-    """A first generation that was never used before, even after the cache was emptied
-    (Redis restarted): processes may still remember things under an old generation number."""
-    return time.time_ns() // 1000
+    return generation(GENERATION_KEY)
 
 
 def page_cache_invalidate():
     """Make every cached page stale, once the current transaction (if any) has committed."""
-    transaction.on_commit(_bump_generation)
-
-
-def _bump_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    transaction.on_commit(lambda: generation_raise(GENERATION_KEY))
 
 
 def page_cache_key(host, path):

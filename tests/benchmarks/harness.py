@@ -126,6 +126,30 @@ def redis_available():
         return False
 
 
+def bench_broker():
+    """The bench Redis as Celery broker, or None (tasks then run eagerly in the request).
+
+    Scenarios whose requests queue background work hand this to their server, as production
+    hands it to a Celery worker: nothing consumes the queue during a measurement (queue_empty
+    empties it), so a request is measured with the queueing of its task, not with the task.
+    """
+    return f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}" if redis_available() else None
+
+
+def queue_empty(broker, queue):
+    """Messages waiting in Celery's queue, which is then emptied. Kombu keeps it as a Redis
+    list named after the queue, plus one list per priority level other than the default."""
+    if broker is None:
+        return None
+    import redis
+
+    with redis.Redis.from_url(broker) as client:
+        lists = [queue, *client.scan_iter(match=f"{queue}\x06\x16*")]
+        waiting = sum(client.llen(name) for name in lists)
+        client.delete(*lists)
+    return waiting
+
+
 def _pg_admin_url():
     return f"postgresql://{PG_USER}@{PG_HOST}:{PG_PORT}/postgres"
 

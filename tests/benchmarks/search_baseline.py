@@ -3,19 +3,20 @@ by the scenario's gunicorn next to the site (search_settings.py makes this modul
 the site's URLs plus /bench/raw-search?q=...&language=...), through the same middleware and the
 same database connection as the site's search page. Only the work behind the view differs.
 
-What the site's search asks PostgreSQL (search/selectors.py through Wagtail's database backend,
-modelsearch/backends/database/postgres/postgres.py): the search entries (site_search_searchentry,
-one per live page and language) whose stored title and body tsvectors in wagtailsearch_indexentry,
+What a results page needs of PostgreSQL: the search entries (site_search_searchentry, one per
+live page and language) whose stored title and body tsvectors in wagtailsearch_indexentry,
 concatenated, match a tsquery (each word a lexeme, all of them required), ranked by ts_rank with
-the backend's weights, the title's rank scaled by title_norm: every match, in every language,
-with the columns the facets count (format, length, themes, sectors, language). The facets need
-all matches, so the site reads them all; it then keeps the visitor's language and shows the
-first ten. BASELINE_SQL is that query written by hand, and the view below does the rest in the
-least code: the matches in the language asked for, their number and the first ten. Should the
-site's query change shape (another vector, another table, a language configuration), this
-query must follow, or the ratio compares different work: the scenario's counts_match says when
-the two stop finding the same items (queries the site answers from titles' beginnings, which
-the baseline does not try, are left out of that comparison).
+the search backend's weights, the title's rank scaled by title_norm, with the columns that keep
+the visitor's language and name the first ten. BASELINE_SQL is that raw full-text query written
+by hand, every match in every language (as Wagtail's backend asks it), and the view below does
+the rest in the least code: the matches in the language asked for, their number and the first
+ten. The site asks the same match and rank of the index table alone, for the ids (search/
+ranking.py), and takes titles and facet values from the table of entries each process keeps in
+memory (search/entry_table.py): it avoids the join this query makes, and adds facets, snippets
+and the page. Should the site's match change (another vector, another table, a language
+configuration), this query must follow, or the ratio compares different searches: the
+scenario's counts_match says when the two stop finding the same items (queries the site answers
+from titles' beginnings, which the baseline does not try, are left out of that comparison).
 
 INDEXED_SQL, for the report only: the same results from the GIN indexes that exist on title
 and body, which the concatenated vector cannot use.

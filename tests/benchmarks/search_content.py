@@ -270,6 +270,7 @@ def seed(*, pages, french_pages, seed):
     """The Dutch and French libraries; what was made, and the seconds it took."""
     from wagtail.models import Locale, Page
 
+    from elearning.celery import app
     from tests.factories import LibraryPageFactory, make_home, publish, translate
 
     started = time.monotonic()
@@ -291,6 +292,7 @@ def seed(*, pages, french_pages, seed):
         "dutch_pages": live.descendant_of(library).count(),
         "french_pages": live.descendant_of(french_library).count(),
         "library_url": library.get_url(),
+        "celery_queue": app.conf.task_default_queue,
         "seconds": round(time.monotonic() - started, 1),
     }
 

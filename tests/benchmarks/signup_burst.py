@@ -27,14 +27,12 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from .harness import (
-    REDIS_DB,
-    REDIS_HOST,
-    REDIS_PORT,
     Report,
     Server,
+    bench_broker,
     load_average,
     log,
-    redis_available,
+    queue_empty,
 )
 from .signup_burst_clients import PROCESSES, START_DELAY, Request, burst
 
@@ -147,24 +145,6 @@ def _summary(answers, kind):
 # --- The broker ---------------------------------------------------------------------------------
 
 
-def _broker_url():
-    """The bench Redis as Celery broker, or None (messages then run eagerly in the request)."""
-    return f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}" if redis_available() else None
-
-
-def _queue_drain(broker_url, queue):
-    """Messages waiting in Celery's queue (a Redis list per priority, kombu), then removed."""
-    if broker_url is None:
-        return None
-    import redis
-
-    with redis.Redis.from_url(broker_url) as client:
-        lists = [queue, *client.scan_iter(match=f"{queue}\x06\x16*")]
-        waiting = sum(client.llen(name) for name in lists)
-        client.delete(*lists)
-    return waiting
-
-
 def _server_environ(broker_url):
     # The mail backend matters only without a broker (messages sent eagerly in the request);
     # either way no message leaves the machine.
@@ -187,7 +167,7 @@ def _signup_burst(server, seeded, session, broker_url):
     answers = burst(HOST, server.port, requests)
     summary = _summary(answers, _signup_kind(session, seeded["login_path"]))
     summary["session"] = session["id"]
-    summary["messages_queued"] = _queue_drain(broker_url, seeded["celery_queue"])
+    summary["messages_queued"] = queue_empty(broker_url, seeded["celery_queue"])
     if summary["errors"]:
         summary["gunicorn_log"] = server.log_tail()
     return summary
@@ -211,7 +191,7 @@ def _measure(env, seeded, broker_url):
     with Server(
         env, workers=WORKERS, threads=THREADS, environ=_server_environ(broker_url)
     ) as server:
-        _queue_drain(broker_url, seeded["celery_queue"])
+        queue_empty(broker_url, seeded["celery_queue"])
         rounds = [_round(server, seeded, next(sessions), broker_url, "warm-up")]
         for number in range(1, ROUNDS + 1):
             rounds.append(_round(server, seeded, next(sessions), broker_url, f"round {number}"))
@@ -342,7 +322,7 @@ def run(env):
             f"PostgreSQL allows {max_connections}"
         )
     env.flush_cache()
-    broker_url = _broker_url()
+    broker_url = bench_broker()
     load_before = load_average()
     rounds = _measure(env, seeded, broker_url)
     record = env.django_call(

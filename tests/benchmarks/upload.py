@@ -26,14 +26,12 @@ from pathlib import Path
 
 from .harness import (
     BENCH_DIR,
-    REDIS_DB,
-    REDIS_HOST,
-    REDIS_PORT,
     Report,
     Server,
+    bench_broker,
     load_average,
     log,
-    redis_available,
+    queue_empty,
 )
 from .rss import MIB, RssSampler, process_tree, rss_by_pid, rss_high_water_by_pid, sample_for
 from .upload_client import (
@@ -127,30 +125,6 @@ def _copy_seconds():
         COPY.unlink(missing_ok=True)
 
 
-# --- The broker -------------------------------------------------------------------------------
-
-
-def _broker_url():
-    """The bench Redis as Celery broker, or None (tasks then run eagerly in the request)."""
-    if redis_available():
-        return f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
-    return None
-
-
-def _queue_empty(broker_url, queue):
-    """Messages waiting in Celery's queue, which is then emptied. Kombu keeps it as a Redis
-    list named after the queue, plus one list per priority level other than the default."""
-    if broker_url is None:
-        return None
-    import redis
-
-    with redis.Redis.from_url(broker_url) as client:
-        lists = [queue, *client.scan_iter(match=f"{queue}\x06\x16*")]
-        waiting = sum(client.llen(name) for name in lists)
-        client.delete(*lists)
-    return waiting
-
-
 # --- The measurement --------------------------------------------------------------------------
 
 
@@ -162,14 +136,14 @@ def _measure(env, seeded, broker_url):
         warm = rss_by_pid(process_tree(root))
         baseline = sample_for(root, BASELINE_SECONDS, SAMPLE_SECONDS)
         high_water = {"before": rss_high_water_by_pid(warm)}
-        _queue_empty(broker_url, seeded["celery_queue"])
+        queue_empty(broker_url, seeded["celery_queue"])
         sampler = RssSampler(root, SAMPLE_SECONDS)
         sampler.start()
         answer = recording_post(server, seeded, source=SOURCE, title=TITLE)
         time.sleep(AFTER_SECONDS)
         sampler.stop()
         high_water["after"] = rss_high_water_by_pid(process_tree(root))
-        queued = _queue_empty(broker_url, seeded["celery_queue"])
+        queued = queue_empty(broker_url, seeded["celery_queue"])
         if not upload_succeeded(answer):
             answer["gunicorn_log"] = server.log_tail()
         # A worker killed mid-way (out of memory, timeout) is replaced by a fresh, small one.
@@ -296,7 +270,7 @@ def run(env):
     env.start_collect_static()  # alongside the migrations; the admin's pages need it
     env.fresh_database()
     seeded = env.django_call(f"{CONTENT}:seed")
-    broker_url = _broker_url()
+    broker_url = bench_broker()
     _disk_check(seeded["temp_dir"], eager=broker_url is None)
     env.wait_static()
     try:

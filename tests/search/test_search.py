@@ -193,10 +193,11 @@ def test_the_number_of_queries_does_not_grow_with_the_matches(client, catalogue)
             search(client, q="signalen", page="2")
         return len(captured)
 
-    queries()  # the first search of a process also reads the site and the themes once
+    queries()  # the first search of a process also reads the site, themes and entries once
     few = queries()
     for number in range(30):
         publish(ModulePageFactory(parent=catalogue["course"], title=f"Signalen {number}"))
+    assert queries() == few + 1  # the entries changed: their table is read again, once
     assert queries() == few
 
 

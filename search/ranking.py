@@ -1,0 +1,85 @@
+"""The ids of the search entries that match a visitor's words, best first.
+
+The search backend decides what matches and in which order; a search page needs no more of it
+than the ids (the facet columns come from entry_table.py, the ten shown entries are read by
+id). Wagtail's PostgreSQL backend would answer with a query over the entries joined to its
+index table (on the entries' id written as text); here the same match and the same rank are
+asked of the index table alone: the match, the weights, the text search configuration and
+the order (rank, then the newest entry) are the backend's own pieces, so that the two give
+the same ids in the same order (tests/search/test_ranking.py holds them side by side). The
+join cost more than the match itself (about 5 of 10 ms for 1,800 matches, make bench
+SCENARIO=search). Other backends (SQLite's FTS5, OpenSearch) answer through Wagtail's API.
+"""
+
+import functools
+import operator
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import F, IntegerField
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
+
+from wagtail.search.models import IndexEntry
+
+from .models import SearchEntry
+
+MAX_MATCHES = 10_000
+INDEX_PREFIX = "index_entries__"  # how the backend names the index table's columns
+
+
+def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
+    """[entry id] matching every word of `terms` (prefix=True: titles with words that start
+    so), best first; at most `limit`."""
+    entries = SearchEntry.objects.all()
+    if prefix:
+        results = entries.autocomplete(terms, operator="and")[:limit]
+    else:
+        results = entries.search(terms, operator="and")[:limit]
+    if _is_postgres(results):
+        return list(_index_ids(results)[:limit])
+    if hasattr(results, "get_queryset"):  # Wagtail's other database backends
+        return list(results.get_queryset().values_list("id", flat=True))
+    return [item.pk for item in results]
+
+
+def _is_postgres(results):
+    try:
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+    except ImportError:  # pragma: no cover - psycopg missing: not the PostgreSQL backend
+        return False
+    return isinstance(results, PostgresSearchResults)
+
+
+def _on_index(value):
+    """A column the backend reads through the entries' relation, read on the index itself."""
+    if isinstance(value, F):
+        return F(value.name.removeprefix(INDEX_PREFIX))
+    return value
+
+
+def _concatenated(vector, other):
+    return CombinedExpression(vector, "||", other, output_field=SearchVectorField())
+
+
+def _index_ids(results):
+    """The ids of the backend's matches, as the backend orders them, from its index table."""
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    query = compiler.build_tsquery(compiler.query, config=config)
+    vectors = [
+        (_on_index(vector), _on_index(weight))
+        for vector, weight in compiler.get_index_vectors(query)
+    ]
+    ranks = [
+        compiler.build_tsrank(vector, compiler.query, config=config) * weight
+        for vector, weight in vectors
+    ]
+    matched = functools.reduce(_concatenated, (vector for vector, _weight in vectors))
+    return (
+        IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))
+        .annotate(matched_vector=matched, entry_id=Cast("object_id", IntegerField()))
+        .filter(matched_vector=query)
+        .order_by(functools.reduce(operator.add, ranks).desc(), "-entry_id")
+        .values_list("entry_id", flat=True)
+    )
