@@ -18,13 +18,25 @@ from wagtail.url_routing import RouteResult
 
 from .page_cache import CACHEABLE_METHODS, NEVER_CACHED_PREFIXES, page_cache_generation, path_digest
 
+MAX_REMEMBERED_SITES = 50  # hosts per process; ALLOWED_HOSTS keeps them few anyway
+_sites = {}  # (generation, host) -> Site, this process's
 
-def _route_key(request):
-    return f"route:{page_cache_generation()}:{path_digest(request.get_host(), request.path_info)}"
+
+def _route_key(request, generation):
+    return f"route:{generation}:{path_digest(request.get_host(), request.path_info)}"
 
 
-def _remembered_route(request):
-    remembered = cache.get(_route_key(request))
+def _remember_site(request, generation):
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        return
+    if len(_sites) >= MAX_REMEMBERED_SITES:
+        _sites.clear()
+    _sites[(generation, request.get_host())] = site
+
+
+def _remembered_route(request, generation):
+    remembered = cache.get(_route_key(request, generation))
     if remembered is None:
         return None
     site, content_type_id, page_id, parent = remembered
@@ -38,7 +50,7 @@ def _remembered_route(request):
     return RouteResult(page)
 
 
-def _remember_route(request, response):
+def _remember_route(request, response, generation):
     route = getattr(request, "_wagtail_route_for_request", None)
     site = getattr(request, "_wagtail_site", None)
     if response.status_code != 200 or route is None or site is None or route.args:
@@ -46,7 +58,7 @@ def _remember_route(request, response):
     page = route.page
     parent = getattr(page, "_cached_parent_obj", None)
     remembered = (site, page.content_type_id, page.pk, parent)
-    cache.set(_route_key(request), remembered, timeout=settings.PAGE_CACHE_TIMEOUT)
+    cache.set(_route_key(request, generation), remembered, timeout=settings.PAGE_CACHE_TIMEOUT)
 
 
 class PageRouteCacheMiddleware:
@@ -58,10 +70,16 @@ class PageRouteCacheMiddleware:
             NEVER_CACHED_PREFIXES
         ):
             return self.get_response(request)
-        route = _remembered_route(request)
+        generation = page_cache_generation()
+        site = _sites.get((generation, request.get_host()))
+        if site is not None:
+            request._wagtail_site = site
+        route = _remembered_route(request, generation)
         if route is not None:
             request._wagtail_route_for_request = route
             return self.get_response(request)
         response = self.get_response(request)
-        _remember_route(request, response)
+        _remember_route(request, response, generation)
+        if site is None:
+            _remember_site(request, generation)
         return response

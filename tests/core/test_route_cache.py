@@ -2,6 +2,11 @@
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Site
+
 from courses.models import ModulePage
 from tests.factories import UserFactory
 
@@ -55,3 +60,26 @@ def test_a_remembered_route_serves_the_same_page_with_fewer_queries(
     assert second.status_code == first.status_code == 200
     assert second.context["page"] == module
     assert second.context["course"].pk == library_tree["pages"]["course"].pk
+
+
+def _site_lookups(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Babobox" in response.content.decode()  # a result, linked through its Site
+    return sum('FROM "wagtailcore_site"' in query["sql"] for query in captured)
+
+
+@pytest.mark.django_db
+def test_a_view_that_is_not_a_page_knows_the_site_after_its_first_visit(
+    signed_in, library_tree, django_capture_on_commit_callbacks
+):
+    url = "/nl/search/?q=babobox"
+    assert _site_lookups(signed_in, url) > 0
+    assert _site_lookups(signed_in, url) == 0
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Leren over VIF"
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    assert _site_lookups(signed_in, url) > 0  # an edited site is looked up again
