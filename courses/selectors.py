@@ -5,13 +5,13 @@ relations are fetched in bulk, translated snippets are looked up once per page.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.page_cache import page_cache_generation
 
 from .models import (
@@ -41,7 +41,7 @@ def themes_in_locale(locale_id):
     A small list, cached until content changes (the page-cache generation).
     """
     key = f"themes:{page_cache_generation()}:{locale_id}"
-    themes = cache.get(key)
+    themes = generation_value(key)
     if themes is None:
         themes = {}
         candidates = Theme.objects.filter(
@@ -50,7 +50,7 @@ def themes_in_locale(locale_id):
         for theme in candidates:  # the locale's own version wins over the default language's
             if theme.locale_id == locale_id or theme.translation_key not in themes:
                 themes[theme.translation_key] = theme
-        cache.set(key, themes, timeout=settings.PAGE_CACHE_TIMEOUT)
+        generation_values_store({key: themes}, timeout=settings.PAGE_CACHE_TIMEOUT)
     return themes
 
 

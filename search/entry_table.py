@@ -3,23 +3,21 @@
 A search counts facet values over all of its matches (thousands for a broad word), so it needs
 those columns for every match: asking the database for them on every search cost more than
 the full-text match itself. They change only when entries are written, so each process keeps
-them all and reads them again when the entries' generation (elearning/core/generations.py)
-moved on: every write of entries raises it (services.py; deletions through the signal in
-signal_handlers.py), at once and again after the transaction commits, so that no process keeps
-a table read before the commit. At 10,000 entries the table holds about 6 MiB and is read in
-about 20 ms, once per process after a change.
+them all and reads them again when the page-cache generation (elearning/core/page_cache.py:
+public content changed) moved on: every write of entries raises it (services.py; deletions
+through the signal in signal_handlers.py), at once and again after the transaction commits,
+so that no process keeps a table read before the commit. A search reads that generation once
+per request anyway (the page-cache middleware fixes it). At 10,000 entries the table holds
+about 6 MiB and is read in about 20 ms, once per process after a change.
 """
 
 import threading
 from dataclasses import dataclass
 
-from django.db import transaction
-
-from elearning.core.generations import generation, generation_raise
+from elearning.core.page_cache import page_cache_generation, page_cache_invalidate
 
 from .models import SearchEntry
 
-GENERATION_KEY = "search:entries-generation"
 COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
 # A row: (id, title, the entry's values of each facet in selectors.FACETS order).
 ID, TITLE, VALUES = range(3)
@@ -45,7 +43,7 @@ _loading = threading.Lock()
 def entry_table():
     """This process's table, read again when the entries changed since."""
     global _current
-    now = generation(GENERATION_KEY)
+    now = page_cache_generation()
     table = _current
     if table is not None and table.generation == now:
         return table
@@ -57,8 +55,7 @@ def entry_table():
 
 def entry_table_outdate():
     """The entries changed: every process reads them again, now and after the commit."""
-    generation_raise(GENERATION_KEY)
-    transaction.on_commit(lambda: generation_raise(GENERATION_KEY))
+    page_cache_invalidate(also_now=True)
 
 
 def _read(now):

@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -23,7 +22,9 @@ from wagtail.search.utils import normalise_query_string
 
 from courses.models import PodcastPage
 from courses.selectors import page_of, themes_in_locale
+from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.models import Sector
+from elearning.core.page_cache import page_cache_generation
 
 from .entry_table import ID, TITLE, VALUES, entry_table
 from .models import Format, Length, SearchEntry
@@ -186,16 +187,15 @@ def _results(rows, choices, *, themes):
     return results
 
 
-PROMOTED_QUERIES_KEY = "search:promoted-queries"
-
-
 def promoted_queries():
-    """The (normalised) queries editors promoted results for: a short list, cached until a
-    promotion changes (signal_handlers.py), so that other searches cost no query for it."""
-    found = cache.get(PROMOTED_QUERIES_KEY)
+    """The (normalised) queries editors promoted results for: a short list, kept under the
+    page-cache generation (a promotion raises it, signal_handlers.py), so that other searches
+    cost no query for it."""
+    key = f"search:promoted-queries:{page_cache_generation()}"
+    found = generation_value(key)
     if found is None:
-        found = set(SearchPromotion.objects.values_list("query__query_string", flat=True))
-        cache.set(PROMOTED_QUERIES_KEY, found, timeout=settings.PAGE_CACHE_TIMEOUT)
+        found = frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
+        generation_values_store({key: found}, timeout=settings.PAGE_CACHE_TIMEOUT)
     return found
 
 

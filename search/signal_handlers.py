@@ -6,7 +6,6 @@ Connected after the courses app's handlers (INSTALLED_APPS order), so that a cou
 duration is already updated when its entry is refreshed.
 """
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -14,11 +13,11 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from courses.models import CoursePage
+from elearning.core.page_cache import page_cache_invalidate
 
 from .entries import SEARCHED_MODELS
 from .entry_table import entry_table_outdate
 from .models import SearchEntry
-from .selectors import PROMOTED_QUERIES_KEY
 from .services import search_entries_refresh_around
 
 
@@ -57,7 +56,7 @@ post_delete.connect(outdate_entry_table, sender=SearchEntry, dispatch_uid="searc
 
 
 def forget_promoted_queries(sender, **kwargs):
-    cache.delete(PROMOTED_QUERIES_KEY)
+    page_cache_invalidate(also_now=True)
 
 
 for model in (SearchPromotion, Query):

@@ -32,3 +32,40 @@ def generation_raise(key):
 def _fresh_generation():
     # Microseconds since the epoch: larger than any number reached by raising an earlier one.
     return time.time_ns() // 1000
+
+
+# A value stored under a key that names a generation ("themes:<generation>:<locale>") never
+# changes: a new generation means a new key. So each process keeps its own copy of the values
+# it read or wrote, and asks the shared cache for a key once. The copies are dropped all at
+# once when there are too many (old generations' keys are never asked again). Callers must not
+# change a value they got: other requests of the process share it.
+COPIES_LIMIT = 2000
+_copies = {}
+
+
+def generation_values(keys):
+    """{key: value} for the keys found, this process's copies first, then the shared cache."""
+    found = {key: _copies[key] for key in keys if key in _copies}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        fetched = cache.get_many(missing)
+        _keep(fetched)
+        found.update(fetched)
+    return found
+
+
+def generation_value(key):
+    """The value under one generation-named key, or None."""
+    return generation_values([key]).get(key)
+
+
+def generation_values_store(values, *, timeout):
+    """Store values under generation-named keys, in the shared cache and in this process."""
+    cache.set_many(values, timeout=timeout)
+    _keep(values)
+
+
+def _keep(values):
+    if len(_copies) + len(values) > COPIES_LIMIT:
+        _copies.clear()
+    _copies.update(values)

@@ -7,6 +7,8 @@ transaction commits, so the next visitor gets a fresh render and no stale page s
 """
 
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -29,12 +31,39 @@ NEVER_CACHED_PREFIXES = (
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
 
 
+# A request's views read the generation several times (routes, navigation, themes): the
+# middleware fixes it once per request, so the shared cache is asked once. Only for GET and
+# HEAD requests, which publish nothing.
+_request_generation = ContextVar("page_cache_request_generation", default=None)
+
+
 def page_cache_generation():
-    return generation(GENERATION_KEY)
+    return _request_generation.get() or generation(GENERATION_KEY)
 
 
-def page_cache_invalidate():
-    """Make every cached page stale, once the current transaction (if any) has committed."""
+@contextmanager
+def page_cache_generation_fixed(known=None):
+    """The generation for the rest of this request: the one fixed already, `known`, or read."""
+    fixed = _request_generation.get()
+    if fixed is not None:
+        yield fixed
+        return
+    token = _request_generation.set(known or generation(GENERATION_KEY))
+    try:
+        yield _request_generation.get()
+    finally:
+        _request_generation.reset(token)
+
+
+def page_cache_invalidate(*, also_now=False):
+    """Make every cached page stale, once the current transaction (if any) has committed.
+
+    also_now: at once as well, for what is derived from rows this transaction wrote (a table
+    a process keeps in memory): read again now, it holds the change for this transaction's own
+    reads; read again after the commit, for everyone.
+    """
+    if also_now:
+        generation_raise(GENERATION_KEY)
     transaction.on_commit(lambda: generation_raise(GENERATION_KEY))
 
 
@@ -97,7 +126,8 @@ class AnonymousPageCacheMiddleware:
             response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
-        response = self.get_response(request)
+        with page_cache_generation_fixed(generation):
+            response = self.get_response(request)
         if _response_is_cacheable(response):
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             entry = (generation, response.content, headers)

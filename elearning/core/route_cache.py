@@ -16,10 +16,17 @@ from django.core.cache import cache
 
 from wagtail.url_routing import RouteResult
 
-from .page_cache import CACHEABLE_METHODS, NEVER_CACHED_PREFIXES, page_cache_generation, path_digest
+from .page_cache import (
+    CACHEABLE_METHODS,
+    NEVER_CACHED_PREFIXES,
+    page_cache_generation_fixed,
+    path_digest,
+)
 
 MAX_REMEMBERED_SITES = 50  # hosts per process; ALLOWED_HOSTS keeps them few anyway
+MAX_REMEMBERED_VIEWS = 1000
 _sites = {}  # (generation, host) -> Site, this process's
+_views = set()  # (generation, host, path) answered by a view that is not a page
 
 
 def _route_key(request, generation):
@@ -70,11 +77,15 @@ class PageRouteCacheMiddleware:
             NEVER_CACHED_PREFIXES
         ):
             return self.get_response(request)
-        generation = page_cache_generation()
+        with page_cache_generation_fixed() as generation:
+            return self._answer(request, generation)
+
+    def _answer(self, request, generation):
         site = _sites.get((generation, request.get_host()))
         if site is not None:
             request._wagtail_site = site
-        route = _remembered_route(request, generation)
+        address = (generation, request.get_host(), request.path_info)
+        route = None if address in _views else _remembered_route(request, generation)
         if route is not None:
             request._wagtail_route_for_request = route
             return self.get_response(request)
@@ -82,4 +93,8 @@ class PageRouteCacheMiddleware:
         _remember_route(request, response, generation)
         if site is None:
             _remember_site(request, generation)
+        if response.status_code == 200 and not hasattr(request, "_wagtail_route_for_request"):
+            if len(_views) >= MAX_REMEMBERED_VIEWS:
+                _views.clear()
+            _views.add(address)
         return response

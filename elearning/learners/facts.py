@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 
 from courses.models import CompletionRule, CoursePage, ModulePage
+from elearning.core.generations import generation_value, generation_values, generation_values_store
 from elearning.core.page_cache import page_cache_generation
 
 MEDIA_BLOCKS = {"video": "video", "audio": "audio"}
@@ -56,22 +56,11 @@ def _module_facts(module, course):
     )
 
 
-# This process's copy of facts already read from the shared cache. Keys carry the generation,
-# so a publish makes every entry unreachable; the dict is emptied when it grows past the limit.
-_remembered = {}
-REMEMBERED_LIMIT = 2000
-
-
 def module_facts(page_ids):
     """{page id: ModuleFacts} for the live modules among `page_ids` (others are left out)."""
     generation = page_cache_generation()
     keys = {page_id: f"learners:module:{generation}:{page_id}" for page_id in set(page_ids)}
-    found = {key: _remembered[key] for key in keys.values() if key in _remembered}
-    if len(found) < len(keys):
-        found.update(cache.get_many([key for key in keys.values() if key not in found]))
-        if len(_remembered) > REMEMBERED_LIMIT:
-            _remembered.clear()
-        _remembered.update(found)
+    found = generation_values(list(keys.values()))
     facts = {page_id: found[key] for page_id, key in keys.items() if key in found}
     missing = [page_id for page_id in keys if page_id not in facts]
     if missing:
@@ -88,7 +77,7 @@ def module_facts(page_ids):
             if course is not None:
                 fresh[module.pk] = _module_facts(module, course)
         # Unknown ids are remembered too (as None), so probing them costs no query next time.
-        cache.set_many(
+        generation_values_store(
             {keys[page_id]: fresh.get(page_id) for page_id in missing},
             timeout=settings.PAGE_CACHE_TIMEOUT,
         )
@@ -100,7 +89,7 @@ def course_required_module_keys(course_key):
     """Translation keys of the course's live required modules, across its languages."""
     generation = page_cache_generation()
     key = f"learners:course-required:{generation}:{course_key}"
-    required = cache.get(key)
+    required = generation_value(key)
     if required is None:
         courses = CoursePage.objects.filter(translation_key=course_key).values_list("path", "depth")
         children = Q(pk__in=[])
@@ -111,5 +100,5 @@ def course_required_module_keys(course_key):
             .filter(children, required=True)
             .values_list("translation_key", flat=True)
         )
-        cache.set(key, required, timeout=settings.PAGE_CACHE_TIMEOUT)
+        generation_values_store({key: required}, timeout=settings.PAGE_CACHE_TIMEOUT)
     return required

@@ -5,7 +5,8 @@ they must come in exactly the order of Wagtail's own search."""
 import pytest
 
 from elearning.core.generations import generation_raise
-from search.entry_table import GENERATION_KEY, TITLE, entry_table
+from elearning.core.page_cache import GENERATION_KEY
+from search.entry_table import TITLE, entry_table
 from search.models import SearchEntry
 from search.ranking import matching_ids
 from tests.factories import ModulePageFactory, ToolPageFactory, publish

@@ -2,12 +2,12 @@
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.page_cache import page_cache_generation
 
 register = template.Library()
@@ -34,10 +34,10 @@ def main_navigation():
     """
     language_code = get_language()
     key = f"navigation:{page_cache_generation()}:{language_code}"
-    links = cache.get(key)
+    links = generation_value(key)
     if links is None:
-        links = _navigation(language_code)
-        cache.set(key, links, timeout=settings.PAGE_CACHE_TIMEOUT)
+        links = tuple(_navigation(language_code))
+        generation_values_store({key: links}, timeout=settings.PAGE_CACHE_TIMEOUT)
     return links
 
 
