@@ -16,6 +16,7 @@ import operator
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.db import connections
 from django.db.models import F, IntegerField
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
@@ -37,10 +38,19 @@ def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
     else:
         results = entries.search(terms, operator="and")[:limit]
     if _is_postgres(results):
-        return list(_index_ids(results)[:limit])
+        return _ids_of(_index_ids(results)[:limit])
     if hasattr(results, "get_queryset"):  # Wagtail's other database backends
         return list(results.get_queryset().values_list("id", flat=True))
     return [item.pk for item in results]
+
+
+def _ids_of(queryset):
+    """The first column of the query's rows, read straight from the cursor: Django's row by
+    row conversion of thousands of ids cost more than the query (2-3 ms at 1,800 matches)."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _is_postgres(results):

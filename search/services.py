@@ -1,10 +1,9 @@
-"""Keep the search entries in step with the live pages; count what visitors searched for."""
+"""Keep the search entries in step with the live pages (counting searches: counting.py)."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q, prefetch_related_objects
+from django.db import transaction
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
@@ -12,7 +11,7 @@ from courses.models import CoursePage
 
 from .entries import SEARCHED_MODELS, entry_fields
 from .entry_table import entry_table_outdate
-from .models import SearchEntry, UnansweredQuery
+from .models import SearchEntry
 
 REBUILD_CHUNK = 500
 
@@ -114,21 +113,3 @@ def _entries_write(page_ids):
     if new or changed:
         entry_table_outdate()
     return set(desired)
-
-
-def search_query_record(*, query_string, found):
-    """Count one search (and, when it found nothing, one unanswered search) for today."""
-    query = Query.get(query_string)
-    if not query.query_string:
-        return
-    query.add_hit()
-    if found:
-        return
-    today = timezone.localdate()
-    updated = UnansweredQuery.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                UnansweredQuery.objects.create(query=query, date=today, hits=1)
-        except IntegrityError:  # another search created today's row first
-            UnansweredQuery.objects.filter(query=query, date=today).update(hits=F("hits") + 1)

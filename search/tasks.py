@@ -2,10 +2,17 @@
 
 from celery import shared_task
 
-from .services import search_query_record
+from .counting import search_query_record, search_tally_flush
 
 
 @shared_task(ignore_result=True, retry_backoff=True, max_retries=3)
 def search_query_record_task(query_string, found):
-    """Count one search for today; a lost count is no loss to the visitor, so no acks_late."""
+    """Count one search for today (without Redis); a lost count is no loss to the visitor, so
+    no acks_late."""
     search_query_record(query_string=query_string, found=found)
+
+
+@shared_task(ignore_result=True)
+def search_tally_flush_task():
+    """Move the searches counted in Redis into the database (periodic, see settings)."""
+    search_tally_flush()

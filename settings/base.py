@@ -289,6 +289,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Moves the searches counted in Redis into the database (search/counting.py).
+    "search-tally-flush": {
+        "task": "search.tasks.search_tally_flush_task",
+        "schedule": 60,  # seconds
+    },
     # Issues attests whose task was lost (broker down at completion, retries exhausted).
     "attest-sweep": {
         "task": "elearning.learners.tasks.attest_sweep",

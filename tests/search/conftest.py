@@ -109,9 +109,11 @@ def catalogue(db):
 
 @pytest.fixture
 def counted_search(client, django_capture_on_commit_callbacks, monkeypatch):
-    """search(words, **params): a visitor's search whose count is recorded as after a real
-    request (the task is queued once the request's transaction commits; here it runs in place,
-    with or without a Celery broker)."""
+    """search(words, **params): a visitor's search whose count reaches the database as it
+    would after a real request: with Redis, the tally is moved by the periodic flush (run here
+    after each search); without, the task queued once the request's transaction commits runs
+    in place (with or without a Celery broker)."""
+    from search.counting import search_tally_flush
     from search.tasks import search_query_record_task
 
     monkeypatch.setattr(
@@ -122,6 +124,7 @@ def counted_search(client, django_capture_on_commit_callbacks, monkeypatch):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.get("/nl/search/", {"q": words, **params})
         assert response.status_code == 200
+        search_tally_flush()
         return response
 
     return search

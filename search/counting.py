@@ -1,0 +1,123 @@
+"""Counting what visitors search for: one increment per search, the database written in bulk.
+
+With the cache in Redis (production), a search adds one to today's tally, a Redis hash of
+"<found>:<words>" -> searches, in one round trip; a periodic task (search_tally_flush, once a
+minute) moves the tallies into Wagtail's daily hits and our UnansweredQuery rows. A search page
+so costs neither a Celery message nor a database write, and a popular word costs one UPDATE a
+minute instead of one per search. Without Redis (make run, the SQLite tests) each search
+queues a task that writes its count at once. A count lost (Redis restarted before a flush) is
+no loss to any visitor; only the words are kept, never who searched.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from .models import UnansweredQuery
+
+logger = logging.getLogger(__name__)
+TALLY_KEY = "search:tally:{day}"
+TALLY_DAYS = 3  # tallies older than this (no periodic task ran) expire unwritten
+
+
+def search_count(*, query_string, found):
+    """Count one search of these words (the visitor found something or not)."""
+    client = _tally_client()
+    if client is None:
+        from .tasks import search_query_record_task
+
+        transaction.on_commit(lambda: search_query_record_task.delay(query_string, found))
+        return
+    from redis.exceptions import RedisError
+
+    key = _tally_key(timezone.localdate())
+    try:
+        with client.pipeline(transaction=False) as pipe:
+            pipe.hincrby(key, f"{int(found)}:{query_string}", 1)
+            pipe.expire(key, TALLY_DAYS * 24 * 3600)
+            pipe.execute()
+    except RedisError:  # the visitor's page matters more than the count
+        logger.warning("search not counted: Redis did not answer", exc_info=True)
+
+
+def search_tally_flush():
+    """Move the tallies of the last TALLY_DAYS days into the database; the searches moved."""
+    client = _tally_client()
+    if client is None:
+        return 0
+    today = timezone.localdate()
+    moved = 0
+    for day in (today - timedelta(days=back) for back in range(TALLY_DAYS)):
+        key = _tally_key(day)
+        with client.pipeline() as pipe:  # MULTI/EXEC: read and empty at once
+            pipe.hgetall(key)
+            pipe.delete(key)
+            counts, _deleted = pipe.execute()
+        try:
+            moved += _record_tally(counts, day)
+        except Exception:
+            _put_back(client, key, counts)  # the next flush tries again
+            raise
+    return moved
+
+
+def _record_tally(counts, day):
+    moved = 0
+    with transaction.atomic():
+        for field, searches in counts.items():
+            found, query_string = field.decode().split(":", 1)
+            search_query_record(
+                query_string=query_string, found=found == "1", searches=int(searches), day=day
+            )
+            moved += int(searches)
+    return moved
+
+
+def _put_back(client, key, counts):
+    with client.pipeline(transaction=False) as pipe:
+        for field, searches in counts.items():
+            pipe.hincrby(key, field, int(searches))
+        pipe.execute()
+
+
+def search_query_record(*, query_string, found, searches=1, day=None):
+    """Count searches of these words on a day (today), and those without a result apart."""
+    query = Query.get(query_string)
+    if not query.query_string:
+        return
+    day = day or timezone.localdate()
+    _daily_add(QueryDailyHits, query, day, searches)
+    if not found:
+        _daily_add(UnansweredQuery, query, day, searches)
+
+
+def _daily_add(model, query, day, searches):
+    """Add to the (query, day) row of a daily-count model, creating it when it is the first."""
+    rows = model.objects.filter(query=query, date=day)
+    if rows.update(hits=F("hits") + searches):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(query=query, date=day, hits=searches)
+    except IntegrityError:  # another search created the day's row first
+        rows.update(hits=F("hits") + searches)
+
+
+def _tally_client():
+    """The cache's Redis connection, or None when the cache is not Redis."""
+    if not settings.CACHES["default"]["BACKEND"].startswith("django_redis."):
+        return None
+    from django_redis import get_redis_connection
+
+    return get_redis_connection("default")
+
+
+def _tally_key(day):
+    return cache.make_key(TALLY_KEY.format(day=day.isoformat()))
