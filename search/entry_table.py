@@ -19,8 +19,9 @@ from elearning.core.page_cache import page_cache_generation, page_cache_invalida
 from .models import SearchEntry
 
 COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
-# A row: (id, title, the entry's values of each facet in selectors.FACETS order).
-ID, TITLE, VALUES = range(3)
+# A row: (id, title, the entry's values of each facet in selectors.FACETS order, and the same
+# as (facet number, value) pairs, ready to be counted).
+ID, TITLE, VALUES, PAIRS = range(4)
 
 
 @dataclass(frozen=True)
@@ -72,4 +73,5 @@ def _row(pk, title, language, format_, length, theme_keys, sector_codes):
         tuple(theme_keys.split()),
         tuple(sector_codes.split()),
     )
-    return (pk, title, values)
+    pairs = tuple((n, value) for n, facet_values in enumerate(values) for value in facet_values)
+    return (pk, title, values, pairs)

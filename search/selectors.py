@@ -26,7 +26,7 @@ from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.models import Sector
 from elearning.core.page_cache import page_cache_generation
 
-from .entry_table import ID, TITLE, VALUES, entry_table
+from .entry_table import ID, PAIRS, TITLE, VALUES, entry_table
 from .models import Format, Length, SearchEntry
 from .ranking import matching_ids
 
@@ -119,21 +119,23 @@ def _narrow(rows, choices):
 
     A row that passes every facet counts for each of its values; a row that fails one facet
     only counts for that facet (choosing that value would bring it in); others do not count.
-    Values are gathered in lists and counted once at the end: thousands of matches.
+    The (facet, value) pairs are gathered in one list and counted once at the end: thousands
+    of matches.
     """
     active = [(n, wanted) for n, wanted in enumerate(choices.chosen()) if wanted]
-    gathered = [[] for _facet in FACETS]
-    kept = []
+    gathered, kept = [], []
     for row in rows:
         values = row[VALUES]
         failed = [n for n, wanted in active if wanted.isdisjoint(values[n])]
         if not failed:
             kept.append(row)
-            for bucket, row_values in zip(gathered, values, strict=True):
-                bucket.extend(row_values)
+            gathered.extend(row[PAIRS])
         elif len(failed) == 1:
-            gathered[failed[0]].extend(values[failed[0]])
-    return kept, {facet: Counter(bucket) for facet, bucket in zip(FACETS, gathered, strict=True)}
+            gathered.extend((failed[0], value) for value in values[failed[0]])
+    counts = {facet: Counter() for facet in FACETS}
+    for (n, value), count in Counter(gathered).items():
+        counts[FACETS[n]][value] = count
+    return kept, counts
 
 
 def _words_pattern(terms):

@@ -16,10 +16,11 @@
    backend's weights, the first 10 and the number of matches), answered by the same server
    through the same middleware and database connection. So the ratio is what the site adds to
    that query: the ORM and search layers, the facets, the results' own fields, the template
-   and the site's chrome. A search queues a Celery task that counts it: the server hands it to
-   the bench Redis as production hands it to a worker (nobody consumes it during the
-   measurement; the queue is emptied afterwards), so that a request is measured with the
-   queueing of its count, not with the count's writes.
+   and the site's chrome. A search adds one to a tally in Redis (search/counting.py; the
+   periodic task that moves tallies into the database does not run here). The server has the
+   bench Redis as its Celery broker, as production has, so that any task a request queues is
+   measured with its queueing, not with its work (nobody consumes the queue during the
+   measurement; it is emptied afterwards and the details say how many waited).
 4. A check, one request per query: every answer 200; for every query the baseline finds pages
    for, the site's page links to a library page that the page of a query without results does
    not link to (so neither the site's chrome nor the markup of the results matters); the
@@ -392,7 +393,7 @@ def run(env):
         "server": f"gunicorn -w {server.workers} --worker-class gthread --threads {server.threads}",
         "clients": PROCESSES * THREADS,
         "celery": f"queued on {broker}, nobody consumes it; emptied afterwards ({queued} "
-        "counts queued)"
+        "tasks waited)"
         if broker
         else "no Redis: each search's count ran eagerly, inside its request",
         "baseline": "raw SQL view on the same server" if postgres else "none (needs PostgreSQL)",
