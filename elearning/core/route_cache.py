@@ -26,6 +26,7 @@ from .page_cache import (
 MAX_REMEMBERED_SITES = 50  # hosts per process; ALLOWED_HOSTS keeps them few anyway
 MAX_REMEMBERED_VIEWS = 1000
 _sites = {}  # (generation, host) -> Site, this process's
+_root_paths = {}  # generation -> Wagtail's site root paths, the current generation's only
 _views = set()  # (generation, host, path) answered by a view that is not a page
 
 
@@ -84,6 +85,9 @@ class PageRouteCacheMiddleware:
         site = _sites.get((generation, request.get_host()))
         if site is not None:
             request._wagtail_site = site
+        root_paths = _root_paths.get(generation)
+        if root_paths is not None:  # where Page.get_url looks for them first
+            request._wagtail_cached_site_root_paths = root_paths
         address = (generation, request.get_host(), request.path_info)
         route = None if address in _views else _remembered_route(request, generation)
         if route is not None:
@@ -93,6 +97,9 @@ class PageRouteCacheMiddleware:
         _remember_route(request, response, generation)
         if site is None:
             _remember_site(request, generation)
+        if root_paths is None and hasattr(request, "_wagtail_cached_site_root_paths"):
+            _root_paths.clear()
+            _root_paths[generation] = request._wagtail_cached_site_root_paths
         if response.status_code == 200 and not hasattr(request, "_wagtail_route_for_request"):
             if len(_views) >= MAX_REMEMBERED_VIEWS:
                 _views.clear()

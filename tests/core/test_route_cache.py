@@ -83,3 +83,23 @@ def test_a_view_that_is_not_a_page_knows_the_site_after_its_first_visit(
     with django_capture_on_commit_callbacks(execute=True):
         site.save()
     assert _site_lookups(signed_in, url) > 0  # an edited site is looked up again
+
+
+@pytest.mark.django_db
+def test_page_links_read_the_site_root_paths_once_per_generation(
+    signed_in, library_tree, monkeypatch, django_capture_on_commit_callbacks
+):
+    read = []
+    original = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: read.append(1) or original())
+    url = "/nl/search/?q=babobox"
+    assert "Babobox" in signed_in.get(url).content.decode()
+    first = len(read)
+    assert first > 0
+    for _ in range(2):
+        assert "Babobox" in signed_in.get(url).content.decode()
+    assert len(read) == first  # kept by the process, not asked of the shared cache again
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.get(is_default_site=True).save()  # raises the generation
+    signed_in.get(url)
+    assert len(read) > first
