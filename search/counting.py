@@ -12,6 +12,8 @@ no loss to any visitor; only the words are kept, never who searched.
 import logging
 from datetime import timedelta
 
+from redis.exceptions import RedisError
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -35,8 +37,6 @@ def search_count(*, query_string, found):
 
         transaction.on_commit(lambda: search_query_record_task.delay(query_string, found))
         return
-    from redis.exceptions import RedisError
-
     key = _tally_key(timezone.localdate())
     try:
         with client.pipeline(transaction=False) as pipe:

@@ -8,7 +8,7 @@ duration is already updated when its entry is refreshed.
 
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -59,10 +59,10 @@ def forget_promoted_queries(sender, **kwargs):
     page_cache_invalidate(also_now=True)
 
 
-for model in (SearchPromotion, Query):
-    for signal in (post_save, post_delete):
-        signal.connect(
-            forget_promoted_queries,
-            sender=model,
-            dispatch_uid=f"search-promoted-{signal!r}-{model}",
-        )
+# Only promotions: a Query row is saved for every new word a visitor searches (counting.py),
+# which must not make every cached page stale; editing or deleting a promoted query saves or
+# deletes its promotions too (Django sends their signals for the cascade).
+for signal in (post_save, post_delete):
+    signal.connect(
+        forget_promoted_queries, sender=SearchPromotion, dispatch_uid=f"search-promoted-{signal!r}"
+    )

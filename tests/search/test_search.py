@@ -159,6 +159,15 @@ def test_searches_are_counted_and_those_without_results_kept_apart(counted_searc
     assert (unanswered.query.query_string, unanswered.hits) == ("zonnepanelen", 2)
 
 
+def test_counting_a_new_word_leaves_cached_pages_and_tables_current(counted_search, catalogue):
+    from elearning.core.page_cache import page_cache_generation
+
+    before = page_cache_generation()
+    counted_search("een woord dat niemand eerder zocht")
+    assert Query.objects.filter(query_string="een woord dat niemand eerder zocht").exists()
+    assert page_cache_generation() == before
+
+
 def test_unpublished_and_private_pages_leave_the_search(client, catalogue):
     catalogue["tool"].unpublish()
     assert result_titles(search(client, q="babobox")) == []
