@@ -386,6 +386,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Embeds are shown as links, never as third-party iframes (no trackers): no oEmbed finders.
 WAGTAILEMBEDS_FINDERS = []
 
+# Where to report a vulnerability (RFC 9116, served at /.well-known/security.txt; SECURITY.md):
+# comma-separated mailto: or https: addresses of this installation's own contact. None = no file.
+SECURITY_CONTACTS = env_list("SECURITY_CONTACT")
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+
 # Safety layer
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.meteo.be/nl/belgie")
 

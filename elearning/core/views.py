@@ -1,6 +1,38 @@
-from django.http import HttpResponse
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 
 def healthz(request):
     """Liveness probe for load balancers; also the plain baseline view of `make bench`."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def security_txt(request):
+    """Where to report a vulnerability of this installation (RFC 9116), when one is configured.
+
+    Each installation names its own contact (SECURITY_CONTACT); without one there is no file, so
+    no reporter writes to an address nobody reads. `Expires` must lie under a year ahead (RFC 9116,
+    2.5.5): it moves with the date, so the file never goes stale on a platform that runs for years.
+    """
+    if not settings.SECURITY_CONTACTS:
+        raise Http404
+    expires = timezone.now().replace(microsecond=0) + datetime.timedelta(days=180)
+    lines = [f"Contact: {_contact_uri(contact)}" for contact in settings.SECURITY_CONTACTS]
+    lines.append(f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}")
+    lines.append("Preferred-Languages: " + ", ".join(code for code, _ in settings.LANGUAGES))
+    lines.append(f"Canonical: {request.build_absolute_uri()}")
+    if settings.SECURITY_POLICY_URL:
+        lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _contact_uri(contact):
+    """A bare address becomes a mailto: URI, as RFC 9116 wants a URI in every Contact field."""
+    if ":" not in contact and "@" in contact:
+        return f"mailto:{contact}"
+    return contact
