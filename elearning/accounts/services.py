@@ -74,6 +74,12 @@ def _intervision_section(user):
     return signups_export(user=user)
 
 
+def _intervision_place_offers_section(user):
+    from elearning.intervision.selectors import handovers_export
+
+    return handovers_export(user=user)
+
+
 def _evaluations_section(user):
     from elearning.reports.selectors import evaluations_export
 
@@ -102,6 +108,7 @@ EXPORT_SECTIONS = (
     ("municipality_sign_ins", _municipality_sign_ins_section),
     ("learning", _learning_section),
     ("intervision", _intervision_section),
+    ("intervision_place_offers", _intervision_place_offers_section),
     ("evaluations", _evaluations_section),
 )
 

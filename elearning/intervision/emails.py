@@ -23,7 +23,16 @@ from elearning.accounts.adapter import offered_language
 from elearning.core.sites import site_root_url
 
 from . import calendar, selectors
-from .models import ACTIVE_STATUSES, Meeting, Mode, Reminder, SignUp, SignUpStatus
+from .models import (
+    ACTIVE_STATUSES,
+    HandoverStatus,
+    Meeting,
+    Mode,
+    PlaceHandover,
+    Reminder,
+    SignUp,
+    SignUpStatus,
+)
 from .notifications import Notice
 
 logger = logging.getLogger(__name__)
@@ -39,6 +48,7 @@ SUBJECTS = {
     Notice.CANCELLED: _("Your registration is cancelled"),
     Notice.OFFER_LAPSED: _("Your registration"),
     Notice.SUBSTITUTE: _("Your place is confirmed"),
+    Notice.HANDED_OVER: _("Your registration is cancelled"),
     Notice.CHANGED: _("Change to your appointment"),
     Notice.SESSION_CANCELLED: _("Change to your appointment"),
     Notice.REMINDER: _("Reminder"),
@@ -54,12 +64,20 @@ STILL_TRUE = {
     Notice.OFFERED: {SignUpStatus.OFFERED},
     Notice.CANCELLED: {SignUpStatus.CANCELLED},
     Notice.OFFER_LAPSED: {SignUpStatus.CANCELLED},
+    Notice.HANDED_OVER: {SignUpStatus.CANCELLED},
     Notice.SESSION_CANCELLED: {SignUpStatus.CANCELLED},
     Notice.CHANGED: set(ACTIVE_STATUSES),
 }
 
 # Notices whose invite removes the events from the person's calendar.
-CANCELLING = {Notice.CANCELLED, Notice.OFFER_LAPSED, Notice.SESSION_CANCELLED}
+CANCELLING = {
+    Notice.CANCELLED,
+    Notice.OFFER_LAPSED,
+    Notice.HANDED_OVER,
+    Notice.SESSION_CANCELLED,
+}
+# The offer of a colleague's place: as discreet as the offer of a freed place.
+HANDOVER_SUBJECT = _("A place is available for you")
 
 
 # --- What the message says --------------------------------------------------------------------
@@ -100,11 +118,17 @@ def _context(signup, notice, meeting):
     if notice == Notice.OFFERED and signup.offered_until:
         context["offered_until"] = _moment(signup.offered_until)
     if notice == Notice.SUBSTITUTE and signup.substitute_for_id:
-        colleague = signup.substitute_for.user
-        context["colleague"] = colleague.get_full_name() if colleague else ""
+        context["colleague"] = _name_of(signup.substitute_for.user)
+    if notice == Notice.HANDED_OVER:
+        taker = SignUp.objects.filter(substitute_for=signup).select_related("user").first()
+        context["colleague"] = _name_of(taker.user if taker else None)
     if meeting is not None:
         context["meeting"] = meeting_display(meeting)
     return context
+
+
+def _name_of(user):
+    return user.get_full_name() if user is not None else ""
 
 
 def signup_message(*, signup, notice, meeting=None):
@@ -151,6 +175,48 @@ def signup_message_send(*, signup_id, notice):
     if signup is None or signup.status not in STILL_TRUE[notice]:
         return False
     signup_message(signup=signup, notice=notice).send()
+    return True
+
+
+def handover_message(*, handover):
+    """The offer of a colleague's place, in the language of the person it is offered to.
+
+    No calendar invite: the place is not theirs yet; the invite comes once they accept it.
+    """
+    signup, colleague = handover.signup, handover.colleague
+    session = signup.session
+    language = offered_language(colleague.preferred_language)
+    with translation.override(language):
+        context = {
+            "name": colleague.first_name,
+            "giver": _name_of(signup.user),
+            "offered_until": _moment(handover.offered_until),
+            "session": session,
+            "meetings": [
+                meeting_display(each) for each in session.meetings.order_by("starts_at", "pk")
+            ],
+            "online": session.mode == Mode.ONLINE,
+            "my_sessions_url": calendar.page_url("intervision:my_sessions") or site_root_url(),
+        }
+        return EmailMessage(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(HANDOVER_SUBJECT),
+            body=render_to_string("intervision/email/handover_offered.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[colleague.email],
+            headers={"Content-Language": language},
+        )
+
+
+def handover_message_send(*, handover_id):
+    """Send the offer of a colleague's place while it is still open. Returns whether it left."""
+    handover = (
+        PlaceHandover.objects.select_related("signup__session", "signup__user", "colleague")
+        .filter(pk=handover_id, status=HandoverStatus.OPEN, colleague__is_active=True)
+        .first()
+    )
+    if handover is None:
+        return False
+    handover_message(handover=handover).send()
     return True
 
 

@@ -202,6 +202,9 @@ class SignUp(models.Model):
     substitute_for = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # How often the person asked to hand this place to a colleague, whatever address they typed
+    # (the cap on handovers counts every request alike, so it tells nothing about colleagues).
+    handover_requests = models.PositiveSmallIntegerField(default=0)
     # The person's own changes (promotion, cancellation) raise this; the invite's SEQUENCE is
     # the session's plus this, so it only ever grows.
     sequence = models.PositiveIntegerField(default=0)
@@ -235,6 +238,54 @@ class SignUp(models.Model):
     @property
     def ical_sequence(self):
         return self.session.sequence + self.sequence
+
+
+class HandoverStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    # Not accepted in time, replaced by a newer handover, or the place ended meanwhile.
+    LAPSED = "lapsed", _("Lapsed")
+
+
+class PlaceHandover(models.Model):
+    """A confirmed person's place, offered to a colleague who accepts or declines it.
+
+    The place stays the giver's until the colleague accepts (services/handovers.py). The row is
+    the colleague's: it is in their data download and goes with their account.
+    """
+
+    signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="handovers")
+    colleague = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="intervision_handovers",
+    )
+    status = models.CharField(
+        max_length=8, choices=HandoverStatus.choices, default=HandoverStatus.OPEN
+    )
+    created_at = models.DateTimeField()
+    offered_until = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("place handover")
+        verbose_name_plural = _("place handovers")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signup"],
+                condition=Q(status="open"),
+                name="intervision_one_open_handover",
+            ),
+            models.CheckConstraint(
+                condition=Q(offered_until__gt=F("created_at")),
+                name="intervision_handover_until_after_created",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.signup} → {self.colleague} ({self.get_status_display()})"
 
 
 class Reminder(models.Model):

@@ -11,6 +11,7 @@ class Notice(models.TextChoices):
     CANCELLED = "cancelled"
     OFFER_LAPSED = "offer_lapsed"
     SUBSTITUTE = "substitute"
+    HANDED_OVER = "handed_over"
     CHANGED = "changed"
     SESSION_CANCELLED = "session_cancelled"
     REMINDER = "reminder"
@@ -24,3 +25,11 @@ def notify(signup, notice):
     # robust: a broker that is down must not undo the sign-up; the message is lost then, the
     # sign-up and the person's calendar feed are not.
     transaction.on_commit(lambda: signup_message_send.delay(signup_id, notice), robust=True)
+
+
+def notify_handover(handover):
+    """Queue the offer of a colleague's place to the person it is offered to, after the commit."""
+    from .tasks import handover_message_send
+
+    handover_id = handover.pk
+    transaction.on_commit(lambda: handover_message_send.delay(handover_id), robust=True)

@@ -5,7 +5,15 @@ from django.utils import timezone
 
 from elearning.accounts.roles import MODERATORS
 
-from .models import ACTIVE_STATUSES, HOLDING_STATUSES, IntervisionSession, SignUp, SignUpStatus
+from .models import (
+    ACTIVE_STATUSES,
+    HOLDING_STATUSES,
+    HandoverStatus,
+    IntervisionSession,
+    PlaceHandover,
+    SignUp,
+    SignUpStatus,
+)
 
 
 def sessions_with_places(sessions):
@@ -89,7 +97,40 @@ def my_signups(*, user, now=None):
             coming.append(signup)
         else:
             earlier.append(signup)
-    return {"coming": coming, "earlier": list(reversed(earlier))}
+    return {
+        "coming": coming,
+        "earlier": list(reversed(earlier)),
+        "handovers": list(handovers_open(user=user, now=now)),
+    }
+
+
+def handovers_open(*, user, now=None, session=None):
+    """Places colleagues offer `user` that they can still accept, soonest first."""
+    now = now or timezone.now()
+    handovers = (
+        PlaceHandover.objects.filter(
+            colleague=user,
+            status=HandoverStatus.OPEN,
+            offered_until__gt=now,
+            signup__status=SignUpStatus.CONFIRMED,
+            signup__session__cancelled_at__isnull=True,
+        )
+        .select_related("signup__session", "signup__user")
+        .prefetch_related("signup__session__meetings")
+        .annotate(first_meeting_at=Min("signup__session__meetings__starts_at"))
+        .filter(first_meeting_at__gt=now)
+        .order_by("first_meeting_at", "pk")
+    )
+    if session is not None:
+        handovers = handovers.filter(signup__session=session)
+    return handovers
+
+
+def handover_of(*, handover_id, user):
+    """The offer made to `user` with this id (in any state), or None (someone else's, unknown)."""
+    if not user.is_authenticated:
+        return None
+    return PlaceHandover.objects.filter(pk=handover_id, colleague=user).first()
 
 
 def signups_export(*, user):
@@ -112,6 +153,26 @@ def signups_export(*, user):
                 else None
             ),
             "attendance": signup.attendance,
+            "requests_to_hand_over_the_place": signup.handover_requests,
         }
         for signup in rows
+    ]
+
+
+def handovers_export(*, user):
+    """The places colleagues offered the person, and what became of each (right of access)."""
+    rows = (
+        PlaceHandover.objects.filter(colleague=user)
+        .select_related("signup__session")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "session": handover.signup.session.title,
+            "offered_at": handover.created_at.isoformat(),
+            "offered_until": handover.offered_until.isoformat(),
+            "status": handover.status,
+            "decided_at": handover.decided_at.isoformat() if handover.decided_at else None,
+        }
+        for handover in rows
     ]

@@ -18,6 +18,19 @@ def signup_message_send(self, signup_id, notice):
     emails.signup_message_send(signup_id=signup_id, notice=notice)
 
 
+@shared_task(
+    bind=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    retry_backoff_max=900,
+    max_retries=6,
+    acks_late=True,
+)
+def handover_message_send(self, handover_id):
+    """The offer of a colleague's place, to the person it is offered to."""
+    emails.handover_message_send(handover_id=handover_id)
+
+
 @shared_task
 def reminders_sweep():
     """Reminders 24 hours before each date (beat schedule); each is sent once only."""
@@ -26,5 +39,6 @@ def reminders_sweep():
 
 @shared_task
 def offers_sweep():
-    """Offers of a freed place not taken in time pass to the next person (beat schedule)."""
-    return services.offers_expire()
+    """Offers of a freed place not taken in time pass to the next person, and offers of a
+    colleague's place lapse (beat schedule)."""
+    return services.offers_expire() + services.handovers_expire()

@@ -22,6 +22,16 @@ urlpatterns = [
         learner.signup_substitute,
         name="signup_substitute",
     ),
+    path(
+        "account/sessions/offers/<int:handover_id>/accept/",
+        learner.handover_accept,
+        name="handover_accept",
+    ),
+    path(
+        "account/sessions/offers/<int:handover_id>/decline/",
+        learner.handover_decline,
+        name="handover_decline",
+    ),
 ]
 
 # Without a language prefix: calendar apps fetch the feed at one fixed address, without cookies.

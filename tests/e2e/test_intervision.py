@@ -1,6 +1,7 @@
 """Acceptance of intervision in Chromium: a learner signs up, gets the invite and cancels, and
 the first person on the waiting list has the place at once, by mail; signing up works with the
-keyboard alone; the agenda, a session and "My sessions" pass axe in Dutch and French.
+keyboard alone; a place offered to a colleague is accepted with the keyboard alone; the agenda,
+a session and "My sessions" pass axe in Dutch and French.
 
 Messages leave through Celery: eagerly in the SQLite run, from a real worker in the integration
 run, so the outbox is polled rather than read once.
@@ -17,7 +18,7 @@ from playwright.sync_api import expect
 from django.core import mail
 from django.utils import timezone
 
-from elearning.intervision.models import SignUp, SignUpStatus
+from elearning.intervision.models import PlaceHandover, SignUp, SignUpStatus
 from tests.intervision.conftest import TELLING_WORDS, person_make, session_make
 
 from .conftest import TIMEOUT_MS, BrowserLog
@@ -63,7 +64,7 @@ def confirming_mails_to(person):
     """Messages to `person` whose invite puts a confirmed place in their calendar."""
     found = []
     for message in mail.outbox:
-        if message.to != [person.email]:
+        if message.to != [person.email] or not message.attachments:  # an offer has no invite
             continue
         [(_name, content, _mimetype)] = message.attachments
         if all(str(event["status"]) == "CONFIRMED" for event in invite_events(content)):
@@ -220,3 +221,62 @@ def test_agenda_session_and_my_sessions_pass_axe(page, small_tree):
         print(f"\n===== axe: {url} =====\n{report}")
     assert not failures, f"axe violations on {sorted(failures)} (reports printed above)"
     assert_no_browser_errors(page)
+
+
+def tab_to(page, locator, presses=60):
+    """Press Tab until `locator` has the focus (through the skip link, quick exit and menus)."""
+    for _press in range(presses):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            break
+    expect(locator).to_be_focused()
+
+
+def test_a_colleague_accepts_an_offered_place_with_the_keyboard_alone(
+    page, colleague_page, small_tree, celery_worker_real
+):
+    session = one_place_session(title="Intervisie in Gent")
+    giver = learner_make("Jan", "jan.claes@example.org")
+    colleague = learner_make("Lies", "lies.peeters@example.org")
+    signup_make(session, giver, SignUpStatus.CONFIRMED)
+    failures = {}
+
+    # Jan offers his place under "My sessions" (English pages: the texts are new).
+    sign_in(page, giver.email, PASSWORD)
+    page.goto("/en/account/sessions/")
+    page.get_by_text("Hand my place to a colleague").click()
+    page.get_by_label("Your colleague's email address (same organisation)").fill(colleague.email)
+    page.get_by_role("button", name="Offer my place").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "If this colleague can take your place, they have received an offer."
+    )
+    if report := axe_report(page):
+        failures["giver"] = report
+    assert SignUp.objects.get(session=session, user=giver).status == SignUpStatus.CONFIRMED
+    assert eventually(lambda: [m for m in mail.outbox if m.to == [colleague.email]])
+
+    # Lies finds the offer and takes it, with the keyboard alone.
+    sign_in(colleague_page, colleague.email, PASSWORD)
+    colleague_page.goto("/en/account/sessions/")
+    expect(colleague_page.get_by_role("heading", name="Places offered to you")).to_be_visible()
+    if report := axe_report(colleague_page):
+        failures["colleague"] = report
+    agreement = colleague_page.get_by_label("I accept this agreement")
+    tab_to(colleague_page, agreement)
+    colleague_page.keyboard.press("Space")
+    expect(agreement).to_be_checked()
+    colleague_page.keyboard.press("Tab")
+    expect(colleague_page.get_by_role("button", name="Accept the place")).to_be_focused()
+    colleague_page.keyboard.press("Enter")
+
+    expect(colleague_page.locator(".messages")).to_contain_text("The place is yours.")
+    expect(colleague_page.get_by_text("Places offered to you")).to_have_count(0)
+    assert SignUp.objects.get(session=session, user=colleague).status == SignUpStatus.CONFIRMED
+    assert SignUp.objects.get(session=session, user=giver).status == SignUpStatus.CANCELLED
+    assert PlaceHandover.objects.get().status == "accepted"
+    # The invite goes to whoever holds the place now.
+    assert eventually(lambda: confirming_mails_to(colleague))
+    for name, report in failures.items():
+        print(f"\n===== axe: {name} =====\n{report}")
+    assert not failures, f"axe violations for {sorted(failures)} (reports printed above)"
+    assert_no_browser_errors(page, colleague_page)

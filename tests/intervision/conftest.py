@@ -84,11 +84,10 @@ def messages_sent_here(monkeypatch):
     tests reads. These tests are about the messages themselves; tests/e2e/test_intervision.py
     has a real worker send them.
     """
-    from elearning.intervision.tasks import signup_message_send
+    from elearning.intervision.tasks import handover_message_send, signup_message_send
 
-    monkeypatch.setattr(
-        signup_message_send, "delay", lambda *args: signup_message_send.apply(args=args)
-    )
+    for task in (signup_message_send, handover_message_send):
+        monkeypatch.setattr(task, "delay", lambda *args, task=task: task.apply(args=args))
 
 
 @pytest.fixture

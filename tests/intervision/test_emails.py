@@ -76,15 +76,25 @@ def reach_offer_lapsed(committed, person):
     return lambda: committed(services.offers_expire, now=too_late)
 
 
-def reach_substitute(committed, person):
-    colleague = person_make(first_name="Jan", last_name="Claes")
-    signup = sign_up(committed, online_session(), colleague)
-    return lambda: committed(
-        services.signup_substitute,
+def handed_over(committed, giver, colleague):
+    """`giver` offers their place to `colleague`; the step returned is the acceptance."""
+    signup = sign_up(committed, online_session(), giver)
+    committed(
+        services.handover_offer,
         signup_id=signup.pk,
-        user=colleague,
-        colleague_email=person.email,
+        user=giver,
+        colleague_email=colleague.email,
     )
+    [handover] = colleague.intervision_handovers.all()
+    return lambda: committed(services.handover_accept, handover_id=handover.pk, user=colleague)
+
+
+def reach_substitute(committed, person):
+    return handed_over(committed, person_make(first_name="Jan", last_name="Claes"), person)
+
+
+def reach_handed_over(committed, person):
+    return handed_over(committed, person, person_make(first_name="Lies", last_name="Peeters"))
 
 
 def reach_changed(committed, person):
@@ -113,11 +123,17 @@ SCENARIOS = {
     Notice.CANCELLED: reach_cancelled,
     Notice.OFFER_LAPSED: reach_offer_lapsed,
     Notice.SUBSTITUTE: reach_substitute,
+    Notice.HANDED_OVER: reach_handed_over,
     Notice.CHANGED: reach_changed,
     Notice.SESSION_CANCELLED: reach_session_cancelled,
     Notice.REMINDER: reach_reminder,
 }
-CANCELLING = {Notice.CANCELLED, Notice.OFFER_LAPSED, Notice.SESSION_CANCELLED}
+CANCELLING = {
+    Notice.CANCELLED,
+    Notice.OFFER_LAPSED,
+    Notice.HANDED_OVER,
+    Notice.SESSION_CANCELLED,
+}
 # A confirmed place in a session that takes place: only these messages open the room.
 WITH_JOIN_LINK = {
     Notice.CONFIRMED,
@@ -219,7 +235,7 @@ def test_a_substitute_hears_who_handed_over_the_place(committed):
     person = person_make(preferred_language="en")
     reach_substitute(committed, person)()
 
-    [message] = mails_to(person)
+    [_offer, message] = mails_to(person)
     assert "Your colleague Jan Claes has handed their place to you." in message.body
 
 

@@ -261,47 +261,6 @@ def test_nobody_can_cancel_someone_elses_sign_up_or_a_forged_one():
     assert before[0][0]["status"] == C
 
 
-def test_a_place_goes_to_a_colleague_of_the_same_organisation():
-    session = session_with_places(12)
-    holder = professional(organisation="CAW Oost-Vlaanderen")
-    colleague = professional(organisation="caw oost-vlaanderen ", email="collega@example.org")
-    signup = sign_up(session, holder)
-
-    substitute = services.signup_substitute(
-        signup_id=signup.pk, user=holder, colleague_email="Collega@Example.org"
-    )
-
-    assert substitute.user == colleague and substitute.status == C
-    assert substitute.queued_at == signup.queued_at  # the colleague keeps the place in line
-    assert statuses(session) == [(holder.email, X), (colleague.email, C)]
-
-
-@pytest.mark.parametrize(
-    "colleague_fields",
-    [
-        {"organisation": "Politiezone Gent"},  # another organisation
-        {"municipality": "Eeklo"},  # another municipality
-        None,  # no account at all
-    ],
-)
-def test_a_place_cannot_go_outside_the_organisation_and_nothing_changes(colleague_fields):
-    session = session_with_places(12)
-    holder = professional()
-    if colleague_fields is not None:
-        professional(email="collega@example.org", **colleague_fields)
-    signup = sign_up(session, holder)
-    before = snapshot(session)
-
-    refused(
-        lambda: services.signup_substitute(
-            signup_id=signup.pk, user=holder, colleague_email="collega@example.org"
-        ),
-        "dezelfde organisatie",
-    )
-
-    assert snapshot(session) == before
-
-
 def test_attendance_is_marked_by_the_facilitator_once_the_session_started():
     facilitator = professional()
     session = session_with_places(12, facilitator=facilitator)

@@ -11,28 +11,41 @@ Rules:
   at once when the session's offer_hours is 0, else as an offer held for that many hours,
   then passed on (offers_expire). After the cut-off the facilitator decides (signup_promote).
 - One active sign-up per person per session (also a unique constraint in the database).
-- A confirmed person may hand their place to a colleague of the same organisation.
+- A confirmed person may offer their place to a colleague of the same organisation, who
+  accepts or declines it (handovers.py; the giver learns nothing about the colleague).
 Each refusal raises SignUpRefused with a message for the person; nothing is changed then.
 Messages (with calendar invites) leave after the commit, through notifications.py.
 
-rules.py: who may do what; places.py: the engine; facilitator.py: the facilitator's actions.
+rules.py: who may do what; places.py: the engine; handovers.py: a place handed to a colleague;
+facilitator.py: the facilitator's actions.
 """
 
 from .facilitator import attendance_mark, session_cancel, session_changed, signup_promote
+from .handovers import (
+    HANDOVER_REQUESTS_MAX,
+    handover_accept,
+    handover_decline,
+    handover_offer,
+    handovers_expire,
+)
 from .places import (
     offers_expire,
     places_refill,
     signup_cancel,
     signup_create,
     signup_offer_accept,
-    signup_substitute,
     signups_release,
 )
 from .rules import SignUpRefused, prerequisites_missing, session_manageable_by, signup_problem
 
 __all__ = [
+    "HANDOVER_REQUESTS_MAX",
     "SignUpRefused",
     "attendance_mark",
+    "handover_accept",
+    "handover_decline",
+    "handover_offer",
+    "handovers_expire",
     "offers_expire",
     "places_refill",
     "prerequisites_missing",
@@ -44,6 +57,5 @@ __all__ = [
     "signup_offer_accept",
     "signup_problem",
     "signup_promote",
-    "signup_substitute",
     "signups_release",
 ]

@@ -1,9 +1,8 @@
-"""Places and the waiting list: sign up, cancel, offers, substitutes, erasure (see the
-package's docstring for the rules and the lock)."""
+"""Places and the waiting list: sign up, cancel, offers, erasure (see the package's docstring
+for the rules and the lock)."""
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from .. import notifications
 from ..models import ACTIVE_STATUSES, HOLDING_STATUSES, IntervisionSession, SignUp, SignUpStatus
 from ..notifications import Notice
-from .rules import SignUpRefused, eligibility_problem, signup_problem
+from .rules import SignUpRefused, signup_problem
 
 
 def session_locked(session_id):
@@ -28,7 +27,7 @@ def has_room(session):
     return taken < session.max_places
 
 
-def _own_signup(signup_id, user):
+def own_signup(signup_id, user):
     """The person's own sign-up, or a refusal that does not tell whose another one is."""
     signup = (
         SignUp.objects.filter(pk=signup_id, user=user).first() if user.is_authenticated else None
@@ -106,7 +105,7 @@ def _signup_take_turn(session_id, user):
 @transaction.atomic
 def signup_cancel(*, signup_id, user):
     now = timezone.now()
-    session, signup = relocked(_own_signup(signup_id, user))
+    session, signup = relocked(own_signup(signup_id, user))
     if signup.status == SignUpStatus.CANCELLED:
         raise SignUpRefused(_("This sign-up was already cancelled."))
     not_started(session, now)
@@ -176,7 +175,7 @@ def places_refill(*, session_id):
 @transaction.atomic
 def signup_offer_accept(*, signup_id, user):
     now = timezone.now()
-    session, signup = relocked(_own_signup(signup_id, user))
+    session, signup = relocked(own_signup(signup_id, user))
     not_started(session, now)
     if signup.status != SignUpStatus.OFFERED or signup.offered_until <= now:
         raise SignUpRefused(_("This place is no longer offered to you."))
@@ -208,62 +207,6 @@ def _offer_lapse(signup_id, session_id, now):
     notifications.notify(signup, Notice.OFFER_LAPSED)
     place_freed(session, now)
     return 1
-
-
-@transaction.atomic
-def signup_substitute(*, signup_id, user, colleague_email):
-    """Hand a confirmed place to a colleague of the same organisation and municipality."""
-    now = timezone.now()
-    session, signup = relocked(_own_signup(signup_id, user))
-    not_started(session, now)
-    if signup.status != SignUpStatus.CONFIRMED:
-        raise SignUpRefused(_("Only a confirmed place can be handed to a colleague."))
-    colleague = _colleague(user, colleague_email)
-    problem = eligibility_problem(session, colleague)
-    if problem:
-        raise SignUpRefused(
-            _("Your colleague cannot take this place: %(reason)s") % {"reason": problem}
-        )
-    if SignUp.objects.filter(session=session, user=colleague, status__in=ACTIVE_STATUSES).exists():
-        raise SignUpRefused(_("Your colleague is already signed up for this session."))
-    cancel_signup(signup, now)
-    substitute = SignUp.objects.create(
-        session=session,
-        user=colleague,
-        status=SignUpStatus.CONFIRMED,
-        queued_at=signup.queued_at,
-        confirmed_at=now,
-        substitute_for=signup,
-        municipality_id=colleague.municipality_id,
-        sector_id=colleague.sector_id,
-    )
-    notifications.notify(signup, Notice.CANCELLED)
-    notifications.notify(substitute, Notice.SUBSTITUTE)
-    return substitute
-
-
-def _colleague(user, email):
-    """The colleague's account; one message whether it is missing or elsewhere (no probing)."""
-    organisation = (user.organisation or "").strip().casefold()
-    colleague = (
-        get_user_model()
-        .objects.filter(email__iexact=(email or "").strip(), is_active=True)
-        .exclude(pk=user.pk)
-        .first()
-    )
-    if (
-        colleague is None
-        or not organisation
-        or (colleague.organisation or "").strip().casefold() != organisation
-        or colleague.municipality_id != user.municipality_id
-    ):
-        raise SignUpRefused(
-            _(
-                "Your place can go only to a colleague with an account on this platform, in "
-                "the same organisation and municipality as in your profile."
-            )
-        )
-    return colleague
 
 
 def signups_release(*, user):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -49,6 +50,12 @@ def session_detail(request, pk):
             signup and signup.status == SignUpStatus.CONFIRMED and session.join_url
         ),
     }
+    if request.user.is_authenticated:
+        context["handover"] = (
+            selectors.handovers_open(user=request.user, session=session).first()
+            if signup is None or signup.status == SignUpStatus.WAITLISTED
+            else None
+        )
     if request.user.is_authenticated and signup is None:
         context["problem"] = services.signup_problem(session=session, user=request.user)
         context["missing_modules"] = services.prerequisites_missing(
@@ -121,11 +128,61 @@ signup_accept = _signup_action(
     lambda request, signup_id: services.signup_offer_accept(signup_id=signup_id, user=request.user),
     lambda: _("The place is yours. A confirmation with a calendar invite is on its way."),
 )
-signup_substitute = _signup_action(
-    lambda request, signup_id: services.signup_substitute(
-        signup_id=signup_id, user=request.user, colleague_email=request.POST.get("email", "")
+
+
+@require_POST
+@login_required
+def signup_substitute(request, signup_id):
+    """Offer the place to a colleague. The answer is the same whoever the address belongs to."""
+    try:
+        services.handover_offer(
+            signup_id=signup_id, user=request.user, colleague_email=request.POST.get("email", "")
+        )
+    except services.SignUpRefused as refused:
+        messages.error(request, refused.message)
+        return _back(request)
+    messages.success(
+        request,
+        _(
+            "If this colleague can take your place, they have received an offer. The place "
+            "stays yours until they accept it; if they do, you will get a message."
+        ),
+    )
+    return _back(request)
+
+
+def _handover_action(action, success):
+    """Accept or decline an offer made to this person; anyone else's offer is not found."""
+
+    @require_POST
+    @login_required
+    def view(request, handover_id):
+        if selectors.handover_of(handover_id=handover_id, user=request.user) is None:
+            raise Http404
+        try:
+            action(request, handover_id)
+        except services.SignUpRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, success())
+        return redirect("intervision:my_sessions")
+
+    return view
+
+
+handover_accept = _handover_action(
+    lambda request, handover_id: services.handover_accept(
+        handover_id=handover_id,
+        user=request.user,
+        confidentiality_accepted=request.POST.get("confidentiality") == "accepted",
     ),
-    lambda: _("Your place now belongs to your colleague, who gets a confirmation."),
+    lambda: _("The place is yours. A confirmation with a calendar invite is on its way."),
+)
+handover_decline = _handover_action(
+    lambda request, handover_id: services.handover_decline(
+        handover_id=handover_id, user=request.user
+    ),
+    lambda: _("You declined the place. Your colleague keeps it."),
 )
 
 
@@ -134,6 +191,7 @@ signup_substitute = _signup_action(
 def my_sessions(request):
     context = selectors.my_signups(user=request.user)
     context["feed_url"] = _feed_url(request)
+    context["handover_requests_max"] = services.HANDOVER_REQUESTS_MAX
     return TemplateResponse(request, "intervision/my_sessions.html", context)
 
 
