@@ -4,6 +4,7 @@ Every variable is listed in .env.example. Integrations switch on by the presence
 variable (DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME), in the manner of wagtail.org.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -207,6 +208,16 @@ LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
 # Course packages (courses/packaging/): the largest package accepted, unpacked. Checked on the
 # zip's directory before anything is extracted; the web server's upload limit must allow it too.
 COURSE_PACKAGE_MAX_BYTES = int(os.environ.get("COURSE_PACKAGE_MAX_BYTES") or 20 * 1024**3)
+# Taking a course from another site (courses/packaging/fetch.py): the whole download of a package
+# must end within this many seconds (a catalogue within 20), and only public addresses are
+# fetched. Networks listed here are let through as well, e.g. "10.1.2.0/24" for two installations
+# on one intranet; empty in production. Server-side request forgery, as OWASP describes it:
+# https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html
+COURSE_PACKAGE_FETCH_SECONDS = int(os.environ.get("COURSE_PACKAGE_FETCH_SECONDS") or 600)
+COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS = [  # a mistyped network stops the start, not a fetch
+    str(ipaddress.ip_network(network, strict=False))
+    for network in env_list("COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS")
+]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "elearning" / "locale"]
