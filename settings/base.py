@@ -191,10 +191,23 @@ SOCIALACCOUNT_LOGIN_ON_GET = False
 # Data minimisation: the provider's tokens are used once and never stored.
 SOCIALACCOUNT_STORE_TOKENS = False
 
+# The client's address, for every limit counted per client (elearning/core/clients.py): the
+# number of reverse proxies in front of the site that append to X-Forwarded-For; 0 = none, the
+# header is ignored. The rule allauth and django-ipware document as their "proxy count":
+# https://docs.allauth.org/en/latest/common/configuration.html
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or 0)
+
 # Login throttling: https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# Failures count per account, wherever they come from and on both login pages (the admin's and
+# the site's): guesses spread over many addresses lock the account too. The price: someone who
+# knows an address can pause its sign-in for the cool-off; a password reset by mail lifts it
+# (elearning/accounts/throttling.py). Never per address alone: a town hall shares one address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The account alone decides (a pair never has more failures than its account); the pair is listed
+# for axes' own check (W006), which wants the address among the parameters.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "elearning.core.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 # The admin posts "username", allauth's login "login" (passed on as "email"): count both alike.
