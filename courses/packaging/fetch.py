@@ -42,7 +42,7 @@ class _Unreachable(Exception):
     """Any reason not to (or no longer) talk to the other site; the editor sees one message."""
 
 
-def unreachable():
+def _unreachable():
     return PackageRefused(_("The other site cannot be reached."))
 
 
@@ -65,7 +65,7 @@ def download(url, *, limit, seconds):
         if deadline.expired:  # a connection shut at the deadline looks like an ended body
             raise _Unreachable
     except _Unreachable as error:
-        raise unreachable() from error
+        raise _unreachable() from error
     finally:
         deadline.cancel()
         if connection is not None:
