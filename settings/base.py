@@ -4,6 +4,7 @@ Every variable is listed in .env.example. Integrations switch on by the presence
 variable (DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME), in the manner of wagtail.org.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -190,10 +191,23 @@ SOCIALACCOUNT_LOGIN_ON_GET = False
 # Data minimisation: the provider's tokens are used once and never stored.
 SOCIALACCOUNT_STORE_TOKENS = False
 
+# The client's address, for every limit counted per client (elearning/core/clients.py): the
+# number of reverse proxies in front of the site that append to X-Forwarded-For; 0 = none, the
+# header is ignored. The rule allauth and django-ipware document as their "proxy count":
+# https://docs.allauth.org/en/latest/common/configuration.html
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or 0)
+
 # Login throttling: https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# Failures count per account, wherever they come from and on both login pages (the admin's and
+# the site's): guesses spread over many addresses lock the account too. The price: someone who
+# knows an address can pause its sign-in for the cool-off; a password reset by mail lifts it
+# (elearning/accounts/throttling.py). Never per address alone: a town hall shares one address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The account alone decides (a pair never has more failures than its account); the pair is listed
+# for axes' own check (W006), which wants the address among the parameters.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "elearning.core.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 # The admin posts "username", allauth's login "login" (passed on as "email"): count both alike.
@@ -207,6 +221,16 @@ LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
 # Course packages (courses/packaging/): the largest package accepted, unpacked. Checked on the
 # zip's directory before anything is extracted; the web server's upload limit must allow it too.
 COURSE_PACKAGE_MAX_BYTES = int(os.environ.get("COURSE_PACKAGE_MAX_BYTES") or 20 * 1024**3)
+# Taking a course from another site (courses/packaging/fetch.py): the whole download of a package
+# must end within this many seconds (a catalogue within 20), and only public addresses are
+# fetched. Networks listed here are let through as well, e.g. "10.1.2.0/24" for two installations
+# on one intranet; empty in production. Server-side request forgery, as OWASP describes it:
+# https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html
+COURSE_PACKAGE_FETCH_SECONDS = int(os.environ.get("COURSE_PACKAGE_FETCH_SECONDS") or 600)
+COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS = [  # a mistyped network stops the start, not a fetch
+    str(ipaddress.ip_network(network, strict=False))
+    for network in env_list("COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS")
+]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "elearning" / "locale"]

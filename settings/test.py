@@ -61,3 +61,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Never a real learning record store, whatever the environment says; tests/learners/test_xapi.py
 # points this at the fake one it serves.
 XAPI_LRS_ENDPOINT = ""
+# The other sites of tests/courses/packaging/test_pull.py listen on 127.0.0.1; the tests of the
+# refusal of internal addresses turn this off.
+COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]  # localhost may be both

@@ -9,10 +9,16 @@ from http.server import ThreadingHTTPServer
 
 
 class BackgroundHTTPService:
-    """Subclasses pass their request handler; the handler reaches the service as server.service."""
+    """Subclasses pass their request handler; the handler reaches the service as server.service.
 
-    def __init__(self, handler):
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    `host` is the loopback address to listen on; `tls` a server-side ssl.SSLContext for HTTPS.
+    """
+
+    def __init__(self, handler, *, host="127.0.0.1", tls=None):
+        self._server = ThreadingHTTPServer((host, 0), handler)
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self._scheme = "https" if tls is not None else "http"
         self._server.daemon_threads = True
         self._server.service = self
         self._thread = threading.Thread(
@@ -22,7 +28,11 @@ class BackgroundHTTPService:
     @property
     def base_url(self):
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self._scheme}://{host}:{port}"
+
+    @property
+    def port(self):
+        return self._server.server_address[1]
 
     def start(self):
         self._thread.start()

@@ -1,24 +1,24 @@
 """Taking a course from another installation's catalogue (catalogue.py serves it).
 
-The catalogue and the package are fetched over HTTP(S) with a time limit and a size limit, and
-the package must have the SHA-256 the catalogue announced. The downloaded archive then goes
-through the same checks as an upload: nothing about a remote site is trusted more than a file.
+The catalogue and the package are fetched over HTTP(S) from public addresses only, each within
+one deadline and a size limit (fetch.py), and the package must have the SHA-256 the catalogue
+announced. The downloaded archive then goes through the same checks as an upload: nothing about
+a remote site is trusted more than a file.
 """
 
 import hashlib
 import json
 import tempfile
 
-import requests
-
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from .fetch import download
 from .schema import PackageRefused
 
-TIMEOUT_SECONDS = 20
+# A catalogue is small: it gets at most this long, the package the whole setting.
+CATALOGUE_SECONDS = 20
 CATALOGUE_MAX_BYTES = 2 * 1024**2
-CHUNK = 1024**2
 
 
 def catalogue_fetch(*, url):
@@ -70,27 +70,12 @@ def package_fetch(*, entry):
 
 
 def _body(url, *, limit):
-    return b"".join(_chunks(url, limit=limit))
+    seconds = min(CATALOGUE_SECONDS, settings.COURSE_PACKAGE_FETCH_SECONDS)
+    return b"".join(download(url, limit=limit, seconds=seconds))
 
 
 def _chunks(url, *, limit):
-    try:
-        with requests.get(url, stream=True, timeout=TIMEOUT_SECONDS, allow_redirects=True) as reply:
-            if reply.status_code != 200:
-                raise PackageRefused(
-                    _("The other site answered with an error (HTTP %(status)s).")
-                    % {"status": reply.status_code}
-                )
-            received = 0
-            for chunk in reply.iter_content(CHUNK):
-                received += len(chunk)
-                if received > limit:
-                    raise PackageRefused(
-                        _("The other site sent more data than a package may hold.")
-                    )
-                yield chunk
-    except requests.RequestException as error:
-        raise PackageRefused(_("The other site cannot be reached.")) from error
+    return download(url, limit=limit, seconds=settings.COURSE_PACKAGE_FETCH_SECONDS)
 
 
 def _max_bytes():

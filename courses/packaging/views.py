@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Locale, Page
 
@@ -181,22 +181,42 @@ def import_upload(request):
     return TemplateResponse(request, "courses/packaging/upload.html", {"form": form}, status=status)
 
 
+@require_http_methods(["GET", "POST"])
 def import_remote(request):
-    """Take a course from another site: its catalogue address, the course, then the preview."""
+    """Take a course from another site: its catalogue address, the course, then the preview.
+
+    Only a POST (with its CSRF token) makes this site fetch anything: a link such as
+    `?catalogue=<address>` merely fills in the form, so it cannot make an editor's browser send
+    this server to an address of someone else's choosing.
+    """
     _require(request.user, IMPORT_PERMISSION)
-    address = (request.POST.get("catalogue") or request.GET.get("catalogue") or "").strip()
+    if request.method != "POST":
+        address = (request.GET.get("catalogue") or "").strip()
+        return _remote_page(request, address=address, entries=[], problem="")
+    address = (request.POST.get("catalogue") or "").strip()
     entries, problem = [], ""
-    if address:
+    if not address:
+        problem = _("Enter the address of the other site's catalogue.")
+    else:
         try:
             entries = pull.catalogue_fetch(url=address)
-            if request.method == "POST":
+            if request.POST.get("key"):
                 return _remote_preview(request, entries)
         except PackageRefused as refusal:
             problem = refusal.message
+    return _remote_page(request, address=address, entries=entries, problem=problem)
+
+
+def _remote_page(request, *, address, entries, problem):
     return TemplateResponse(
         request,
         "courses/packaging/remote.html",
-        {"catalogue": address, "entries": entries, "problem": problem},
+        {
+            "catalogue": address,
+            "entries": entries,
+            "problem": problem,
+            "fetched": request.method == "POST" and not problem,
+        },
         status=400 if problem else 200,
     )
 

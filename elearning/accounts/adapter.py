@@ -6,8 +6,10 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialAccount
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from elearning.core.clients import client_address
 from elearning.core.models import Municipality
 
 OFFERED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
@@ -32,6 +34,14 @@ def kept_claims(extra_data):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """allauth's rate limits count per client as every other limit does (behind the proxy
+        too): see elearning/core/clients.py."""
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
     def save_user(self, request, user, form, commit=True):
         # A learner who signs up on /fr/ reads French: keep that as their language.
         user.preferred_language = offered_language(translation.get_language())

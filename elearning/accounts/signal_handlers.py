@@ -1,10 +1,13 @@
 """Who listens for what in the accounts app, wired once from AccountsConfig.ready()."""
 
+from allauth.account.signals import password_reset
+
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db.models.signals import post_migrate
 
 from .roles import ROLE_APP_LABELS, roles_ensure
+from .throttling import lockout_lift_after_password_reset
 
 # Models the roles are made of; a partial migrate (`migrate contenttypes`) may lack them.
 ROLE_MODELS = (
@@ -49,4 +52,7 @@ post_migrate.connect(
     roles_after_migrate,
     sender=global_apps.get_app_config("accounts"),
     dispatch_uid="accounts.roles_after_migrate",
+)
+password_reset.connect(
+    lockout_lift_after_password_reset, dispatch_uid="accounts.lockout_lift_after_password_reset"
 )

@@ -1,4 +1,7 @@
-"""Who a sign-in attempt is for, so django-axes counts failures per address and IP."""
+"""Who a sign-in attempt is for, so django-axes counts failures per account (settings/base.py),
+and how an account's lock ends early."""
+
+from axes.utils import reset as axes_reset
 
 
 def login_identifier(request, credentials):
@@ -14,3 +17,10 @@ def login_identifier(request, credentials):
         data = getattr(request, "POST", {})
         identifier = data.get("login") or data.get("username")
     return (identifier or "").strip().lower() or None
+
+
+def lockout_lift_after_password_reset(sender, request, user, **kwargs):
+    """Failures counted per account let anyone who knows an address pause its sign-in; the owner
+    ends that pause by choosing a new password from the reset mail (allauth's password_reset
+    signal), as the lock-out page suggests."""
+    axes_reset(username=login_identifier(request, {"username": user.email}))

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from elearning.core.clients import client_address
+
 from ..attests import (
     attest_code_looks_valid,
     attest_code_normalise,
@@ -60,7 +62,7 @@ class AttestVerifyForm(forms.Form):
 
 def _too_many_lookups(request):
     """Count this address's lookups in the current minute (in the cache; the address is hashed)."""
-    address = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:32]
+    address = hashlib.sha256((client_address(request) or "").encode()).hexdigest()[:32]
     key = f"learners:attest-verify:{address}:{timezone.now():%Y%m%d%H%M}"
     cache.add(key, 0, timeout=90)
     try:

@@ -107,7 +107,7 @@ def test_the_admin_previews_a_course_from_another_site(client, other_site):
     client.force_login(member_of("Moderators", "redactie@example.org"))
     url = reverse("course_packages:remote")
 
-    listing = client.get(url, {"catalogue": other_site.catalogue})
+    listing = client.post(url, {"catalogue": other_site.catalogue})
     assert "Kindermishandeling herkennen" in listing.content.decode()
     response = client.post(url, {"catalogue": other_site.catalogue, "key": other_site.entry["key"]})
 
@@ -115,5 +115,5 @@ def test_the_admin_previews_a_course_from_another_site(client, other_site):
     assert response.url == reverse("course_packages:preview", args=[preview.pk])
     assert not CoursePage.objects.exists(), "nothing changes before the editor confirms"
 
-    broken = client.get(url, {"catalogue": f"{other_site.base_url}/nothing.json"})
+    broken = client.post(url, {"catalogue": f"{other_site.base_url}/nothing.json"})
     assert broken.status_code == 400 and "HTTP 404" in broken.content.decode()
