@@ -5,17 +5,68 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtailmedia.forms import BaseMediaForm
 
 from .captions import MAX_BYTES, captions_check
+from .selectors import (
+    media_assets_owned_by,
+    media_change_allowed,
+    media_live_change_allowed,
+    media_live_pages,
+)
+
+LIVE_REFUSAL = _(
+    "This recording is shown on a published page, so only a moderator can change it or its "
+    "captions. To show a different recording, upload it, choose it in the page and submit the "
+    "page for moderation."
+)
 
 
-class CaptionForm(WagtailAdminModelForm):
-    """Upload of one language's captions: the WebVTT file is checked against the recording."""
+class MediaForm(BaseMediaForm):
+    """wagtailmedia's form (WAGTAILMEDIA["MEDIA_FORM_BASE"]): a recording on a published page
+    keeps its file, thumbnail and title unless a moderator changes them (media/selectors.py)."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, user=user, **kwargs)
 
     def clean(self):
         cleaned = super().clean()
-        upload = cleaned.get("file")
+        asset = self.instance
+        if (
+            asset.pk
+            and self.has_changed()
+            and self.user is not None
+            and not media_live_change_allowed(user=self.user)
+            and media_live_pages(asset=asset).exists()
+        ):
+            raise ValidationError(LIVE_REFUSAL, code="live")
+        return cleaned
+
+
+class CaptionForm(WagtailAdminModelForm):
+    """Upload of one language's captions: the WebVTT file is checked against the recording.
+
+    Someone offered the captions of a recording may change it: a trainer their own uploads,
+    as long as no published page shows it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "asset" in self.fields:
+            self.fields["asset"].queryset = media_assets_owned_by(user=self.for_user)
+
+    def clean(self):
+        cleaned = super().clean()
         asset = cleaned.get("asset")
+        if (
+            asset is not None
+            and self.for_user is not None
+            and not media_change_allowed(user=self.for_user, asset=asset)
+        ):
+            self.add_error("asset", LIVE_REFUSAL)
+            return cleaned
+        upload = cleaned.get("file")
         if upload is None or asset is None or upload == self.initial.get("file"):
             return cleaned
         if upload.size > MAX_BYTES:

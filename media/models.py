@@ -106,6 +106,13 @@ class MediaAsset(AbstractMedia):
         verbose_name = _("video or audio")
         verbose_name_plural = _("videos and audio")
         indexes = [models.Index(fields=["processing_status"], name="media_asset_status_idx")]
+        # What a published page shows changes only through a moderator (media/selectors.py).
+        permissions = [
+            (
+                "change_live_media",
+                _("Can change recordings and captions shown on published pages"),
+            )
+        ]
 
     @property
     def is_ready(self):

@@ -1,17 +1,24 @@
-"""Admin screens of the media app: where processing stands, and starting it over."""
+"""Admin screens of the media app: where processing stands, and starting it over; captions;
+recordings and captions on published pages kept for moderators."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.views.generic import models as generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtailmedia import get_permission_policy
+from wagtailmedia.views import media as wagtailmedia_views
 
+from .forms import LIVE_REFUSAL
 from .models import MediaAsset, ProcessingStatus
+from .selectors import captions_manageable_by, media_change_allowed
 from .services import media_processing_request
 
 PER_PAGE = 50
@@ -63,3 +70,83 @@ def processing_retry(request, asset_id):
         media_processing_request(asset_id=asset.pk)
         messages.success(request, _("“%(title)s” will be processed again.") % {"title": asset})
     return redirect("media_processing:index")
+
+
+# --- Recordings and captions on published pages ----------------------------------------------
+
+
+def _live_refusal(request, asset):
+    """Refuse a change to what a published page shows, unless the user may (a moderator)."""
+    if media_change_allowed(user=request.user, asset=asset):
+        return None
+    messages.error(request, LIVE_REFUSAL)
+    return redirect("wagtailmedia:edit", asset.pk)
+
+
+def media_delete(request, media_id):
+    """wagtailmedia's delete, refused for a recording a published page shows (it would vanish
+    from the page); wagtailmedia itself checks ownership. Registered in front of its URL."""
+    asset = get_object_or_404(MediaAsset, pk=media_id)
+    if not get_permission_policy().user_has_permission_for_instance(request.user, "delete", asset):
+        raise PermissionDenied
+    return _live_refusal(request, asset) or wagtailmedia_views.delete(request, media_id)
+
+
+def media_usage(request, media_id):
+    """wagtailmedia's usage list (the pages showing a recording), for who may change the
+    recording: wagtailmedia itself only asks for some media permission. Registered in front."""
+    asset = get_object_or_404(MediaAsset, pk=media_id)
+    if not get_permission_policy().user_has_permission_for_instance(request.user, "change", asset):
+        raise PermissionDenied
+    return wagtailmedia_views.usage(request, media_id)
+
+
+class CaptionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return captions_manageable_by(user=self.request.user).select_related("asset")
+
+
+class ManageableCaptionMixin:
+    """Captions of a recording someone else uploaded are not found (history and usage by URL;
+    their listings are of log entries and references, so only the object lookup narrows)."""
+
+    def get_base_object_queryset(self):
+        return captions_manageable_by(user=self.request.user)
+
+
+class ReadOnlyWhenLiveMixin(ManageableCaptionMixin):
+    """Edit and delete: not found for a colleague's captions; those of a recording on a
+    published page are read-only unless the user may change what published pages show."""
+
+    def get_queryset(self):
+        return captions_manageable_by(user=self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        return self._refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refusal() or super().post(request, *args, **kwargs)
+
+    def _refusal(self):
+        if media_change_allowed(user=self.request.user, asset=self.object.asset):
+            return None
+        messages.error(self.request, LIVE_REFUSAL)
+        return redirect("captions:index")
+
+
+class CaptionEditView(ReadOnlyWhenLiveMixin, generic.EditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = self.get_object()
+
+
+class CaptionDeleteView(ReadOnlyWhenLiveMixin, generic.DeleteView):
+    pass
+
+
+class CaptionHistoryView(ManageableCaptionMixin, HistoryView):
+    pass
+
+
+class CaptionUsageView(ManageableCaptionMixin, UsageView):
+    pass

@@ -23,6 +23,13 @@ class CaptionViewSet(ModelViewSet):
     list_display = ["asset", "language", "cue_count", "updated_at"]
     list_filter = ["language"]
     search_fields = ["asset__title"]
+    # A copy would only repeat a language the recording already has.
+    copy_view_enabled = False
+    index_view_class = views.CaptionIndexView
+    edit_view_class = views.CaptionEditView
+    delete_view_class = views.CaptionDeleteView
+    history_view_class = views.CaptionHistoryView
+    usage_view_class = views.CaptionUsageView
     edit_handler = ObjectList(
         [FieldPanel("asset"), FieldPanel("language"), FieldPanel("file")],
         base_form_class=CaptionForm,
@@ -46,6 +53,17 @@ def register_processing_urls():
         path("<int:asset_id>/retry/", views.processing_retry, name="retry"),
     ]
     return [path("media-processing/", include((urls, "media_processing")))]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_media_guard_urls():
+    """Our delete and usage of a recording, in front of wagtailmedia's at the same addresses
+    (order=-1: the admin tries URL hooks in order): a recording on a published page is not
+    deleted by someone who may not change it, and a colleague's recording is not shown."""
+    return [
+        path("media/delete/<int:media_id>/", views.media_delete, name="media_delete"),
+        path("media/usage/<int:media_id>/", views.media_usage, name="media_usage"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -373,7 +373,11 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "VIF-leerplatform")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
-WAGTAILMEDIA = {"MEDIA_MODEL": "media.MediaAsset"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media.MediaAsset",
+    # Keeps a recording on a published page for moderators (media/selectors.py).
+    "MEDIA_FORM_BASE": "media.forms.MediaForm",
+}
 # Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
 # Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
 # (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.

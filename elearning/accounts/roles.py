@@ -1,9 +1,13 @@
 """Roles in the Wagtail admin: trainers write, Moderators (our editors) approve and publish.
 
-Trainers add and edit pages anywhere in the tree (webinars, modules, courses, in every library
-that exists now or later, since their permissions sit on the root page), upload images,
-documents and recordings, and pick themes and trainers in page forms. They submit their work for
-moderation and can never publish, lock or bulk-delete.
+Trainers add pages anywhere in the tree (webinars, modules, courses, in every library that
+exists now or later, since their permission sits on the root page) and edit and delete only the
+pages they own (Wagtail's "add" permission: the owner is who created the page). They upload
+images, documents and recordings and edit or delete only their own uploads (Wagtail's collection
+"add" permission), pick any image or document and their own recordings in page forms, and pick
+themes and trainers. They submit their work for moderation and can never publish, lock or
+bulk-delete; a recording on a published page and its captions stay as they are until a moderator
+changes them (media/live.py).
 
 Moderators are our editors. Wagtail's own migrations create the groups "Moderators" and
 "Editors" and the workflow "Moderators approval", a single group approval task for Moderators,
@@ -46,7 +50,7 @@ TRAINER_PERMISSIONS = (
     "courses.view_theme",
     "courses.view_trainer",
     # Captions go with the recordings trainers upload (accessibility law: no recorded webinar
-    # without them).
+    # without them); the captions admin narrows these to the captions of their own recordings.
     "media.add_mediacaption",
     "media.change_mediacaption",
     "media.delete_mediacaption",
@@ -61,26 +65,43 @@ TRAINER_PERMISSIONS = (
 )
 # A SPOC opens the admin for their municipality's aggregated reports, and nothing else.
 COORDINATOR_PERMISSIONS = ("wagtailadmin.access_admin", "reports.view_municipal_reports")
-# Without publish_page, Wagtail offers trainers "Submit for moderation" instead of "Publish".
-TRAINER_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page")
+# "add" alone: Wagtail lets a trainer edit the pages they own and delete those of them that are
+# not live; "change" would open every page to every trainer. Without publish_page, Wagtail
+# offers trainers "Submit for moderation" instead of "Publish".
+TRAINER_PAGE_PERMISSIONS = ("wagtailcore.add_page",)
 # Wagtail checks media.CustomImage, media.CustomDocument and media.MediaAsset against the
 # permissions of the models they extend (the `auth_model` of each permission policy), granted
-# per collection. wagtailmedia has no "choose": its chooser lists what one may change.
+# per collection. "add" without "change": a trainer edits and deletes only their own uploads.
+# wagtailmedia has no "choose": its chooser lists what one may change, so a trainer picks their
+# own recordings.
 TRAINER_COLLECTION_PERMISSIONS = (
     "wagtailimages.add_image",
-    "wagtailimages.change_image",
     "wagtailimages.choose_image",
     "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
     "wagtailmedia.add_media",
-    "wagtailmedia.change_media",
 )
+# Grants that earlier versions gave trainers and that let any trainer change anyone's pages and
+# files; migration accounts/0002 withdraws them once from existing installations.
+TRAINER_GRANTS_WITHDRAWN = {
+    "pages": ("wagtailcore.change_page",),
+    "collections": (
+        "wagtailimages.change_image",
+        "wagtaildocs.change_document",
+        "wagtailmedia.change_media",
+    ),
+}
 # Moderators (our editors) see and manage every intervision session, whoever facilitates it,
 # exchange courses with other sites (course packages: export, offer, import), and curate the
 # search: promoted results for key queries, and the report of what visitors search for; they see
 # every learning report.
 MODERATOR_PERMISSIONS = (
+    # Captions of every recording, those on published pages included.
+    "media.add_mediacaption",
+    "media.change_mediacaption",
+    "media.delete_mediacaption",
+    "media.view_mediacaption",
+    "media.change_live_media",
     "intervision.add_intervisionsession",
     "intervision.change_intervisionsession",
     "intervision.delete_intervisionsession",

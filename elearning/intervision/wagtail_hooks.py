@@ -96,12 +96,17 @@ class SessionIndexView(generic.IndexView):
 
 
 class ManageableSessionMixin:
-    """A session someone else runs is not found (edit, delete, history, usage by URL)."""
-
-    def get_queryset(self):
-        return sessions_manageable_by(self.request.user)
+    """A session someone else runs is not found (history and usage by URL: their listings are
+    of log entries and references, so only the object lookup narrows)."""
 
     def get_base_object_queryset(self):
+        return sessions_manageable_by(self.request.user)
+
+
+class ManageableSessionFormMixin(ManageableSessionMixin):
+    """A session someone else runs is not found (edit and delete by URL)."""
+
+    def get_queryset(self):
         return sessions_manageable_by(self.request.user)
 
 
@@ -112,7 +117,7 @@ def _places_added(before, after):
     return before is not None and after > before
 
 
-class SessionEditView(ManageableSessionMixin, generic.EditView):
+class SessionEditView(ManageableSessionFormMixin, generic.EditView):
     def save_instance(self):
         # Under the session's lock (taken first, as the services do): the sequence and the
         # cancellation may have moved since the form was loaded and must not be written back.
@@ -149,7 +154,7 @@ class SessionEditView(ManageableSessionMixin, generic.EditView):
             )
 
 
-class SessionDeleteView(ManageableSessionMixin, generic.DeleteView):
+class SessionDeleteView(ManageableSessionFormMixin, generic.DeleteView):
     """Deleting would drop people's places without a word: they must hear of a cancellation."""
 
     def get(self, request, *args, **kwargs):

@@ -1,5 +1,7 @@
 """Trainers write and submit for moderation; Moderators (our editors) approve and publish."""
 
+import importlib
+
 import pytest
 
 from django.contrib.auth.models import Group
@@ -93,7 +95,8 @@ def trainer_grants():
 @pytest.mark.django_db
 def test_migrate_leaves_trainers_writing_and_moderators_approving_everywhere():
     grants = trainer_grants()
-    assert grants["pages"] == [(1, "add_page"), (1, "change_page")]
+    # "add" only: Wagtail then lets a trainer edit and delete the pages they own, no others.
+    assert grants["pages"] == [(1, "add_page")]
     assert {
         "access_admin",
         "view_theme",
@@ -106,15 +109,13 @@ def test_migrate_leaves_trainers_writing_and_moderators_approving_everywhere():
         "change_intervisionsession",
         "view_course_reports",
     } == set(grants["group"])
+    # "add" without "change": their own uploads only; "choose": any image or document in pages.
     assert {codename for _depth, codename in grants["collections"]} == {
         "add_image",
-        "change_image",
         "choose_image",
         "add_document",
-        "change_document",
         "choose_document",
         "add_media",
-        "change_media",
     }
     root_workflow = WorkflowPage.objects.get(page__depth=1).workflow
     assert root_workflow.name == MODERATION_WORKFLOW and root_workflow.active
@@ -203,8 +204,10 @@ def test_a_trainer_cannot_publish_a_new_page(library_tree, trainer_client):
 
 
 @pytest.mark.django_db
-def test_a_trainer_cannot_publish_changes_to_a_live_page(library_tree, trainer_client):
+def test_a_trainer_cannot_publish_changes_to_a_live_page(library_tree, trainer, trainer_client):
     webinar = library_tree["pages"]["webinar"]
+    webinar.owner = trainer  # their own page, published by a moderator
+    webinar.save(update_fields=["owner"])
     edit_url = reverse("wagtailadmin_pages:edit", args=(webinar.pk,))
 
     response = trainer_client.post(
@@ -215,6 +218,107 @@ def test_a_trainer_cannot_publish_changes_to_a_live_page(library_tree, trainer_c
     webinar.refresh_from_db()
     assert webinar.title == "Webinar partnergeweld"
     assert webinar.has_unpublished_changes
+
+
+@pytest.fixture
+def other_trainer_client(db):
+    """A second trainer, in a browser of their own."""
+    return signed_in(Client(), member_of(TRAINERS, "collega@example.org"))
+
+
+@pytest.mark.django_db
+def test_a_trainer_can_neither_edit_nor_delete_another_trainers_draft(
+    library_tree, trainer_client, other_trainer_client
+):
+    webinar = submit_webinar(other_trainer_client, library_tree["pages"]["library"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=(webinar.pk,))
+    delete_url = reverse("wagtailadmin_pages:delete", args=(webinar.pk,))
+
+    assert_refused(trainer_client.get(edit_url))
+    assert_refused(
+        trainer_client.post(edit_url, {**webinar_form("Defaced by"), "slug": webinar.slug})
+    )
+    assert_refused(trainer_client.get(delete_url))
+    assert_refused(trainer_client.post(delete_url))
+
+    webinar.refresh_from_db()
+    assert webinar.get_latest_revision_as_object().title == "Webinar ouderenmis"
+    # The one who wrote it still can.
+    assert other_trainer_client.get(edit_url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_trainer_cannot_edit_a_published_page_someone_else_owns(library_tree, trainer_client):
+    webinar = library_tree["pages"]["webinar"]  # made and published by an editor
+
+    response = trainer_client.post(
+        reverse("wagtailadmin_pages:edit", args=(webinar.pk,)),
+        {**webinar_form("Defaced by"), "slug": webinar.slug, "action-submit": "on"},
+    )
+
+    assert_refused(response)
+    webinar.refresh_from_db()
+    assert not webinar.has_unpublished_changes
+    assert webinar.get_latest_revision_as_object().title == "Webinar partnergeweld"
+
+
+@pytest.mark.django_db
+def test_a_trainer_deletes_their_own_draft(library_tree, trainer_client):
+    webinar = post_new_page(
+        trainer_client,
+        WebinarPage,
+        library_tree["pages"]["library"],
+        webinar_form("Webinar in opbouw"),
+        "action-save",
+    )
+
+    response = trainer_client.post(reverse("wagtailadmin_pages:delete", args=(webinar.pk,)))
+
+    assert response.status_code == 302
+    assert not WebinarPage.objects.filter(pk=webinar.pk).exists()
+
+
+@pytest.mark.django_db
+def test_migrating_takes_the_old_change_grants_from_an_existing_trainers_group():
+    """An installation set up by an earlier version gave Trainers "change" on the root page
+    and root collection; migration accounts/0002 withdraws exactly those."""
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    from wagtail.models import Collection
+
+    migration = importlib.import_module(
+        "elearning.accounts.migrations.0002_trainers_edit_only_their_own"
+    )
+    trainers = Group.objects.get(name=TRAINERS)
+    root_page, root_collection = Page.get_first_root_node(), Collection.get_first_root_node()
+    old = {
+        "change_page": Permission.objects.get(codename="change_page"),
+        "change_image": Permission.objects.get(codename="change_image"),
+        "change_document": Permission.objects.get(codename="change_document"),
+        "change_media": Permission.objects.get(codename="change_media"),
+    }
+    GroupPagePermission.objects.create(
+        group=trainers, page=root_page, permission=old["change_page"]
+    )
+    for codename in ("change_image", "change_document", "change_media"):
+        GroupCollectionPermission.objects.create(
+            group=trainers, collection=root_collection, permission=old[codename]
+        )
+    with_old_grants = trainer_grants()
+    assert (1, "change_page") in with_old_grants["pages"]
+
+    migration.withdraw(apps, schema_editor=None)
+    after = trainer_grants()
+    roles_ensure()  # what runs after migrate gives none of them back
+
+    assert trainer_grants() == after
+    assert after["pages"] == [(1, "add_page")]
+    assert not {"change_image", "change_document", "change_media"} & {
+        codename for _depth, codename in after["collections"]
+    }
+    migration.give_back(apps, schema_editor=None)
+    assert trainer_grants() == with_old_grants
 
 
 @pytest.mark.django_db

@@ -102,6 +102,7 @@ def test_a_trainer_sees_processing_restarts_it_and_uploads_captions(client):
     asset = asset_with(ProcessingStatus.FAILED, "Kapot", ProcessingProblem.UNREADABLE)
     trainer = UserFactory()
     trainer.groups.add(Group.objects.get(name=TRAINERS))
+    MediaAsset.objects.filter(pk=asset.pk).update(uploaded_by_user=trainer)  # their recording
     client.force_login(trainer)
 
     assert "Kapot" in client.get(reverse("media_processing:index")).content.decode()

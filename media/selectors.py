@@ -1,0 +1,62 @@
+"""Reads of the media app: who may change a recording or its captions.
+
+What a published page shows changes only through a moderator (issue 17): a trainer who could
+replace the file or the captions of a recording on a live page would change what learners see
+without review ("Defaced by ..."). So a recording used on a live page, and its captions, are
+read-only for everyone without the permission "media.change_live_media" (Moderators and
+administrators have it). A trainer who wants a different recording on a published page uploads a
+new one, chooses it in the page and submits the page for moderation.
+
+Ownership is Wagtail's rule for collection members (wagtailmedia's permission policy): "add"
+alone lets someone change only what they uploaded; "change" lets them change anything.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
+
+from wagtail.models import Page, ReferenceIndex
+from wagtailmedia import get_permission_policy
+
+from .models import MediaCaption
+
+LIVE_CHANGE_PERMISSION = "media.change_live_media"
+
+
+def media_live_pages(*, asset):
+    """The live pages that show `asset` (a page field or a block of its published content).
+
+    Wagtail's reference index holds what each page row refers to, and the row of a live page
+    holds its published content (drafts live in revisions), so a draft that drops or adds the
+    recording changes nothing here until it is published.
+    """
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(asset)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids], live=True)
+
+
+def media_live_change_allowed(*, user):
+    """Whether `user` may change recordings (and captions) that published pages show."""
+    return user.is_active and user.has_perm(LIVE_CHANGE_PERMISSION)
+
+
+def media_change_allowed(*, user, asset):
+    """Whether `user` may replace, edit or delete `asset` and its captions now."""
+    if not get_permission_policy().user_has_permission_for_instance(user, "change", asset):
+        return False
+    return media_live_change_allowed(user=user) or not media_live_pages(asset=asset).exists()
+
+
+def media_assets_owned_by(*, user):
+    """The recordings `user` may change (their own uploads, or all with "change")."""
+    return get_permission_policy().instances_user_has_permission_for(user, "change")
+
+
+def captions_manageable_by(*, user):
+    """The captions of the recordings `user` may change (whether live or not)."""
+    return MediaCaption.objects.filter(
+        Exists(media_assets_owned_by(user=user).filter(pk=OuterRef("asset_id")))
+    )
