@@ -106,6 +106,9 @@ class PackageExport(models.Model):
     size = models.PositiveBigIntegerField(_("size"), default=0)
     sha256 = models.CharField(max_length=64, blank=True)
     problem = models.TextField(_("problem"), blank=True)
+    # Pages of the course that carry a view restriction and so stayed out of this export,
+    # as [{"key": translation key, "language": code}] (courses/packaging/offering.py).
+    left_out = models.JSONField(_("pages left out"), default=list, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

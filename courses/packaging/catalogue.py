@@ -1,7 +1,8 @@
 """The public catalogue: which course packages this installation offers, as JSON, and their
 downloads. Another installation reads it to discover packages and pulls the one it wants
-(`manage.py package_pull`). Only courses their editors chose to offer are listed; the
-content is the same as on the public pages."""
+(`manage.py package_pull`). Only courses their editors chose to offer are listed, while they
+are live and their latest export holds nothing restricted (offering.py); the content is the
+same as on the public pages."""
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
@@ -15,6 +16,7 @@ from wagtail.models import Page, Site
 from courses.models import CoursePackage, JobStatus, PackageExport
 
 from . import schema
+from .offering import export_offered, exports_offerable
 
 CATALOGUE_FORMAT = "vif-course-catalogue"
 
@@ -32,12 +34,22 @@ def catalogue_entries(*, base_url):
         .order_by("pk")
     )
     exports = PackageExport.objects.in_bulk([package.export_id for package in packages])
+    exports = exports_offerable(
+        packages, {package.pk: exports[package.export_id] for package in packages}
+    )
+    packages = [package for package in packages if package.pk in exports]
+    left_out = {
+        (item.get("key"), item.get("language"))
+        for export in exports.values()
+        for item in export.left_out or []
+    }
     titles = {}
     for key, language, title in Page.objects.filter(
         translation_key__in=[package.key for package in packages], live=True
     ).values_list("translation_key", "locale__language_code", "title"):
-        titles.setdefault(key, {})[language] = title
-    return [_entry(package, exports[package.export_id], titles, base_url) for package in packages]
+        if (str(key), language) not in left_out:  # a restricted translation is not in it
+            titles.setdefault(key, {})[language] = title
+    return [_entry(package, exports[package.pk], titles, base_url) for package in packages]
 
 
 def _entry(package, export, titles, base_url):
@@ -77,14 +89,9 @@ def catalogue(request):
 
 @require_GET
 def package_download(request, key, version):
-    """The offered package of this version; anything not offered is simply not found."""
-    export = (
-        PackageExport.objects.filter(
-            package__key=key, package__offered=True, version=version, status=JobStatus.READY
-        )
-        .order_by("-created_at")
-        .first()
-    )
+    """The offered package of this version; anything not offered (no longer live, restricted
+    since, an older version) is simply not found."""
+    export = export_offered(key=key, version=version)
     if export is None:
         raise Http404
     try:

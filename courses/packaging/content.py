@@ -15,8 +15,9 @@ from wagtail.images.utils import get_allowed_image_extensions
 from elearning.core.models import Sector
 
 from . import schema
+from .richtext import links_unsafe
 from .schema import PackageRefused
-from .streams import stream_references
+from .streams import stream_references, stream_rewrite
 
 TABLES = {
     # table: (kind of its file, the string fields each row must have)
@@ -191,6 +192,26 @@ def _fields_check(page, ids, page_ids, stream_blocks):
             known = page_ids if kind == "page" else ids[REFERENCE_TABLES[kind]]
             if target not in known:
                 raise _broken(where)
+        _links_check(block, fields.get(name, []), where)
+
+
+def _links_check(block, value, where):
+    """Refuse a link the editor would not make: `javascript:`, `data:`, any scheme but web,
+    mail and phone addresses (links within the site and the page are fine)."""
+
+    def check(_block, html):
+        unsafe = links_unsafe(html)
+        if unsafe:
+            raise PackageRefused(
+                _(
+                    "content.json has a link that is not a web, mail or phone address "
+                    "(in %(where)s): %(url)s"
+                )
+                % {"where": where, "url": unsafe[0][:100]}
+            )
+        return html
+
+    stream_rewrite(block, value, lambda kind, old_id: old_id, rich_text=check)
 
 
 def _relation_check(values, table, ids, where):

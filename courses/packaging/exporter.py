@@ -22,6 +22,8 @@ from media.models import MediaAsset
 
 from . import schema
 from .filetypes import SNIFF_BYTES, sniffed_type
+from .offering import page_identity, page_restricted, restricted_paths
+from .richtext import rich_text_reduce
 from .schema import PackageRefused
 from .streams import page_link_outside, stream_rewrite
 
@@ -50,17 +52,35 @@ class _Collected:
         return old_id
 
 
-def course_pages(course):
+def course_pages(course, left_out=None):
     """The live pages of a course in every language, each course page followed by its parts,
-    as (page, id of its parent in the package: None for a course page)."""
+    as (page, id of its parent in the package: None for a course page).
+
+    Pages with a view restriction (or below one) are never exported: they are left out, and
+    named in `left_out` (a list) when one is given.
+    """
+    paths = restricted_paths()
+    left_out = [] if left_out is None else left_out
     translations = course.get_translations(inclusive=True).live().select_related("locale")
     source_first = sorted(translations, key=lambda page: page.locale_id != course.locale_id)
     pages = []
     for translation in source_first:
-        pages.append((translation.specific, None))
         parts = translation.get_children().live().type(ModulePage, WebinarPage)
-        for part in parts.select_related("locale").specific():
-            pages.append((part, translation.pk))
+        parts = list(parts.select_related("locale").specific())
+        if page_restricted(translation, paths):
+            left_out.extend(page_identity(page) for page in (translation, *parts))
+            continue
+        pages.append((translation.specific, None))
+        for part in parts:
+            if page_restricted(part, paths):
+                left_out.append(page_identity(part))
+            else:
+                pages.append((part, translation.pk))
+    if not pages:
+        raise PackageRefused(
+            _("“%(title)s” has no published page that every visitor may read.")
+            % {"title": course.title}
+        )
     return pages
 
 
@@ -70,7 +90,8 @@ def package_write(*, course, out, version_for, progress=None):
     `version_for(digest)` gives the version number for content with this digest (the same
     content keeps its number). `progress(done, total)` is told the bytes copied so far.
     """
-    placed = course_pages(course)
+    left_out = []
+    placed = course_pages(course, left_out)
     pages = [page for page, _parent in placed]
     collected = _Collected(page_ids={page.pk for page in pages})
     page_rows = [_page_data(page, parent_id, collected) for page, parent_id in placed]
@@ -95,6 +116,7 @@ def package_write(*, course, out, version_for, progress=None):
         ).hexdigest()
         manifest = _manifest(course, pages, content_entry, listed, version_for(digest))
         manifest["content_digest"] = digest
+        manifest["left_out"] = left_out  # restricted pages; importers need not read this
         archive.writestr(schema.MANIFEST_NAME, json.dumps(manifest, indent=2, ensure_ascii=False))
     return manifest
 
@@ -108,7 +130,10 @@ def _page_data(page, parent_id, collected):
     for name in spec["streams"]:
         stream = getattr(page, name)
         fields[name] = stream_rewrite(
-            stream.stream_block, list(stream.raw_data), collected.reference
+            stream.stream_block,
+            list(stream.raw_data),
+            collected.reference,
+            rich_text=lambda block, html: rich_text_reduce(html, block=block),
         )
     for name, kind in spec["files"].items():
         file_id = getattr(page, f"{name}_id")

@@ -1,9 +1,14 @@
 """Importing a checked course package: everything or nothing, newer versions in place.
 
-`package_plan` says what an import would do and writes nothing (the admin's preview and the
+`package_plan` says what an import would do and keeps nothing (the admin's preview and the
 command's --dry-run). `package_apply` does it inside one transaction: pages, themes, trainers,
 images, documents, recordings and captions. A failure rolls the rows back and deletes the
-files already stored, so a refused package leaves nothing behind.
+files already stored, so a refused package leaves nothing behind. Both run the same writing
+(writer.py): the plan stores no file and rolls its transaction back, so what the import would
+refuse, the plan refuses, with the same message.
+
+Imported pages are drafts submitted to moderation; `publish=True` (administrators only, see
+services.py) publishes them at once instead.
 
 Pages keep the translation keys of the site that made them: progress records point at those
 keys, so learners keep their progress when a newer version replaces the pages in place. Every
@@ -51,7 +56,22 @@ class ImportReport:
 
 
 def package_plan(*, package):
-    """Check the content against this site and list what an import would change."""
+    """Check everything the import checks and list what it would change; keep nothing."""
+    report = _report_make(package)
+    _write(package, report, user=None, dry_run=True)
+    report.course_id = None  # of the rolled-back rows
+    return report
+
+
+def package_apply(*, package, user=None, publish=False):
+    """Import the package; returns the report with the course it made or updated."""
+    report = _report_make(package)
+    _write(package, report, user=user, publish=publish)
+    return report
+
+
+def _report_make(package):
+    """Check the content against this site and list the pages and files it would change."""
     content_check(package.content, package.files, stream_blocks=stream_blocks())
     installed = CoursePackage.objects.filter(key=package.key).select_related("course").first()
     version_check(package, installed)
@@ -67,7 +87,12 @@ def package_plan(*, package):
     for page in package.content["pages"]:
         if page["locale"] not in locales:
             continue
-        row = {"language": page["locale"], "type": page["type"], "title": page["fields"]["title"]}
+        row = {
+            "key": page["key"],
+            "language": page["locale"],
+            "type": page["type"],
+            "title": page["fields"]["title"],
+        }
         (report.updated if (page["key"], page["locale"]) in existing else report.created).append(
             row
         )
@@ -80,10 +105,10 @@ def package_plan(*, package):
     return report
 
 
-def package_apply(*, package, user=None):
-    """Import the package; returns the report with the course it made or updated."""
-    report = package_plan(package=package)
-    writer = ImportWriter(package=package, report=report, user=user)
+def _write(package, report, *, user, dry_run=False, publish=False):
+    writer = ImportWriter(
+        package=package, report=report, user=user, dry_run=dry_run, publish=publish
+    )
     try:
         with transaction.atomic():
             installed = CoursePackage.objects.select_for_update().filter(key=package.key).first()
@@ -91,6 +116,8 @@ def package_apply(*, package, user=None):
             existing = _pages_owned(package)
             locales, _warnings = _locales(package, existing)
             writer.write(installed=installed, existing=existing, locales=locales)
+            if dry_run:
+                transaction.set_rollback(True)
     except ValidationError as error:
         writer.files_delete()
         raise PackageRefused(_refusal(error, writer.current)) from error
@@ -104,7 +131,6 @@ def package_apply(*, package, user=None):
     except BaseException:
         writer.files_delete()
         raise
-    return report
 
 
 def version_check(package, installed):

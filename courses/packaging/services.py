@@ -6,6 +6,7 @@ import logging
 import tempfile
 from contextlib import contextmanager
 
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone, translation
@@ -105,6 +106,7 @@ def _export_store(export, out, manifest):
     name = f"{slugify(export.package.course.slug)[:60]}-v{manifest['version']}.zip"
     export.file.save(name, File(out, name=name), save=False)
     export.version = manifest["version"]
+    export.left_out = manifest["left_out"]
     export.size = export.file.size
     export.sha256 = digest.hexdigest()
     export.status = JobStatus.READY
@@ -157,19 +159,29 @@ def package_preview_make(*, upload, user=None):
     return preview
 
 
-def package_import_confirm(*, package_import):
-    """Start the import the editor confirmed (a Celery task; eager in the embedded setup)."""
+def package_publish_allowed(*, user):
+    """Whether `user` may publish an import at once, skipping moderation: administrators only."""
+    return bool(user and user.is_active and user.is_superuser)
+
+
+def package_import_confirm(*, package_import, user=None, publish=False):
+    """Start the import the editor confirmed (a Celery task; eager in the embedded setup).
+
+    The pages land as drafts in moderation; `publish` (administrators only) publishes them.
+    """
     from .tasks import package_import_task
 
+    if publish and not package_publish_allowed(user=user):
+        raise PermissionDenied
     claimed = PackageImport.objects.filter(pk=package_import.pk, status=JobStatus.PENDING).update(
         status=JobStatus.RUNNING
     )
     if claimed:
-        transaction.on_commit(lambda: package_import_task.delay(package_import.pk))
+        transaction.on_commit(lambda: package_import_task.delay(package_import.pk, publish))
     return bool(claimed)
 
 
-def package_import_run(*, import_id, user=None):
+def package_import_run(*, import_id, publish=False):
     """Import a confirmed upload; the upload's file is deleted afterwards either way."""
     from .schema import PackageRefused
 
@@ -179,7 +191,9 @@ def package_import_run(*, import_id, user=None):
     with translation.override(package_import.language):
         try:
             with package_import.file.open("rb") as upload, package_opened(upload) as package:
-                report = package_apply(package=package, user=package_import.uploaded_by)
+                report = package_apply(
+                    package=package, user=package_import.uploaded_by, publish=publish
+                )
         except PackageRefused as refusal:
             package_import.status = JobStatus.FAILED
             package_import.problem = refusal.message
@@ -205,9 +219,12 @@ def package_import_discard(*, package_import):
     package_import.delete()  # its file goes with it (signal_handlers.py)
 
 
-def package_import_path(*, source, dry_run=False, user=None):
-    """Check and import a package file (the management command); returns the report."""
+def package_import_path(*, source, dry_run=False, user=None, publish=False):
+    """Check and import a package file (the management command); returns the report.
+
+    Whoever runs the command administers the site: `publish` is theirs to choose.
+    """
     with package_opened(source) as package:
         if dry_run:
             return package_plan(package=package)
-        return package_apply(package=package, user=user)
+        return package_apply(package=package, user=user, publish=publish)

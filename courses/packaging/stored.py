@@ -1,12 +1,17 @@
 """The files of an import: images, documents, recordings and captions, stored through the
 storage API and remembered, so that a failed import deletes them again (the database rolls
 back by itself, storage does not). A newer version of a package reuses the objects an earlier
-version made for the same bytes (PackageFile)."""
+version made for the same bytes (PackageFile).
+
+In a dry run every file is read and checked as in the import (its name, its metadata, captions
+against the recording) and its row is written in the transaction that is rolled back, but no
+byte goes to storage: the row gets the name the file would have had."""
 
 import os
 import shutil
 import tempfile
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils.text import get_valid_filename
@@ -25,10 +30,11 @@ PACKAGES_COLLECTION = "Course packages"
 
 
 class ImportedFiles:
-    def __init__(self, *, package, report, writer):
+    def __init__(self, *, package, report, writer, dry_run=False):
         self.package = package
         self.report = report
         self.writer = writer  # told what is being written, for an error message
+        self.dry_run = dry_run
         self.stored = []  # (name, storage) written so far
         self.file_rows = []  # PackageFile rows to keep once the package row exists
         self.ids = {table: {} for table in ("images", "documents", "media")}
@@ -136,7 +142,11 @@ class ImportedFiles:
         }
         with self.package.open(entry["path"]) as stream:
             raw = stream.read(entry["size"] + 1)
-        cue_count = captions_check(raw)
+        try:
+            # The checks of an upload, the length of the recording included.
+            cue_count = captions_check(raw, duration=asset.duration)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
         caption = MediaCaption.objects.filter(asset=asset, language=row["language"]).first()
         if caption is not None:
             replaced, storage = caption.file.name, caption.file.storage
@@ -150,11 +160,14 @@ class ImportedFiles:
 
     def _saved(self, instance):
         instance.full_clean()
+        if self.dry_run:
+            _storage_skipped(instance)
         instance.save()
         return instance
 
     def _remember(self, kind, entry, instance, stored_file):
-        self.stored.append((stored_file.name, stored_file.storage))
+        if not self.dry_run:  # a dry run stored nothing, and must delete nothing
+            self.stored.append((stored_file.name, stored_file.storage))
         self.file_rows.append(PackageFile(kind=kind, sha256=entry["sha256"], object_id=instance.pk))
 
     def _spooled(self, entry, filename=None):
@@ -180,6 +193,17 @@ class _Upload(File):
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _storage_skipped(instance):
+    """Give the row the name its file would be stored under, without storing it.
+
+    Set in the instance's own attributes: through the field's descriptor, an image field would
+    read the file back from storage (for its dimensions), where a dry run put nothing.
+    """
+    field = instance._meta.get_field("file")
+    name = field.generate_filename(instance, instance.file.name)
+    vars(instance)[field.attname] = name
 
 
 def _safe_name(name):

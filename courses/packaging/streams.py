@@ -42,19 +42,21 @@ def chooser_kind(block):
     return None
 
 
-def stream_rewrite(block, value, replace):
+def stream_rewrite(block, value, replace, rich_text=None):
     """`value` (raw JSON of `block`) with every reference passed through `replace`.
 
     `replace(kind, old_id)` returns the new id, or None to drop the reference. Chooser values
     that are dropped become None (an empty optional chooser); rich-text links are handed over
     whole: `replace(kind, old_id)` may also return a string, which then replaces the tag.
+    `rich_text(block, html)`, when given, is handed every rich text once its references are
+    replaced, and returns the text to keep.
     """
     if isinstance(block, blocks.StreamBlock):
         return [
             {
                 **child,
                 "value": stream_rewrite(
-                    block.child_blocks[child["type"]], child.get("value"), replace
+                    block.child_blocks[child["type"]], child.get("value"), replace, rich_text
                 ),
             }
             for child in value or []
@@ -63,14 +65,18 @@ def stream_rewrite(block, value, replace):
     if isinstance(block, blocks.StructBlock):
         value = value if isinstance(value, dict) else {}
         return {
-            name: stream_rewrite(child, value[name], replace) if name in value else value.get(name)
+            name: stream_rewrite(child, value[name], replace, rich_text)
             for name, child in block.child_blocks.items()
             if name in value
         }
     if isinstance(block, blocks.ListBlock):
-        return [_list_item_rewrite(block.child_block, item, replace) for item in _as_list(value)]
+        return [
+            _list_item_rewrite(block.child_block, item, replace, rich_text)
+            for item in _as_list(value)
+        ]
     if isinstance(block, blocks.RichTextBlock):
-        return rich_text_rewrite(value if isinstance(value, str) else "", replace)
+        html = rich_text_rewrite(value if isinstance(value, str) else "", replace)
+        return rich_text(block, html) if rich_text else html
     kind = chooser_kind(block)
     if kind and value is not None:
         return replace(kind, value)
@@ -81,10 +87,10 @@ def _as_list(value):
     return value if isinstance(value, list) else []
 
 
-def _list_item_rewrite(child, item, replace):
+def _list_item_rewrite(child, item, replace, rich_text):
     if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-        return {**item, "value": stream_rewrite(child, item["value"], replace)}
-    return stream_rewrite(child, item, replace)
+        return {**item, "value": stream_rewrite(child, item["value"], replace, rich_text)}
+    return stream_rewrite(child, item, replace, rich_text)
 
 
 def rich_text_rewrite(html, replace):

@@ -14,7 +14,8 @@ def package_export_task(self, export_id):
 
 
 @shared_task(acks_late=True)
-def package_import_task(import_id):
-    """Import a confirmed package: all or nothing, its report kept on the upload."""
-    services.package_import_run(import_id=import_id)
+def package_import_task(import_id, publish=False):
+    """Import a confirmed package: all or nothing, its report kept on the upload. Its pages
+    go to moderation, unless an administrator chose to publish them at once."""
+    services.package_import_run(import_id=import_id, publish=publish)
     return import_id

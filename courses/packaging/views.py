@@ -19,6 +19,7 @@ from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
 
 from . import pull, services
 from .forms import PackageUploadForm
+from .offering import exports_offerable
 from .schema import PackageRefused
 from .standards import cartridge_write, scorm_write
 
@@ -55,6 +56,8 @@ def package_index(request):
         }
         for course in page
     ]
+    for row in rows:
+        row.update(_offer_state(row["course"], row["export"]))
     return TemplateResponse(
         request,
         "courses/packaging/index.html",
@@ -76,6 +79,22 @@ def _live_languages(keys):
     for key, language in rows.values_list("translation_key", "locale__language_code"):
         found.setdefault(key, []).append(language)
     return found
+
+
+def _offer_state(course, export):
+    """Which pages the latest export left out, and whether the catalogue offers it now."""
+    package = getattr(course, "package", None)
+    if export is None or package is None or export.status != JobStatus.READY:
+        return {"left_out": [], "in_catalogue": False}
+    identities = {(item.get("key"), item.get("language")) for item in export.left_out or []}
+    pages = Page.objects.filter(translation_key__in={key for key, _language in identities})
+    left_out = [
+        f"{page.title} ({page.locale.language_code})"
+        for page in pages.select_related("locale").order_by("path")
+        if (str(page.translation_key), page.locale.language_code) in identities
+    ]
+    offerable = exports_offerable([package], {package.pk: export}) if package.offered else {}
+    return {"left_out": left_out, "in_catalogue": bool(offerable)}
 
 
 def _latest_export(course):
@@ -236,7 +255,11 @@ def import_preview(request, import_id):
     return TemplateResponse(
         request,
         "courses/packaging/preview.html",
-        {"package_import": package_import, "report": package_import.report},
+        {
+            "package_import": package_import,
+            "report": package_import.report,
+            "can_publish": services.package_publish_allowed(user=request.user),
+        },
     )
 
 
@@ -244,7 +267,10 @@ def import_preview(request, import_id):
 def import_confirm(request, import_id):
     _require(request.user, IMPORT_PERMISSION)
     package_import = get_object_or_404(PackageImport, pk=import_id)
-    if not services.package_import_confirm(package_import=package_import):
+    publish = request.POST.get("publish") == "1"
+    if not services.package_import_confirm(
+        package_import=package_import, user=request.user, publish=publish
+    ):
         messages.warning(request, _("This package is already being imported."))
     return redirect("course_packages:preview", package_import.pk)
 

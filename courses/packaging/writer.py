@@ -1,7 +1,12 @@
 """The writing half of an import, in the order references need: files (stored.py), themes and
 trainers, pages, then links between pages, then the package record.
 
-Runs inside the import's transaction (importer.package_apply).
+Runs inside the import's transaction (importer.py). A dry run (the preview, `--dry-run`) is the
+same writing with nothing stored and the transaction rolled back, so it refuses exactly what
+the import refuses. Every value goes through what the admin form runs: each page's
+`full_clean()`, each StreamField block's `clean()`, and rich text reduced to what the editor
+produces (richtext.py). Pages land as drafts submitted to their moderation workflow; an
+administrator may publish them at once instead.
 """
 
 from datetime import datetime
@@ -9,6 +14,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from wagtail.blocks.base import get_error_json_data
 from wagtail.models import Page
 
 from courses.models import (
@@ -22,18 +28,22 @@ from courses.models import (
 from elearning.core.models import Sector
 
 from . import schema
+from .changes import page_changes_find, page_values
 from .content import stream_blocks
+from .richtext import rich_text_reduce
 from .stored import ImportedFiles
 from .streams import stream_rewrite
 
 
 class ImportWriter:
-    def __init__(self, *, package, report, user=None):
+    def __init__(self, *, package, report, user=None, dry_run=False, publish=False):
         self.package = package
         self.report = report
         self.user = user
+        self.dry_run = dry_run
+        self.publish = publish and not dry_run
         self.current = ""  # what is being written, for an error message
-        self.files = ImportedFiles(package=package, report=report, writer=self)
+        self.files = ImportedFiles(package=package, report=report, writer=self, dry_run=dry_run)
         self.ids = {table: {} for table in ("themes", "trainers")}
         self.pages = {}  # package page id -> page on this site
 
@@ -49,8 +59,11 @@ class ImportWriter:
             if page["locale"] in locales:
                 self._page_write(page)
         self._links_complete(ordered)
-        for page in stale_pages(self.package, existing):
-            page.unpublish(user=self.user)
+        if self.publish:
+            for page in stale_pages(self.package, existing):
+                page.unpublish(user=self.user)
+        elif not self.dry_run:
+            self._moderation_start()
         self._package_save()
 
     def files_delete(self):
@@ -112,6 +125,7 @@ class ImportWriter:
             if page
             else model(translation_key=row["key"], locale=self.locales[row["locale"]])
         )
+        before = page_values(page, row["type"], self.blocks) if page.pk else None
         for name in (*schema.COMMON_FIELDS, *spec["fields"]):
             if name in fields:
                 setattr(page, name, _value(name, fields[name]))
@@ -124,14 +138,51 @@ class ImportWriter:
             setattr(page, name, target)
         for name, table in spec["relations"].items():
             getattr(page, name).set(self._related(table, fields.get(name, [])))
+        self._streams_clean(page, row["type"])
+        if before is not None:
+            self._changes_note(row, before, page_values(page, row["type"], self.blocks))
         if page.pk is None:
             self._page_place(page, row)
         else:
             self.report.course_id = self.report.course_id or (
                 page.pk if row["type"] == "course" else None
             )
-        page.save_revision(user=self.user, log_action=True).publish(user=self.user)
+        self._revision_save(page, log_action=True)
         self.pages[row["id"]] = page
+
+    def _streams_clean(self, page, type_name):
+        """Each StreamField through its blocks' own clean(), as the admin form does."""
+        errors = {}
+        for name in schema.PAGE_TYPES[type_name]["streams"]:
+            try:
+                setattr(page, name, self.blocks[(type_name, name)].clean(getattr(page, name)))
+            except ValidationError as error:
+                errors[name] = block_messages(error) or error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def _revision_save(self, page, **kwargs):
+        revision = page.save_revision(user=self.user, **kwargs)
+        if self.publish:
+            revision.publish(user=self.user)
+
+    def _changes_note(self, row, before, after):
+        changes = page_changes_find(before, after)
+        for listed in self.report.updated:
+            if (listed.get("key"), listed["language"]) == (row["key"], row["locale"]):
+                listed["changes"] = changes
+
+    def _moderation_start(self):
+        """Every imported page goes to review in the workflow that applies to it."""
+        for page in self.pages.values():
+            workflow = page.get_workflow()
+            if workflow is None:
+                self.report.warnings.append(
+                    _("No moderation workflow applies to %(title)s; it stays a draft.")
+                    % {"title": page.title[:100]}
+                )
+            elif not page.workflow_in_progress:
+                workflow.start(page, self.user)
 
     def _page_place(self, page, row):
         if row["type"] == "course":
@@ -162,7 +213,10 @@ class ImportWriter:
             target = self.ids[tables[kind]].get(old_id)
             return target.pk if target else None
 
-        return stream_rewrite(block, raw, remap)
+        def reduce(rich_block, html):
+            return rich_text_reduce(html, block=rich_block)
+
+        return stream_rewrite(block, raw, remap, rich_text=reduce)
 
     def _links_complete(self, rows):
         """Links to pages written after the page holding them: rewrite once all exist."""
@@ -178,7 +232,8 @@ class ImportWriter:
             page = self.pages[row["id"]]
             for name in spec["streams"]:
                 setattr(page, name, self._stream(row["type"], name, row["fields"].get(name, [])))
-            page.save_revision(user=self.user).publish(user=self.user)
+            self._streams_clean(page, row["type"])
+            self._revision_save(page)
 
     def _related(self, table, values):
         if table == "sector":
@@ -209,6 +264,25 @@ def _value(name, value):
         except ValueError as error:
             raise ValidationError({name: _("Enter a valid date and time.")}) from error
     return value
+
+
+def block_messages(error):
+    """Every message of a StreamField error, its blocks' included, for the editor to read."""
+    found = []
+
+    def collect(data):
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if key == "messages":
+                    found.extend(str(message) for message in value)
+                else:
+                    collect(value)
+        elif isinstance(data, list):
+            for item in data:
+                collect(item)
+
+    collect(get_error_json_data(error))
+    return list(dict.fromkeys(found))
 
 
 def _free_slug(parent, slug):

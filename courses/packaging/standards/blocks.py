@@ -16,6 +16,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.rich_text import expand_db_html
 
+from ..richtext import rich_text_reduce, web_address
+
 # A root-relative link ("/documents/3/...") means nothing inside a package.
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
@@ -31,12 +33,13 @@ class Rendering:
     site_url: str  # the site's root URL, without a trailing slash
 
 
-def richtext_html(*, value, rendering):
+def richtext_html(*, value, rendering, block):
     """Rich text with its internal links (pages, documents) pointing at the site.
 
-    Safe as the site's own |richtext filter is: Wagtail keeps editors to the allowed features.
+    Reduced to what the editor of `block` produces first, whatever the database holds: the
+    page runs inside a learning platform, next to its API, where no script of ours may run.
     """
-    html = expand_db_html(value.source)
+    html = expand_db_html(rich_text_reduce(value.source, block=block))
     if rendering.site_url:
         html = ROOT_RELATIVE.sub(lambda match: f"{match.group(1)}{rendering.site_url}/", html)
     return mark_safe(html)
@@ -65,28 +68,35 @@ def media_context(*, asset, rendering):
     }
 
 
-def _text_context(value, rendering):
-    return {"html": richtext_html(value=value, rendering=rendering)}
+def _text_context(value, rendering, block):
+    return {"html": richtext_html(value=value, rendering=rendering, block=block)}
 
 
-def _story_context(value, rendering):
-    return {"html": richtext_html(value=value["story"], rendering=rendering)}
+def _story_context(value, rendering, block):
+    story = block.child_blocks["story"]
+    return {"html": richtext_html(value=value["story"], rendering=rendering, block=story)}
 
 
-def _callout_context(value, rendering):
-    return {"html": richtext_html(value=value["text"], rendering=rendering)}
+def _callout_context(value, rendering, block):
+    text = block.child_blocks["text"]
+    return {"html": richtext_html(value=value["text"], rendering=rendering, block=text)}
 
 
-def _video_context(value, rendering):
+def _video_context(value, rendering, block):
     return {"media": media_context(asset=value["video"], rendering=rendering)}
 
 
-def _audio_context(value, rendering):
+def _audio_context(value, rendering, block):
     return {"media": media_context(asset=value["audio"], rendering=rendering)}
 
 
-def _resource_context(value, rendering):
+def _resource_context(value, rendering, block):
     return {"href": rendering.attach(value["document"].file)}
+
+
+def _embed_context(value, rendering, block):
+    """Only a web address is a link; anything else the database holds is shown as text."""
+    return {"url": web_address(value["url"])}
 
 
 CONTEXTS = {
@@ -96,6 +106,7 @@ CONTEXTS = {
     "video": _video_context,
     "audio": _audio_context,
     "resource": _resource_context,
+    "embed": _embed_context,
 }
 # Blocks that show a chosen object; a deleted object leaves the block empty.
 CHOSEN = {"video": "video", "audio": "audio", "resource": "document"}
@@ -109,5 +120,5 @@ def block_render(*, block, rendering):
         return ""
     context = {"value": value, "block_id": block.id}
     if block.block_type in CONTEXTS:
-        context.update(CONTEXTS[block.block_type](value, rendering))
+        context.update(CONTEXTS[block.block_type](value, rendering, block.block))
     return render_to_string(f"courses/standards/blocks/{block.block_type}.html", context)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, ModulePage, WebinarPage
 
+from ..offering import page_restricted, restricted_paths
+from ..richtext import web_address
 from ..schema import PackageRefused
 from .blocks import Rendering, block_render, media_context
 
@@ -58,6 +60,14 @@ def course_translation_get(*, course, language=None):
         .filter(translation_key=course.translation_key, locale__language_code=language)
         .first()
     )
+    if translated is not None and page_restricted(translated, restricted_paths()):
+        raise PackageRefused(
+            _(
+                "The course “%(title)s” in the language “%(language)s” is restricted to some "
+                "visitors; restricted pages are never exported."
+            )
+            % {"title": course.title, "language": language}
+        )
     if translated is None:
         raise PackageRefused(
             _("The course “%(title)s” has no published version in the language “%(language)s”.")
@@ -67,8 +77,11 @@ def course_translation_get(*, course, language=None):
 
 
 def course_parts_list(*, course):
-    """The course's live modules and webinars in the order editors gave them."""
-    return list(course.get_children().live().type(ModulePage, WebinarPage).specific())
+    """The course's live modules and webinars in the order editors gave them; those with a
+    view restriction are never exported."""
+    paths = restricted_paths()
+    parts = course.get_children().live().type(ModulePage, WebinarPage).specific()
+    return [part for part in parts if not page_restricted(part, paths)]
 
 
 def text_xml_clean(*, text):
@@ -160,7 +173,9 @@ def _external_links(*, part):
     if not isinstance(part, ModulePage):
         return []
     return [
-        ExternalLink(identifier=block.id, title=block.value["title"], url=block.value["url"])
+        ExternalLink(
+            identifier=block.id, title=block.value["title"], url=web_address(block.value["url"])
+        )
         for block in part.body
-        if block.block_type == "embed"
+        if block.block_type == "embed" and web_address(block.value["url"])
     ]

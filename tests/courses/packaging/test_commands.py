@@ -34,9 +34,14 @@ def test_export_then_dry_run_then_import(course_full, tmp_path):
     assert not CoursePage.objects.exists()
 
     call_command("package_import", str(target), stdout=io.StringIO())
-    assert CoursePage.objects.filter(live=True).count() == 2
+    assert CoursePage.objects.count() == 2, "imported as drafts, for moderation"
+    assert not CoursePage.objects.filter(live=True).exists()
     with pytest.raises(CommandError, match="already installed"):
         call_command("package_import", str(target))
+
+    site_emptied()
+    call_command("package_import", str(target), publish=True, stdout=io.StringIO())
+    assert CoursePage.objects.filter(live=True).count() == 2
 
 
 def test_unknown_course_and_missing_file_are_said_plainly(db, tmp_path):

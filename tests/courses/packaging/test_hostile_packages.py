@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from django.utils.translation import gettext
 
 from wagtail.models import Collection, Page, Revision
 
@@ -434,6 +435,24 @@ def named(table, filename):
     return lambda content: content[table][0].update(filename=filename)
 
 
+def text_block(html):
+    """A builder that puts `html` into the first text block of "Het gesprek"."""
+    return edit_page("Het gesprek", lambda page: set_key(stream_block(page, "text"), "value", html))
+
+
+def embed_block(url):
+    value = {"url": url, "title": "Meer lezen", "description": ""}
+    return edit_page(
+        "Het gesprek",
+        lambda page: page["fields"]["body"].append({"type": "embed", "id": "e1", "value": value}),
+    )
+
+
+def no_correct_answer(page):
+    for choice in stream_block(page, "knowledge_check")["value"]["choices"]:
+        (choice["value"] if choice.get("type") == "item" else choice)["correct"] = False
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -779,6 +798,22 @@ CHECKED_CASES = [
         lambda package: edit_content(package, only_german),
         "no library in any of the package's languages",
     ),
+    # Links the editor would not make
+    Case(
+        "javascript-link-in-rich-text",
+        text_block("<p><a href=\"javascript:fetch('/admin/')\">Lees meer</a></p>"),
+        r"link that is not a web, mail or phone address \(in Het gesprek\): javascript:",
+    ),
+    Case(
+        "javascript-link-hidden-by-entities",
+        text_block('<p><a href=" jav&#x09;ascript&colon;alert(1)">Lees meer</a></p>'),
+        r"link that is not a web, mail or phone address \(in Het gesprek\)",
+    ),
+    Case(
+        "data-link-in-rich-text",
+        text_block('<p><a href="data:text/html;base64,PHNjcmlwdD4=">Lees meer</a></p>'),
+        r"not a web, mail or phone address \(in Het gesprek\): data:text/html",
+    ),
 ]
 
 # Refused only while writing (the values go through the models' own validation): the real test of
@@ -824,6 +859,35 @@ WRITTEN_CASES = [
     ),
 ]
 
+# Values the admin form refuses (each block's own clean(), the model's limits, the checks of an
+# upload): refused by the import and by its dry run alike.
+WRITTEN_CASES += [
+    Case(
+        "module-of-600-minutes",
+        edit_page("Signalen", lambda page: set_key(page["fields"], "duration_minutes", 600)),
+        r"Signalen \(nl\) cannot be imported: .*duration",
+    ),
+    Case(
+        "javascript-address-in-an-embed",
+        embed_block("javascript:alert(document.cookie)"),
+        r"Het gesprek \(nl\) cannot be imported: body: .*valid URL",
+    ),
+    Case(
+        "knowledge-check-without-a-right-answer",
+        edit_page("Het gesprek", no_correct_answer),
+        r"Het gesprek \(nl\) cannot be imported: body: .*exactly one answer",
+    ),
+    Case(
+        "captions-beyond-the-end-of-the-recording",
+        edit_file(
+            "caption",
+            b"WEBVTT\n\n00:00.000 --> 00:01.500\nWelkom.\n\n"
+            b"00:30.000 --> 00:31.000\nNa het einde.\n",
+        ),
+        r"captions of Opname cannot be imported: .*beyond the end of the recording",
+    ),
+]
+
 ALL_CASES = CHECKED_CASES + WRITTEN_CASES
 
 
@@ -857,6 +921,12 @@ PREVIEW_CASES = [
         "manifest-and-content-name-other-courses",
         "image-stored-as-html",
         "total-size-over-limit",
+        "javascript-link-in-rich-text",
+        # Refused while writing: the preview runs the same writing (and keeps nothing)
+        "module-of-600-minutes",
+        "text-document-stored-as-html",
+        "captions-beyond-the-end-of-the-recording",
+        "knowledge-check-without-a-right-answer",
     )
 ]
 
@@ -1002,17 +1072,47 @@ def test_a_package_naming_the_library_leaves_the_library_as_it_was(valid_package
     )
 
 
-def test_a_package_refused_while_writing_from_the_admin_keeps_only_its_failed_upload(
+@pytest.mark.parametrize("case", WRITTEN_CASES, ids=[case.id for case in WRITTEN_CASES])
+def test_a_dry_run_refuses_what_the_import_refuses_with_the_same_message(case, valid_package):
+    """One code path: what the import refuses while writing, its dry run refuses too."""
+    hostile = case.build(Package(valid_package))
+    before = site_state()
+
+    dry = refused(lambda: package_import_path(source=io.BytesIO(hostile), dry_run=True), case)
+    assert site_state() == before
+    real = refused(lambda: package_import_path(source=io.BytesIO(hostile)), case)
+
+    assert dry.message == real.message
+    assert site_state() == before
+
+
+def test_a_dry_run_of_a_valid_package_stores_no_file(valid_package, monkeypatch):
+    stored = []
+    real_save = FileSystemStorage._save
+
+    def save(storage, name, content):
+        stored.append(name)
+        return real_save(storage, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", save)
+    before = site_state()
+
+    report = package_import_path(source=io.BytesIO(valid_package), dry_run=True)
+
+    assert len(report.created) == 8 and report.course_id is None
+    assert stored == [] and site_state() == before
+
+
+def test_a_package_refused_while_importing_from_the_admin_keeps_only_its_failed_upload(
     valid_package,
 ):
-    """The preview passes (the values are only checked while writing); the confirmed import is
-    refused, marked as failed with its reason, and its uploaded file is deleted."""
-    case = case_of("module-of-999-minutes")
-    upload = SimpleUploadedFile(
-        "course.zip", case.build(Package(valid_package)), content_type="application/zip"
-    )
+    """The site changed between the preview and the confirmation (the same version arrived
+    by another way): the confirmed import is refused, marked as failed with its reason, and
+    its uploaded file is deleted."""
+    upload = SimpleUploadedFile("course.zip", valid_package, content_type="application/zip")
     preview = package_preview_make(upload=upload)
     uploaded = preview.file.name
+    package_import_path(source=io.BytesIO(valid_package))
     before = site_state()
 
     with translation.override("en"):
@@ -1021,7 +1121,9 @@ def test_a_package_refused_while_writing_from_the_admin_keeps_only_its_failed_up
 
     preview.refresh_from_db()
     assert preview.status == JobStatus.FAILED
-    assert "Signalen" in preview.problem
+    with translation.override(preview.language):  # the language of the one who uploaded it
+        installed = gettext("Version %(version)s of this course is already installed.")
+    assert preview.problem == installed % {"version": 1}
     after = site_state()
     assert after["rows"] == before["rows"] and after["pages"] == before["pages"]
     assert uploaded in before["files"] and after["files"] == before["files"] - {uploaded}

@@ -55,7 +55,7 @@ def test_a_course_survives_the_trip_to_another_site(course_full):
     site_emptied()
     assert not CoursePage.objects.exists()
 
-    report = package_import_path(source=package)
+    report = package_import_path(source=package, publish=True)
     cache.clear()
 
     assert report.created and not report.updated
@@ -101,12 +101,12 @@ def test_a_newer_version_updates_in_place_and_keeps_progress(course_full):
     second = package_bytes(course_full)
     site_emptied()
 
-    package_import_path(source=first)
+    package_import_path(source=first, publish=True)
     module = ModulePage.objects.get(slug="signalen", locale__language_code="nl")
     learner = UserFactory(email="leerling@example.org")
     progress_record_view(user=learner, module_id=module.pk)  # "viewed" completes it
     files_before = MediaAsset.objects.count()
-    report = package_import_path(source=second)
+    report = package_import_path(source=second, publish=True)
 
     course = CoursePage.objects.get(locale__language_code="nl")
     assert course.title == "Kindermishandeling herkennen en bespreken"
@@ -153,7 +153,7 @@ def test_every_page_reads_the_same_in_every_language_after_the_trip(course_full)
     package = package_bytes(course_full)
     site_emptied()
 
-    package_import_path(source=package)
+    package_import_path(source=package, publish=True)
     cache.clear()  # what the imported pages say, never a copy cached before the trip
 
     after = {(p.locale.language_code, p.url_path): readable_text(p) for p in course_pages.all()}
