@@ -1,12 +1,52 @@
 """Admin forms of the media app."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtailmedia.forms import BaseMediaForm
 
 from .captions import MAX_BYTES, captions_check
+
+
+class _StoredFile:
+    """A stored file as a file input shows it: its name, linked through the address that checks
+    who asks (the storage's own address is private)."""
+
+    def __init__(self, file, url):
+        self.file, self.url = file, url
+
+    def __str__(self):
+        return str(self.file)
+
+
+class CheckedFileInput(forms.ClearableFileInput):
+    """A file input whose "currently" link goes to the file's checked address: `link` gives it
+    for the form's instance."""
+
+    def __init__(self, *args, link, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.link = link
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        instance = getattr(value, "instance", None)
+        if instance is None or instance.pk is None:
+            return value
+        return _StoredFile(value, self.link(instance))
+
+
+class MediaAssetForm(BaseMediaForm):
+    """wagtailmedia's form (settings WAGTAILMEDIA["MEDIA_FORM_BASE"]), its thumbnail linked
+    through the recording's checked address."""
+
+    class Meta(BaseMediaForm.Meta):
+        widgets = {
+            **BaseMediaForm.Meta.widgets,
+            "thumbnail": CheckedFileInput(link=lambda asset: asset.file_url("thumbnail")),
+        }
 
 
 class CaptionForm(WagtailAdminModelForm):
