@@ -1,8 +1,9 @@
 """Views of course content outside the page tree."""
 
 from django.http import Http404
-from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
+
+from media.sending import protected_file_response
 
 from .models import PodcastEpisodePage
 
@@ -11,10 +12,11 @@ from .models import PodcastEpisodePage
 def podcast_audio(request, page_id, extension):
     """A published episode's audio, at an address that never changes.
 
-    Podcast apps keep the enclosure address of a feed and download later, sometimes days later.
-    On object storage the file's own address is signed and expires, so the feed names this view,
-    which redirects to a freshly signed address each time. Only episodes that are live answer,
-    so a recording used nowhere public stays private.
+    Podcast apps keep the enclosure address of a feed and download later, sometimes days later,
+    and seek with byte ranges. The file leaves as every private file does (media/sending.py):
+    with its ranges, through nginx, or by a freshly signed address on object storage. Only live
+    episodes whose view restrictions the request passes answer, so a recording used nowhere
+    public stays private.
     """
     episode = (
         PodcastEpisodePage.objects.live()
@@ -24,9 +26,9 @@ def podcast_audio(request, page_id, extension):
     )
     if episode is None or not episode.audio.file or episode_audio_extension(episode) != extension:
         raise Http404
-    response = redirect(episode.audio.file.url)
-    response["Cache-Control"] = "no-store"  # the target address expires
-    return response
+    if not all(rule.accept_request(request) for rule in episode.get_view_restrictions()):
+        raise Http404
+    return protected_file_response(request, episode.audio.file)
 
 
 def episode_audio_extension(episode):

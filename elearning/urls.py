@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,14 +12,25 @@ from courses.packaging import catalogue as package_catalogue
 from elearning.core import views as core_views
 from elearning.intervision.urls import feed_urlpatterns as intervision_feed_urlpatterns
 from elearning.learners.urls import api_urlpatterns as learners_api_urlpatterns
+from media import urls as media_urls
+from media import views as media_views
 from search import views as search_views
+
+RENDITIONS_FOLDER = "images"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
+    # Documents at Wagtail's own addresses, by Wagtail's rules, sent like every private file.
+    re_path(
+        r"^documents/(?P<document_id>\d+)/(?P<document_filename>.*)$",
+        media_views.document_file,
+    ),
     path("documents/", include(wagtaildocs_urls)),
+    # Recordings and captions, sent after a permission check (media/views.py).
+    path("files/", include(media_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((learners_api_urlpatterns, "learners_api"))),
     # Other installations discover and pull course packages here (courses/packaging/catalogue.py).
@@ -53,4 +64,13 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    # Image renditions are the only public uploads (Wagtail writes them to images/ of the
+    # default storage); in production nginx serves that folder alone. Everything else under
+    # /uploads/ is not found: views send it after a permission check (media/sending.py).
+    urlpatterns = (
+        static(
+            f"{settings.MEDIA_URL}{RENDITIONS_FOLDER}/",
+            document_root=settings.MEDIA_ROOT / RENDITIONS_FOLDER,
+        )
+        + urlpatterns
+    )

@@ -1,5 +1,6 @@
 """Admin forms of the media app."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +23,46 @@ LIVE_REFUSAL = _(
 )
 
 
-class MediaForm(BaseMediaForm):
-    """wagtailmedia's form (WAGTAILMEDIA["MEDIA_FORM_BASE"]): a recording on a published page
-    keeps its file, thumbnail and title unless a moderator changes them (media/selectors.py)."""
+class _StoredFile:
+    """A stored file as a file input shows it: its name, linked through the address that checks
+    who asks (the storage's own address is private)."""
+
+    def __init__(self, file, url):
+        self.file, self.url = file, url
+
+    def __str__(self):
+        return str(self.file)
+
+
+class CheckedFileInput(forms.ClearableFileInput):
+    """A file input whose "currently" link goes to the file's checked address: `link` gives it
+    for the form's instance."""
+
+    def __init__(self, *args, link, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.link = link
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        instance = getattr(value, "instance", None)
+        if instance is None or instance.pk is None:
+            return value
+        return _StoredFile(value, self.link(instance))
+
+
+class MediaAssetForm(BaseMediaForm):
+    """wagtailmedia's form (settings WAGTAILMEDIA["MEDIA_FORM_BASE"]).
+
+    A recording on a published page keeps its file, thumbnail and title unless a moderator
+    changes them (media/selectors.py); its thumbnail is linked through the recording's checked
+    address.
+    """
+
+    class Meta(BaseMediaForm.Meta):
+        widgets = {
+            **BaseMediaForm.Meta.widgets,
+            "thumbnail": CheckedFileInput(link=lambda asset: asset.file_url("thumbnail")),
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user

@@ -1,9 +1,12 @@
 """Our own image, document and audio/video models, chosen before the first migration so that
 later fields (captions, processing status, renditions) never need a model swap."""
 
+import posixpath
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
@@ -65,6 +68,15 @@ class ProcessingProblem(models.TextChoices):
     GAVE_UP = "gave_up", _("Processing failed several times for a technical reason.")
 
 
+# The files of a recording by the name its address uses (media/urls.py): the field holding each.
+RECORDING_FILES = {
+    "original": "file",
+    "web": "web_file",
+    "poster": "poster",
+    "thumbnail": "thumbnail",
+}
+
+
 class MediaAsset(AbstractMedia):
     """A video or audio recording (module video, webinar recording, podcast episode).
 
@@ -118,10 +130,23 @@ class MediaAsset(AbstractMedia):
     def is_ready(self):
         return self.processing_status == ProcessingStatus.READY and bool(self.web_file)
 
+    def file_url(self, variant):
+        """The address of one of the files (RECORDING_FILES); the view checks who asks, so pages
+        (cached ones too) link this, never the stored file."""
+        extension = posixpath.splitext(getattr(self, RECORDING_FILES[variant]).name)[1]
+        return reverse(
+            "media_files:recording", args=[self.pk, variant, extension[1:].lower() or "bin"]
+        )
+
+    @property
+    def url(self):
+        """The original, as wagtailmedia's admin and `sources` link it."""
+        return self.file_url("original") if self.pk and self.file else ""
+
     @property
     def playback_url(self):
         """The web rendition when ready, else the original (it may still play)."""
-        return self.web_file.url if self.is_ready else self.file.url
+        return self.file_url("web") if self.is_ready else self.url
 
     @property
     def playback_type(self):
@@ -132,8 +157,9 @@ class MediaAsset(AbstractMedia):
     @property
     def poster_url(self):
         """The editor's own thumbnail if any, else the frame taken by processing."""
-        image = self.thumbnail or self.poster
-        return image.url if image else ""
+        if self.thumbnail:
+            return self.file_url("thumbnail")
+        return self.file_url("poster") if self.poster else ""
 
 
 class MediaCaption(models.Model):
@@ -179,3 +205,7 @@ class MediaCaption(models.Model):
     @property
     def label(self):
         return self.get_language_display()
+
+    @property
+    def url(self):
+        return reverse("media_files:caption", args=[self.asset_id, self.language])

@@ -1,4 +1,5 @@
-"""Reads of the media app: who may change a recording or its captions.
+"""Reads of the media app: who may fetch a recording's files, and who may change a recording
+or its captions.
 
 What a published page shows changes only through a moderator (issue 17): a trainer who could
 replace the file or the captions of a recording on a live page would change what learners see
@@ -22,20 +23,47 @@ from .models import MediaCaption
 LIVE_CHANGE_PERMISSION = "media.change_live_media"
 
 
-def media_live_pages(*, asset):
-    """The live pages that show `asset` (a page field or a block of its published content).
+def recording_pages(*, asset):
+    """The pages that use the recording (module and tool blocks, webinars, podcast episodes).
 
     Wagtail's reference index holds what each page row refers to, and the row of a live page
     holds its published content (drafts live in revisions), so a draft that drops or adds the
     recording changes nothing here until it is published.
     """
     page_type = ContentType.objects.get_for_model(Page)
-    page_ids = (
+    ids = (
         ReferenceIndex.get_references_to(asset)
         .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
     )
-    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids], live=True)
+    return Page.objects.filter(pk__in=[int(page_id) for page_id in ids])
+
+
+def media_live_pages(*, asset):
+    """The live pages that show `asset`."""
+    return recording_pages(asset=asset).filter(live=True)
+
+
+def recording_viewable(*, asset, request):
+    """Whether this request may fetch the recording, its poster and its captions.
+
+    A recording follows the pages that use it: anyone may who may see one of them live (no view
+    restriction, or one the request passes: signed in, in the group, the password given).
+    Otherwise only people who may edit the recording or one of those pages, for the admin's
+    previews; a recording used nowhere is theirs alone.
+    """
+    pages = list(recording_pages(asset=asset))
+    for page in pages:
+        if page.live and all(
+            restriction.accept_request(request) for restriction in page.get_view_restrictions()
+        ):
+            return True
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if get_permission_policy().user_has_permission_for_instance(user, "change", asset):
+        return True
+    return any(page.permissions_for_user(user).can_edit() for page in pages)
 
 
 def media_live_change_allowed(*, user):

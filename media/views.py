@@ -1,24 +1,30 @@
-"""Admin screens of the media app: where processing stands, and starting it over; captions;
-recordings and captions on published pages kept for moderators."""
+"""The files of recordings and captions, to whoever may have them; and the admin screens of
+the media app: where processing stands, and starting it over; captions; recordings and captions
+on published pages kept for moderators."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from wagtail import hooks
 from wagtail.admin.views.generic import models as generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
+from wagtail.documents import get_document_model
+from wagtail.documents.models import document_served
 from wagtailmedia import get_permission_policy
 from wagtailmedia.views import media as wagtailmedia_views
 
 from .forms import LIVE_REFUSAL
-from .models import MediaAsset, ProcessingStatus
-from .selectors import captions_manageable_by, media_change_allowed
+from .models import RECORDING_FILES, MediaAsset, MediaCaption, ProcessingStatus
+from .selectors import captions_manageable_by, media_change_allowed, recording_viewable
+from .sending import protected_file_response
 from .services import media_processing_request
 
 PER_PAGE = 50
@@ -30,6 +36,58 @@ STATUS_ORDER = Case(
     default=Value(3),
     output_field=IntegerField(),
 )
+
+
+@require_safe
+def recording_file(request, asset_id, variant, extension):
+    """One of a recording's files (original, web version, poster, thumbnail): a page that plays
+    it links here, and the file follows the pages that use the recording.
+
+    The extension tells browsers and download managers what the file is when the address is
+    made; the current file is sent whatever it says (a cached page may name a replaced one)."""
+    if variant not in RECORDING_FILES:
+        raise Http404
+    asset = get_object_or_404(MediaAsset, pk=asset_id)
+    if not recording_viewable(asset=asset, request=request):
+        raise Http404  # not found rather than forbidden: a private recording is not announced
+    return protected_file_response(request, getattr(asset, RECORDING_FILES[variant]))
+
+
+@require_safe
+def caption_file(request, asset_id, language):
+    caption = get_object_or_404(
+        MediaCaption.objects.select_related("asset"), asset_id=asset_id, language=language
+    )
+    if not recording_viewable(asset=caption.asset, request=request):
+        raise Http404
+    return protected_file_response(request, caption.file, content_type="text/vtt; charset=utf-8")
+
+
+MAX_ROW_ID = 2**63 - 1
+
+
+@require_safe
+def document_file(request, document_id, document_filename):
+    """A document at Wagtail's own address (it answers instead of Wagtail's serve view), by
+    Wagtail's own rules: the `before_serve_document` hooks, among them Wagtail's collection view
+    restrictions, may answer first (a sign-in or password page); the download is announced with
+    `document_served` as Wagtail does. Then the file leaves like every private file."""
+    if int(document_id) > MAX_ROW_ID:
+        raise Http404
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if document.filename != document_filename:
+        raise Http404
+    for hook in hooks.get_hooks("before_serve_document"):
+        answer = hook(document, request)
+        if isinstance(answer, HttpResponseBase):
+            return answer
+    document_served.send(sender=type(document), instance=document, request=request)
+    return protected_file_response(
+        request,
+        document.file,
+        content_type=document.content_type,
+        disposition=document.content_disposition,
+    )
 
 
 def _require_media_editor(user):

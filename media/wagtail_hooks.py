@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtailmedia import get_permission_policy
 
 from . import views
-from .forms import CaptionForm
+from .forms import CaptionForm, CheckedFileInput
 from .models import MediaCaption
 
 
@@ -31,7 +31,11 @@ class CaptionViewSet(ModelViewSet):
     history_view_class = views.CaptionHistoryView
     usage_view_class = views.CaptionUsageView
     edit_handler = ObjectList(
-        [FieldPanel("asset"), FieldPanel("language"), FieldPanel("file")],
+        [
+            FieldPanel("asset"),
+            FieldPanel("language"),
+            FieldPanel("file", widget=CheckedFileInput(link=lambda caption: caption.url)),
+        ],
         base_form_class=CaptionForm,
     )
 

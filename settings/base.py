@@ -261,7 +261,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
             "default_acl": None,
             "querystring_auth": True,
-            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "21600")),
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "10800")),
             "file_overwrite": False,
         },
     }
@@ -277,6 +277,22 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
     WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+# Every other upload (recordings, captions, documents, course packages, attests) is private: a
+# view checks who asks, then media/sending.py sends the file (README "Who may fetch a file").
+# How it leaves depends on where files live and what is in front of the site:
+# - "redirect": with object storage, to an address signed now and valid AWS_QUERYSTRING_EXPIRE
+#   seconds (https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html);
+# - "accel": with local files behind nginx, an empty answer whose X-Accel-Redirect names the file
+#   under PROTECTED_FILES_ACCEL_PREFIX, an `internal` location that nginx serves from MEDIA_ROOT
+#   (https://nginx.org/en/docs/http/ngx_http_core_module.html#internal);
+# - "stream": the application reads the file itself and answers byte ranges (make run, tests).
+PROTECTED_FILES_ACCEL_PREFIX = os.environ.get("PROTECTED_FILES_ACCEL_PREFIX", "")
+if AWS_STORAGE_BUCKET_NAME:
+    PROTECTED_FILES_SEND = "redirect"
+elif PROTECTED_FILES_ACCEL_PREFIX:
+    PROTECTED_FILES_SEND = "accel"
+else:
+    PROTECTED_FILES_SEND = "stream"
 
 # Cache: Redis when REDIS_URL is set (shared by every web process, so publishing invalidates
 # the page cache everywhere); otherwise a file cache under var/ that processes also share.
@@ -375,8 +391,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "media.MediaAsset",
-    # Keeps a recording on a published page for moderators (media/selectors.py).
-    "MEDIA_FORM_BASE": "media.forms.MediaForm",
+    # Keeps a recording on a published page for moderators (media/selectors.py) and links the
+    # thumbnail through its checked address (media/forms.py).
+    "MEDIA_FORM_BASE": "media.forms.MediaAssetForm",
 }
 # Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
 # Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server

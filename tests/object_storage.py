@@ -41,6 +41,8 @@ def s3_storage(settings, s3_endpoint):
         **settings.STORAGES,
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
     }
+    # As settings/base.py chooses with a bucket: private files leave by a signed address.
+    settings.PROTECTED_FILES_SEND = "redirect"
     client.bucket = bucket
     return client
 

@@ -6,14 +6,16 @@ same as on the public pages."""
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
 from courses.models import CoursePackage, JobStatus, PackageExport
+from media.sending import protected_file_response
 
 from . import schema
 from .offering import export_offered, exports_offerable
@@ -94,8 +96,9 @@ def package_download(request, key, version):
     export = export_offered(key=key, version=version)
     if export is None:
         raise Http404
-    try:
-        stream = export.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404 from error
-    return FileResponse(stream, as_attachment=True, filename=f"{key}-v{version}.zip")
+    return protected_file_response(
+        request,
+        export.file,
+        content_type="application/zip",
+        disposition=content_disposition_header(True, f"{key}-v{version}.zip"),
+    )

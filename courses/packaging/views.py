@@ -10,12 +10,14 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
+from media.sending import protected_file_response
 
 from . import pull, services
 from .forms import PackageUploadForm
@@ -132,16 +134,13 @@ def export_status(request, export_id):
 def export_download(request, export_id):
     _require(request.user, EXPORT_PERMISSION)
     export = get_object_or_404(PackageExport, pk=export_id, status=JobStatus.READY)
-    return _file_response(export)
-
-
-def _file_response(export):
-    """The stored package, streamed in chunks (or from object storage by a signed address)."""
-    try:
-        stream = export.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404(_("This export is no longer in storage.")) from error
-    return FileResponse(stream, as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])
+    # Streamed in chunks, sent by nginx, or fetched from object storage by a signed address.
+    return protected_file_response(
+        request,
+        export.file,
+        content_type="application/zip",
+        disposition=content_disposition_header(True, export.file.name.rsplit("/", 1)[-1]),
+    )
 
 
 @require_POST

@@ -24,6 +24,7 @@ NEVER_CACHED_PREFIXES = (
     "/admin/",
     "/django-admin/",
     "/documents/",
+    "/files/",
     "/uploads/",
     "/static/",
     "/healthz",

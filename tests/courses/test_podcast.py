@@ -138,22 +138,34 @@ def test_each_episode_carries_its_real_audio_file(client, podcast, tone_mp3):
 
     for entry in feed.entries:
         (enclosure,) = entry.enclosures
-        # A stable address that podcast apps may keep for days; it leads to the file itself.
+        # A stable address that podcast apps may keep for days; it answers with the file itself.
         assert enclosure.href.startswith("http://localhost/podcast/episodes/")
         assert enclosure.href.endswith("/audio.mp3")
         download = client.get(enclosure.href.removeprefix("http://localhost"))
-        assert download.status_code == 302 and download["Cache-Control"] == "no-store"
-        assert download.url.startswith("/uploads/media/aflevering-een")
+        assert download.status_code == 200 and download["Content-Type"] == "audio/mpeg"
+        assert b"".join(download.streaming_content) == tone_mp3
         assert enclosure.type == "audio/mpeg"
         assert int(enclosure.length) == len(tone_mp3) > 0
         assert entry.itunes_duration == "00:00:02"
 
 
 @pytest.mark.django_db
+def test_podcast_apps_can_fetch_part_of_an_episode(client, podcast, tone_mp3):
+    address = f"/podcast/episodes/{podcast['second'].pk}/audio.mp3"
+
+    part = client.get(address, HTTP_RANGE="bytes=100-200")
+    beyond = client.get(address, HTTP_RANGE=f"bytes={len(tone_mp3)}-")
+
+    assert part.status_code == 206 and b"".join(part.streaming_content) == tone_mp3[100:201]
+    assert part["Content-Range"] == f"bytes 100-200/{len(tone_mp3)}"
+    assert beyond.status_code == 416
+
+
+@pytest.mark.django_db
 def test_the_audio_address_answers_only_for_published_episodes(client, podcast):
     episode = podcast["second"]
     address = f"/podcast/episodes/{episode.pk}/audio.mp3"
-    assert client.get(address).status_code == 302
+    assert client.get(address).status_code == 200
 
     assert client.get(f"/podcast/episodes/{episode.pk}/audio.wav").status_code == 404
     assert client.get("/podcast/episodes/999999/audio.mp3").status_code == 404
@@ -306,10 +318,11 @@ def test_the_episode_page_plays_the_audio_and_offers_the_transcript(client, podc
     second = podcast["second"]
     html = client.get(second.url).content.decode()
 
-    audio_url = second.audio.file.url
+    audio_url = f"/files/recordings/{second.audio.pk}/original.mp3"
     player = html[html.index("<audio") : html.index("</audio>")]
     # Not processed in this test: the player plays the original until the web version exists.
     assert f'<source src="{audio_url}" type="audio/mpeg">' in player
+    assert client.get(audio_url).status_code == 200
     assert '<time datetime="PT2S">' in html
     assert "<details" in html and "Welkom bij deze aflevering." in html
     assert f'href="{podcast["show"].url}feed/"' in html

@@ -48,7 +48,7 @@ def webm_video(seconds):
 
 @pytest.fixture
 def video_course(settings, db):
-    settings.ROOT_URLCONF = "tests.e2e.urls"  # serves the uploaded video with byte ranges
+    settings.ROOT_URLCONF = "tests.e2e.urls"  # serves image renditions, as nginx would
     video = MediaAsset.objects.create(
         title="Signalen herkennen",
         file=ContentFile(webm_video(VIDEO_SECONDS), name="signalen.webm"),

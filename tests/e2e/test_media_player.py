@@ -56,7 +56,7 @@ def captioned_video():
 
 @pytest.fixture
 def library(settings, db, celery_worker_real):
-    settings.ROOT_URLCONF = "tests.e2e.urls"  # serves uploads with byte ranges
+    settings.ROOT_URLCONF = "tests.e2e.urls"  # serves image renditions, as nginx would
     video = captioned_video()
     library = publish(LibraryPageFactory(parent=make_home()))
     course = publish(CoursePageFactory(parent=library, title="Partnergeweld herkennen"))

@@ -1,6 +1,7 @@
 """What a learner's browser gets: the web version once it is ready, a poster, captions per
 language with the page's own language as the default track."""
 
+import re
 import uuid
 
 import pytest
@@ -45,12 +46,27 @@ def player_html(page):
     return html[html.index("<video") : html.index("</video>")]
 
 
+def linked(html, attribute, **attributes):
+    """The address in the first `attribute="..."` of the player, and what a visitor gets there."""
+    address = re.search(rf'{attribute}="([^"]+)"', html).group(1)
+    response = Client().get(address)
+    assert response.status_code == 200, address
+    return address, b"".join(response.streaming_content)
+
+
+def stored(field_file):
+    with field_file.open("rb") as handle:
+        return handle.read()
+
+
 def test_before_processing_the_page_plays_the_original(module_with_video):
     module, video = module_with_video
 
     html = player_html(module)
 
-    assert f'src="{video.file.url}"' in html and 'type="video/webm"' in html
+    assert 'type="video/webm"' in html
+    address, body = linked(html, "src")
+    assert not address.startswith("/uploads/") and body == stored(video.file)
 
 
 def test_once_processed_the_page_plays_the_web_version_with_its_poster(module_with_video):
@@ -60,8 +76,9 @@ def test_once_processed_the_page_plays_the_web_version_with_its_poster(module_wi
 
     html = player_html(module)
 
-    assert f'src="{video.web_file.url}" type="video/mp4"' in html
-    assert f'poster="{video.poster.url}"' in html
+    assert 'type="video/mp4"' in html
+    assert linked(html, "src")[1] == stored(video.web_file)
+    assert linked(html, "poster")[1] == stored(video.poster)
 
 
 def test_captions_are_offered_per_language_with_the_pages_language_first_choice(
@@ -75,6 +92,8 @@ def test_captions_are_offered_per_language_with_the_pages_language_first_choice(
     dutch_html, french_html = player_html(module), player_html(french)
 
     assert dutch_html.count('<track kind="captions"') == 2
+    track = re.search(r'<track kind="captions" src="([^"]+)"', dutch_html).group(1)
+    assert b"".join(Client().get(track).streaming_content) == VTT
     assert 'srclang="nl" label="Nederlands" default' in dutch_html
     assert 'srclang="fr" label="Français" default' in french_html
     assert 'srclang="nl" label="Nederlands" default' not in french_html

@@ -46,9 +46,9 @@ def test_a_video_gets_its_duration_size_poster_and_a_rendition_every_browser_pla
     assert streams == {"video": "h264", "audio": "aac"}
     # faststart: the index comes before the data, so playback and seeking start at once.
     assert content.index(b"moov") < content.index(b"mdat")
-    assert asset.playback_url == asset.web_file.url
+    assert asset.playback_url == f"/files/recordings/{asset.pk}/web.mp4"
     assert asset.playback_type == "video/mp4"
-    assert asset.poster_url == asset.poster.url
+    assert asset.poster_url == f"/files/recordings/{asset.pk}/poster.jpg"
 
 
 def test_an_audio_file_gets_its_duration_and_an_aac_rendition_but_no_poster(samples):
@@ -83,7 +83,8 @@ def test_a_file_that_cannot_be_a_recording_ends_failed_with_a_clear_problem(
     assert asset.processing_status == ProcessingStatus.FAILED
     assert asset.processing_problem == problem
     assert not asset.web_file and not asset.poster
-    assert asset.playback_url == asset.file.url  # the page still links the original
+    # The page still links the original.
+    assert asset.playback_url == f"/files/recordings/{asset.pk}/original.{name.rsplit('.', 1)[1]}"
     # No crash loop: running the task again does nothing until the file changes.
     assert media_process(asset_id=asset.pk) is None
     asset.refresh_from_db()
