@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -30,15 +31,26 @@ from tests.factories import (
 from tests.make_run import make_run_urls  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 VIDEO = b"\x1aE\xdf\xa3 not really a video, but bytes to compare " * 50
 POSTER = b"\xff\xd8\xff\xe0 a poster frame"
 VTT = b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHallo\n"
 
 
+OWNER = "owner@example.org"  # the trainer who uploaded the recordings
+
+
 def recording(title):
+    owner = User.objects.filter(email=OWNER).first()
+    if owner is None:
+        owner = UserFactory(email=OWNER)
+        owner.groups.add(Group.objects.get(name=TRAINERS))
     asset = MediaAsset.objects.create(
-        title=title, type="video", file=ContentFile(VIDEO, name=f"{title}.webm")
+        title=title,
+        type="video",
+        file=ContentFile(VIDEO, name=f"{title}.webm"),
+        uploaded_by_user=owner,
     )
     asset.poster.save(f"{title}.jpg", ContentFile(POSTER))
     MediaCaption.objects.create(asset=asset, language="nl", file=ContentFile(VTT, name="nl.vtt"))
@@ -72,10 +84,16 @@ def person(role):
     client = Client()
     if role == "learner":
         client.force_login(UserFactory())
-    elif role == "trainer":
+    elif role == "trainer":  # another trainer than the one who uploaded the recordings
         trainer = UserFactory()
         trainer.groups.add(Group.objects.get(name=TRAINERS))
         client.force_login(trainer)
+    elif role == "owner":
+        client.force_login(User.objects.get(email=OWNER))
+    elif role == "moderator":
+        moderator = UserFactory()
+        moderator.groups.add(Group.objects.get(name=MODERATORS))
+        client.force_login(moderator)
     return client
 
 
@@ -87,16 +105,16 @@ def addresses(asset):
     }
 
 
-EXPECTED = {  # situation: who gets the files
-    "live": {"anonymous", "learner", "trainer"},
-    "signed-in": {"learner", "trainer"},
-    "moderators": {"trainer"},  # trainers may edit every recording (roles.py)
-    "draft": {"trainer"},
-    "unused": {"trainer"},
+EXPECTED = {  # situation: who gets the files (trainers may edit their own recordings only)
+    "live": {"anonymous", "learner", "trainer", "owner", "moderator"},
+    "signed-in": {"learner", "trainer", "owner", "moderator"},
+    "moderators": {"owner", "moderator"},
+    "draft": {"owner", "moderator"},
+    "unused": {"owner", "moderator"},
 }
 
 
-@pytest.mark.parametrize("role", ["anonymous", "learner", "trainer"])
+@pytest.mark.parametrize("role", ["anonymous", "learner", "trainer", "owner", "moderator"])
 @pytest.mark.parametrize("situation", list(EXPECTED))
 def test_a_recording_follows_the_pages_that_use_it(recordings, situation, role):
     client = person(role)
@@ -218,7 +236,7 @@ def test_make_run_serves_image_renditions_and_no_other_upload(recordings):
 def test_the_admins_links_to_a_recordings_files_work_for_its_editor(recordings):
     asset = recordings["unused"]
     asset.thumbnail.save("eigen.jpg", ContentFile(POSTER))
-    trainer = person("trainer")
+    trainer = person("owner")
     caption = asset.captions.get()
     pages = [
         trainer.get(reverse("wagtailmedia:edit", args=[asset.pk])),
