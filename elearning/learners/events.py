@@ -26,7 +26,8 @@ MAX_EVENT_AGE = timedelta(days=7)
 MAX_CLOCK_AHEAD = timedelta(minutes=5)
 
 EVENT_FIELDS = {"id", "module", "media", "position", "intervals", "elapsed", "at"}
-EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# Whole-string match (fullmatch): with match, "$" would also accept a trailing newline.
+EVENT_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class EventRejected(ValueError):
@@ -103,7 +104,7 @@ def event_parse(raw, *, now=None):
     if not isinstance(raw, dict):
         raise EventRejected(_("Each event must be an object."))
     event_id = raw.get("id")
-    if not isinstance(event_id, str) or not EVENT_ID.match(event_id):
+    if not isinstance(event_id, str) or not EVENT_ID.fullmatch(event_id):
         raise EventRejected(_("Each event needs an id of 8 to 64 letters, digits, - or _."))
     unknown = set(raw) - EVENT_FIELDS
     if unknown:

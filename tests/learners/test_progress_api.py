@@ -89,6 +89,7 @@ def _hostile(course_tree, other_learner):
         "time long ago": [event(watch, at=now_ms - 30 * 86_400_000)],
         "short id": [{**good, "id": "abc"}],
         "id with markup": [{**good, "id": "<script>alert(1)</script>"}],
+        "id with a trailing newline": [{**good, "id": good["id"] + "\n"}],
         "too many intervals": [
             event(watch, media=video, intervals=[(i, i + 0.1) for i in range(101)])
         ],
@@ -118,6 +119,7 @@ HOSTILE_CASES = [
     "time long ago",
     "short id",
     "id with markup",
+    "id with a trailing newline",
     "too many intervals",
     "interval not a pair",
     "huge number",
