@@ -274,19 +274,19 @@ def register_intervision_viewset():
 @hooks.register("register_admin_urls")
 def register_facilitator_urls():
     urls = [
-        path("<int:pk>/participants/", facilitator.participants, name="participants"),
-        path("<int:pk>/participants/csv/", facilitator.participants_csv, name="csv"),
-        path("<int:pk>/participants/xlsx/", facilitator.participants_xlsx, name="xlsx"),
+        path("<id:pk>/participants/", facilitator.participants, name="participants"),
+        path("<id:pk>/participants/csv/", facilitator.participants_csv, name="csv"),
+        path("<id:pk>/participants/xlsx/", facilitator.participants_xlsx, name="xlsx"),
         path(
-            "<int:pk>/sign-ups/<int:signup_id>/attendance/",
+            "<id:pk>/sign-ups/<id:signup_id>/attendance/",
             facilitator.attendance_mark,
             name="attendance",
         ),
         path(
-            "<int:pk>/sign-ups/<int:signup_id>/promote/",
+            "<id:pk>/sign-ups/<id:signup_id>/promote/",
             facilitator.signup_promote,
             name="promote",
         ),
-        path("<int:pk>/cancel/", facilitator.session_cancel, name="cancel"),
+        path("<id:pk>/cancel/", facilitator.session_cancel, name="cancel"),
     ]
     return [path("intervision/", include((urls, "intervision_facilitator")))]

@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from elearning.core.converters import database_id_valid
+
 MAX_EVENTS_PER_BATCH = 50
 MAX_INTERVALS_PER_EVENT = 100
 # A heartbeat covers at most this much of the learner's time (the player sends one every 15 s
@@ -113,10 +115,10 @@ def event_parse(raw, *, now=None):
             event_id=event_id,
         )
     module = raw.get("module")
-    if isinstance(module, bool) or not isinstance(module, int) or module <= 0:
+    if not database_id_valid(module):
         raise EventRejected(_("“module” must be the id of a module."), event_id=event_id)
     media = raw.get("media")
-    if media is not None and (isinstance(media, bool) or not isinstance(media, int) or media <= 0):
+    if media is not None and not database_id_valid(media):
         raise EventRejected(_("“media” must be the id of a video or audio."), event_id=event_id)
     position = raw.get("position")
     if position is not None:

@@ -95,6 +95,9 @@ def _hostile(course_tree, other_learner):
         ],
         "interval not a pair": [{**good, "intervals": [[1, 2, 3]]}],
         "huge number": [{**good, "position": 1e308}],
+        "module id beyond 64 bits": [{**good, "module": 2**64}],
+        "module id of 30 digits": [{**good, "module": 10**30}],
+        "media id beyond 64 bits": [{**good, "media": 2**63}],
     }
 
 
@@ -123,6 +126,9 @@ HOSTILE_CASES = [
     "too many intervals",
     "interval not a pair",
     "huge number",
+    "module id beyond 64 bits",
+    "module id of 30 digits",
+    "media id beyond 64 bits",
 ]
 
 
