@@ -383,6 +383,13 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Image uploads: the pixels are counted from the file's header before anything decodes it
+# (media/fields.py: a decompression bomb is a form error). Wagtail decodes the whole image to
+# check it and to make renditions: 50 million pixels (a 50-megapixel photo) is up to 200 MB in
+# a web process; Wagtail's default, 128 million, would be 512 MB. Packages keep the same limit.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-max-image-pixels
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
 # Embeds are shown as links, never as third-party iframes (no trackers): no oEmbed finders.
 WAGTAILEMBEDS_FINDERS = []
 
