@@ -18,7 +18,13 @@ Messages (with calendar invites) leave after the commit, through notifications.p
 rules.py: who may do what; places.py: the engine; facilitator.py: the facilitator's actions.
 """
 
-from .facilitator import attendance_mark, session_cancel, session_changed, signup_promote
+from .facilitator import (
+    attendance_mark,
+    session_cancel,
+    session_changed,
+    session_places_check,
+    signup_promote,
+)
 from .places import (
     offers_expire,
     places_refill,
@@ -39,6 +45,7 @@ __all__ = [
     "session_cancel",
     "session_changed",
     "session_manageable_by",
+    "session_places_check",
     "signup_cancel",
     "signup_create",
     "signup_offer_accept",
