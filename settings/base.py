@@ -319,6 +319,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "elearning.intervision.tasks.offers_sweep",
         "schedule": 300,  # seconds
     },
+    # Deletes expired sessions (Django's clearsessions): a session holds who signed in, and how.
+    "sessions-expired-clear": {
+        "task": "elearning.accounts.tasks.sessions_expired_clear",
+        "schedule": 3600,  # seconds
+    },
 }
 
 # Learning records: xAPI 1.0.3 statements (module started/completed, knowledge check passed,
@@ -405,7 +410,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Signed-in requests (pages, the player's heartbeats) read the session from the shared cache and
 # the database only on a miss: https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Our engine is cached_db whose rows name the account, so erasing it ends its sessions everywhere
+# (elearning/accounts/sessions.py).
+SESSION_ENGINE = "elearning.accounts.sessions"
 CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
