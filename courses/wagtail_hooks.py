@@ -45,20 +45,20 @@ class PackagesMenuItem(MenuItem):
 def register_package_urls():
     urls = [
         path("", package_views.package_index, name="index"),
-        path("courses/<int:course_id>/export/", package_views.export_start, name="export"),
-        path("courses/<int:course_id>/offer/", package_views.offer_toggle, name="offer"),
+        path("courses/<id:course_id>/export/", package_views.export_start, name="export"),
+        path("courses/<id:course_id>/offer/", package_views.offer_toggle, name="offer"),
         path(
-            "courses/<int:course_id>/<str:standard>.zip",
+            "courses/<id:course_id>/<str:standard>.zip",
             package_views.standard_download,
             name="standard",
         ),
-        path("exports/<int:export_id>/status/", package_views.export_status, name="status"),
-        path("exports/<int:export_id>/download/", package_views.export_download, name="download"),
+        path("exports/<id:export_id>/status/", package_views.export_status, name="status"),
+        path("exports/<id:export_id>/download/", package_views.export_download, name="download"),
         path("import/", package_views.import_upload, name="upload"),
         path("import/other-site/", package_views.import_remote, name="remote"),
-        path("imports/<int:import_id>/", package_views.import_preview, name="preview"),
-        path("imports/<int:import_id>/import/", package_views.import_confirm, name="confirm"),
-        path("imports/<int:import_id>/discard/", package_views.import_discard, name="discard"),
+        path("imports/<id:import_id>/", package_views.import_preview, name="preview"),
+        path("imports/<id:import_id>/import/", package_views.import_confirm, name="confirm"),
+        path("imports/<id:import_id>/discard/", package_views.import_discard, name="discard"),
     ]
     return [path("course-packages/", include((urls, "course_packages")))]
 

@@ -36,14 +36,14 @@ urlpatterns = [
     # Other installations discover and pull course packages here (courses/packaging/catalogue.py).
     path("packages/catalogue.json", package_catalogue.catalogue, name="course_package_catalogue"),
     path(
-        "packages/<uuid:key>/v<int:version>.zip",
+        "packages/<uuid:key>/v<id:version>.zip",
         package_catalogue.package_download,
         name="course_package_download",
     ),
     path("", include(intervision_feed_urlpatterns)),
     # Podcast apps download episodes from here (a stable address; see courses/views.py).
     path(
-        "podcast/episodes/<int:page_id>/audio.<str:extension>",
+        "podcast/episodes/<id:page_id>/audio.<str:extension>",
         course_views.podcast_audio,
         name="podcast_audio",
     ),

@@ -16,7 +16,7 @@ MAX_BYTES = 2 * 1024 * 1024
 # A last caption may run on a little past the end of the recording.
 END_TOLERANCE_SECONDS = 2.0
 _TIME = r"(?:(\d{1,3}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+\S.*)?$")
+TIMING = re.compile(rf"{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+\S.*)?")
 
 
 def _seconds(hours, minutes, seconds, millis):
@@ -42,7 +42,7 @@ def _cue_times(lines, duration):
     for number, line in enumerate(lines, start=1):
         if "-->" not in line:
             continue
-        match = TIMING.match(line.strip())
+        match = TIMING.fullmatch(line.strip())
         if match is None:
             raise ValidationError(
                 _("Line %(line)d: the timing must read like 00:01:02.500 --> 00:01:05.000."),
@@ -70,7 +70,7 @@ def captions_check(content, *, duration=None):
     """Check a WebVTT file (bytes); return its number of captions or raise ValidationError."""
     text = _text(content)
     lines = text.split("\n")
-    if not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
+    if not re.fullmatch(r"WEBVTT(?:[ \t].*)?", lines[0]):
         raise ValidationError(
             _('A WebVTT file starts with the line "WEBVTT". Is this an SRT file or a document?'),
             code="header",

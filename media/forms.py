@@ -6,9 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 
 from .captions import MAX_BYTES, captions_check
+from .fields import ImageUploadField
 from .selectors import (
     media_assets_owned_by,
     media_change_allowed,
@@ -126,3 +128,19 @@ class CaptionForm(WagtailAdminModelForm):
             storage, name = replaced.storage, replaced.name
             transaction.on_commit(lambda: storage.delete(name), robust=True)
         return caption
+
+
+class ImageForm(BaseImageForm):
+    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): the upload counts pixels first.
+
+    Wagtail builds the file field itself (formfield_callback), so it is swapped here; the
+    multiple-upload edit form has no file field and keeps none.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        upload = self.fields.get("file")
+        if upload is not None:
+            self.fields["file"] = ImageUploadField(
+                label=upload.label, required=upload.required, widget=upload.widget
+            )

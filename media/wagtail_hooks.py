@@ -54,7 +54,7 @@ class ProcessingMenuItem(MenuItem):
 def register_processing_urls():
     urls = [
         path("", views.processing_index, name="index"),
-        path("<int:asset_id>/retry/", views.processing_retry, name="retry"),
+        path("<id:asset_id>/retry/", views.processing_retry, name="retry"),
     ]
     return [path("media-processing/", include((urls, "media_processing")))]
 

@@ -359,6 +359,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "elearning.intervision.tasks.offers_sweep",
         "schedule": 300,  # seconds
     },
+    # Deletes expired sessions (Django's clearsessions): a session holds who signed in, and how.
+    "sessions-expired-clear": {
+        "task": "elearning.accounts.tasks.sessions_expired_clear",
+        "schedule": 3600,  # seconds
+    },
 }
 
 # Learning records: xAPI 1.0.3 statements (module started/completed, knowledge check passed,
@@ -428,6 +433,13 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Image uploads: the pixels are counted from the file's header before anything decodes it
+# (media/fields.py: a decompression bomb is a form error). Wagtail decodes the whole image to
+# check it and to make renditions: 50 million pixels (a 50-megapixel photo) is up to 200 MB in
+# a web process; Wagtail's default, 128 million, would be 512 MB. Packages keep the same limit.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-max-image-pixels
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
 # Embeds are shown as links, never as third-party iframes (no trackers): no oEmbed finders.
 WAGTAILEMBEDS_FINDERS = []
 
@@ -448,7 +460,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Signed-in requests (pages, the player's heartbeats) read the session from the shared cache and
 # the database only on a miss: https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Our engine is cached_db whose rows name the account, so erasing it ends its sessions everywhere
+# (elearning/accounts/sessions.py).
+SESSION_ENGINE = "elearning.accounts.sessions"
 CSRF_COOKIE_HTTPONLY = True
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 

@@ -26,7 +26,7 @@ from .schema import PackageRefused
 
 CHUNK = 1024**2
 UNSAFE_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\\:*?\"<>|]")
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 # Raised while unpacking an entry whose directory looked fine: damaged data (CRC, deflate
 # stream, a local header naming another file) or a compression method zipfile cannot read.
 UNPACKING_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
@@ -254,7 +254,7 @@ def _is_entry(entry, *, with_kind):
         and _is_int(entry.get("size"))
         and entry["size"] >= 0
         and isinstance(entry.get("sha256"), str)
-        and SHA256.match(entry["sha256"])
+        and SHA256.fullmatch(entry["sha256"])
     )
     if not with_kind:
         return bool(shape)

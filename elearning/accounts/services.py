@@ -6,6 +6,9 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from django.db import transaction
 
+from .models import AccountSession
+from .sessions import SessionStore
+
 PROFILE_FIELDS = (
     "first_name",
     "last_name",
@@ -137,4 +140,26 @@ def account_erase(*, user):
     EmailAddress.objects.filter(user=user).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()
+    account_sessions_end(user=user)
     user.delete()
+
+
+@transaction.atomic
+def account_sessions_end(*, user):
+    """Sign the account out on every device: its sessions are deleted with this transaction,
+    and their cached copies once it commits (a request that read a session before the commit
+    may have cached it again meanwhile)."""
+    sessions = AccountSession.objects.filter(user=user)
+    keys = list(sessions.values_list("session_key", flat=True))
+    sessions.delete()
+    transaction.on_commit(lambda: _sessions_forget(keys))
+
+
+def _sessions_forget(keys):
+    for key in keys:
+        SessionStore().delete(key)  # the cached copy; the row is already gone
+
+
+def sessions_expired_clear():
+    """Delete the sessions past their expiry date (Django's `clearsessions`); beat schedule."""
+    SessionStore.clear_expired()

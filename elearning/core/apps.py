@@ -9,4 +9,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import signal_handlers  # noqa: F401
+        from .converters import DatabaseIdConverter
+
+        # Before any URLconf is imported (they load lazily, on the first request or reverse).
+        register_converter(DatabaseIdConverter, "id")

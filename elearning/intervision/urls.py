@@ -7,18 +7,18 @@ app_name = "intervision"
 # Under the language prefix (/nl/, /fr/, /en/): the agenda and the learner's own sessions.
 urlpatterns = [
     path("intervision/", learner.agenda, name="agenda"),
-    path("intervision/<int:pk>/", learner.session_detail, name="session_detail"),
-    path("intervision/<int:pk>/sign-up/", learner.signup_create, name="signup_create"),
+    path("intervision/<id:pk>/", learner.session_detail, name="session_detail"),
+    path("intervision/<id:pk>/sign-up/", learner.signup_create, name="signup_create"),
     path("account/sessions/", learner.my_sessions, name="my_sessions"),
-    path("account/sessions/<int:signup_id>/cancel/", learner.signup_cancel, name="signup_cancel"),
-    path("account/sessions/<int:signup_id>/accept/", learner.signup_accept, name="signup_accept"),
+    path("account/sessions/<id:signup_id>/cancel/", learner.signup_cancel, name="signup_cancel"),
+    path("account/sessions/<id:signup_id>/accept/", learner.signup_accept, name="signup_accept"),
     path(
-        "account/sessions/<int:signup_id>/invite.ics",
+        "account/sessions/<id:signup_id>/invite.ics",
         feeds.signup_invite_download,
         name="signup_invite",
     ),
     path(
-        "account/sessions/<int:signup_id>/substitute/",
+        "account/sessions/<id:signup_id>/substitute/",
         learner.signup_substitute,
         name="signup_substitute",
     ),

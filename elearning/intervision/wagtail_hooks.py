@@ -118,20 +118,27 @@ def _places_added(before, after):
 
 
 class SessionEditView(ManageableSessionFormMixin, generic.EditView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.SignUpRefused as refused:  # places counted again under the lock
+            form.add_error("max_places", refused.message)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
     def save_instance(self):
-        # Under the session's lock (taken first, as the services do): the sequence and the
-        # cancellation may have moved since the form was loaded and must not be written back.
-        current = (
-            IntervisionSession.objects.select_for_update()
-            .values("sequence", "cancelled_at")
-            .get(pk=self.object.pk)
+        # Under the session's lock (taken first, as the services do): sign-ups wait until the
+        # new maximum is saved, and it is checked against the places taken now, not when the
+        # form was checked. The sequence and the cancellation may have moved since the form was
+        # loaded and must not be written back.
+        current = services.session_places_check(
+            session_id=self.object.pk, max_places=self.object.max_places
         )
-        self.object.sequence = current["sequence"]
-        self.object.cancelled_at = current["cancelled_at"]
+        self.object.sequence = current.sequence
+        self.object.cancelled_at = current.cancelled_at
         before = invite_facts(self.object.pk)
-        max_before = IntervisionSession.objects.values_list("max_places", flat=True).get(
-            pk=self.object.pk
-        )
+        max_before = current.max_places
         instance = super().save_instance()
         if invite_facts(instance.pk) != before:
             services.session_changed(session_id=instance.pk)
@@ -279,19 +286,19 @@ def register_intervision_viewset():
 @hooks.register("register_admin_urls")
 def register_facilitator_urls():
     urls = [
-        path("<int:pk>/participants/", facilitator.participants, name="participants"),
-        path("<int:pk>/participants/csv/", facilitator.participants_csv, name="csv"),
-        path("<int:pk>/participants/xlsx/", facilitator.participants_xlsx, name="xlsx"),
+        path("<id:pk>/participants/", facilitator.participants, name="participants"),
+        path("<id:pk>/participants/csv/", facilitator.participants_csv, name="csv"),
+        path("<id:pk>/participants/xlsx/", facilitator.participants_xlsx, name="xlsx"),
         path(
-            "<int:pk>/sign-ups/<int:signup_id>/attendance/",
+            "<id:pk>/sign-ups/<id:signup_id>/attendance/",
             facilitator.attendance_mark,
             name="attendance",
         ),
         path(
-            "<int:pk>/sign-ups/<int:signup_id>/promote/",
+            "<id:pk>/sign-ups/<id:signup_id>/promote/",
             facilitator.signup_promote,
             name="promote",
         ),
-        path("<int:pk>/cancel/", facilitator.session_cancel, name="cancel"),
+        path("<id:pk>/cancel/", facilitator.session_cancel, name="cancel"),
     ]
     return [path("intervision/", include((urls, "intervision_facilitator")))]

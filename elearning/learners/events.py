@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from elearning.core.converters import database_id_valid
+
 MAX_EVENTS_PER_BATCH = 50
 MAX_INTERVALS_PER_EVENT = 100
 # A heartbeat covers at most this much of the learner's time (the player sends one every 15 s
@@ -26,7 +28,8 @@ MAX_EVENT_AGE = timedelta(days=7)
 MAX_CLOCK_AHEAD = timedelta(minutes=5)
 
 EVENT_FIELDS = {"id", "module", "media", "position", "intervals", "elapsed", "at"}
-EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# Whole-string match (fullmatch): with match, "$" would also accept a trailing newline.
+EVENT_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class EventRejected(ValueError):
@@ -103,7 +106,7 @@ def event_parse(raw, *, now=None):
     if not isinstance(raw, dict):
         raise EventRejected(_("Each event must be an object."))
     event_id = raw.get("id")
-    if not isinstance(event_id, str) or not EVENT_ID.match(event_id):
+    if not isinstance(event_id, str) or not EVENT_ID.fullmatch(event_id):
         raise EventRejected(_("Each event needs an id of 8 to 64 letters, digits, - or _."))
     unknown = set(raw) - EVENT_FIELDS
     if unknown:
@@ -112,10 +115,10 @@ def event_parse(raw, *, now=None):
             event_id=event_id,
         )
     module = raw.get("module")
-    if isinstance(module, bool) or not isinstance(module, int) or module <= 0:
+    if not database_id_valid(module):
         raise EventRejected(_("“module” must be the id of a module."), event_id=event_id)
     media = raw.get("media")
-    if media is not None and (isinstance(media, bool) or not isinstance(media, int) or media <= 0):
+    if media is not None and not database_id_valid(media):
         raise EventRejected(_("“media” must be the id of a video or audio."), event_id=event_id)
     position = raw.get("position")
     if position is not None:

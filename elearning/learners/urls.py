@@ -8,7 +8,7 @@ app_name = "learners"
 urlpatterns = [
     path("account/learning/", learning.dashboard, name="dashboard"),
     path(
-        "learning/modules/<int:module_id>/checks/<str:block_id>/",
+        "learning/modules/<id:module_id>/checks/<str:block_id>/",
         learning.knowledge_check_submit,
         name="knowledge_check",
     ),

@@ -12,6 +12,7 @@ import pstats
 import time
 import uuid
 from datetime import timedelta
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -66,9 +67,7 @@ def _module():
 def _signed_in(user):
     """Cookies of a signed-in browser: a session as django.contrib.auth.login leaves it, and
     a CSRF secret (the same unmasked value goes in the X-CSRFToken header)."""
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -83,10 +82,12 @@ def seed(*, learners, raw_writers):
     from elearning.accounts.models import User
     from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
 
-    # Both engines keep every session in the database (cached_db reads it from the cache first).
+    # These engines keep every session in the database (cached_db and ours, its subclass, read
+    # it from the cache first).
     if settings.SESSION_ENGINE not in (
         "django.contrib.sessions.backends.db",
         "django.contrib.sessions.backends.cached_db",
+        "elearning.accounts.sessions",
     ):
         raise RuntimeError(
             f"seed writes database sessions; SESSION_ENGINE={settings.SESSION_ENGINE}"

@@ -89,11 +89,15 @@ def _hostile(course_tree, other_learner):
         "time long ago": [event(watch, at=now_ms - 30 * 86_400_000)],
         "short id": [{**good, "id": "abc"}],
         "id with markup": [{**good, "id": "<script>alert(1)</script>"}],
+        "id with a trailing newline": [{**good, "id": good["id"] + "\n"}],
         "too many intervals": [
             event(watch, media=video, intervals=[(i, i + 0.1) for i in range(101)])
         ],
         "interval not a pair": [{**good, "intervals": [[1, 2, 3]]}],
         "huge number": [{**good, "position": 1e308}],
+        "module id beyond 64 bits": [{**good, "module": 2**64}],
+        "module id of 30 digits": [{**good, "module": 10**30}],
+        "media id beyond 64 bits": [{**good, "media": 2**63}],
     }
 
 
@@ -118,9 +122,13 @@ HOSTILE_CASES = [
     "time long ago",
     "short id",
     "id with markup",
+    "id with a trailing newline",
     "too many intervals",
     "interval not a pair",
     "huge number",
+    "module id beyond 64 bits",
+    "module id of 30 digits",
+    "media id beyond 64 bits",
 ]
 
 

@@ -20,7 +20,13 @@ rules.py: who may do what; places.py: the engine; handovers.py: a place handed t
 facilitator.py: the facilitator's actions.
 """
 
-from .facilitator import attendance_mark, session_cancel, session_changed, signup_promote
+from .facilitator import (
+    attendance_mark,
+    session_cancel,
+    session_changed,
+    session_places_check,
+    signup_promote,
+)
 from .handovers import (
     HANDOVER_REQUESTS_MAX,
     handover_accept,
@@ -52,6 +58,7 @@ __all__ = [
     "session_cancel",
     "session_changed",
     "session_manageable_by",
+    "session_places_check",
     "signup_cancel",
     "signup_create",
     "signup_offer_accept",

@@ -6,7 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notifications
-from ..models import ACTIVE_STATUSES, Attendance, IntervisionSession, SignUp, SignUpStatus
+from ..models import (
+    ACTIVE_STATUSES,
+    HOLDING_STATUSES,
+    Attendance,
+    IntervisionSession,
+    SignUp,
+    SignUpStatus,
+)
 from ..notifications import Notice
 from .places import cancel_signup, confirm_signup, has_room, not_started, relocked, session_locked
 from .rules import SignUpRefused, session_manageable_by
@@ -47,6 +54,23 @@ def attendance_mark(*, signup_id, by, attendance):
     SignUp.objects.filter(pk=signup.pk).update(attendance=attendance)
     signup.attendance = attendance
     return signup
+
+
+@transaction.atomic
+def session_places_check(*, session_id, max_places):
+    """Before a new maximum is saved: lock the session as a sign-up does and count the places
+    taken under the lock, so no sign-up slips in between the count and the save. A maximum
+    below them is refused: nobody loses a place they hold. Returns the session as stored (the
+    lock lasts until the caller's transaction ends)."""
+    session = session_locked(session_id)
+    if max_places is None:
+        return session
+    taken = SignUp.objects.filter(session=session, status__in=HOLDING_STATUSES).count()
+    if max_places < taken:
+        raise SignUpRefused(
+            _("Places already taken: %(taken)s. The maximum cannot be lower.") % {"taken": taken}
+        )
+    return session
 
 
 @transaction.atomic

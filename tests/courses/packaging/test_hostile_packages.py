@@ -619,7 +619,7 @@ CHECKED_CASES = [
     Case(
         "pixel-bomb",
         edit_file("image", pixel_bomb()),
-        r"image-1\.png has more pixels than an image may have \(128 million\)",
+        r"image-1\.png has more pixels than an image may have \(50 million\)",
     ),
     # content.json
     Case("content-not-json", raw_content(b'{"pages": [}'), "content.json cannot be read"),
