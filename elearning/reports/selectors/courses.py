@@ -3,15 +3,14 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, ModulePage, WebinarPage
-from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
+from courses.models import CoursePage
 
 from ..charts import bar_chart
-from ..tables import Table, counted, mean, percent_label, share
-from .common import learners_in_sight, months_table, narrowed
+from ..tables import SUPPRESSED, Table, mean, percent_label, share
+from .common import months_table, narrowed
 from .evaluations import comments_table, evaluated_items, ratings_table
 
 
@@ -42,24 +41,24 @@ def _rank(page, preferred):
     return preferred.index(code) if code in preferred else len(preferred)
 
 
-def courses_overview(*, scope, courses, municipality_id):
+def _percent(part, whole):
+    """`part` of `whole` in whole percent, or SUPPRESSED when either is hidden (a share of a
+    hidden count would give it away)."""
+    if part is SUPPRESSED or whole is SUPPRESSED:
+        return SUPPRESSED
+    return share(part, whole)
+
+
+def _minutes_per_person(seconds, people):
+    """Average minutes, shown only beside a shown count of people."""
+    if people is SUPPRESSED:
+        return SUPPRESSED
+    return mean(seconds / 60 / people, people)
+
+
+def courses_overview(*, figures, municipality_id):
     """Per course: learners who started, completed, completion rate, average study time."""
-    learners = learners_in_sight(scope, municipality_id)
-    per_course = {
-        row["course_key"]: row
-        for row in Enrolment.objects.filter(learners, course_key__in=courses)
-        .values("course_key")
-        .annotate(started=Count("id"), completed=Count("id", filter=Q(completed_at__isnull=False)))
-    }
-    seconds = dict(
-        ModuleProgress.objects.filter(
-            learners_in_sight(scope, municipality_id, "enrolment__"),
-            enrolment__course_key__in=courses,
-        )
-        .values("enrolment__course_key")
-        .annotate(total=Sum("seconds_spent"))
-        .values_list("enrolment__course_key", "total")
-    )
+    where = figures.place(municipality_id)
     table = Table(
         slug="courses",
         title=_("Courses"),
@@ -72,94 +71,58 @@ def courses_overview(*, scope, courses, municipality_id):
         ],
         empty_text=_("No course to report on yet."),
     )
-    for key, course in courses.items():
-        row = per_course.get(key, {"started": 0, "completed": 0})
-        started = row["started"]
-        minutes = (seconds.get(key) or 0) / 60 / started if started else None
+    for key, course in figures.courses.items():
+        started = figures.shown("started", key, where)
+        completed = figures.shown("completed", key, where)
+        seconds = sum(
+            figures.seconds[(module.translation_key, where)] for module in figures.modules[key]
+        )
         table.rows.append(
             [
                 course.title,
-                counted(started),
-                counted(row["completed"]),
-                share(row["completed"], started),
-                mean(minutes, started),
+                started,
+                completed,
+                _percent(completed, started),
+                _minutes_per_person(seconds, started),
             ]
         )
     return table
 
 
-def _course_items(course):
-    """The course's live modules and webinars in the tree's order (two queries)."""
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    webinars = list(WebinarPage.objects.child_of(course).live().order_by("path"))
-    return modules, webinars
-
-
-def course_report(*, scope, course, municipality_id, months):
+def course_report(*, figures, course, municipality_id, months):
     """One course's tables: funnel, modules (study time, knowledge checks), months,
     evaluations, comments."""
-    learners = learners_in_sight(scope, municipality_id) & Q(course_key=course.translation_key)
-    progress_of = learners_in_sight(scope, municipality_id, "enrolment__") & Q(
-        enrolment__course_key=course.translation_key
-    )
-    modules, webinars = _course_items(course)
-    totals = Enrolment.objects.filter(learners).aggregate(
-        started=Count("id"), completed=Count("id", filter=Q(completed_at__isnull=False))
-    )
-    per_module = _module_figures(progress_of, modules)
+    key, where = course.translation_key, figures.place(municipality_id)
+    modules = figures.modules[key]
     tables = [
-        _funnel_table(totals, modules, per_module),
-        _modules_table(modules, per_module, totals["started"]),
-        months_table(Enrolment.objects.filter(learners), months),
+        _funnel_table(figures, key, where),
+        _modules_table(figures, key, where),
+        months_table(figures, where, months, course_key=key),
     ]
-    evaluations = narrowed(scope.evaluations(), municipality_id) & Q(
-        course_key=course.translation_key
-    )
-    items = evaluated_items(course, modules, webinars)
-    ratings, enough = ratings_table(course, items, evaluations)
-    return [*tables, ratings, comments_table(items, evaluations, enough)]
+    evaluations = narrowed(figures.scope.evaluations(), municipality_id) & Q(course_key=key)
+    items = evaluated_items(course, modules, figures.webinars[key], figures.course_sessions[key])
+    shown = {
+        item: figures.value("evaluations", *item, where)
+        for item in items
+        if figures.is_shown("evaluations", *item, where)
+    }
+    ratings = ratings_table(course, items, evaluations, shown)
+    return [*tables, ratings, comments_table(items, evaluations, shown)]
 
 
-def _module_figures(progress_of, modules):
-    """{module key: figures}: started, completed, seconds, checked, passed (one query)."""
-    passed = Q(pk__in=[])
-    for module in modules:
-        passed |= Q(
-            module_key=module.translation_key, best_score_percent__gte=module.min_score_percent
-        )
-    rows = (
-        ModuleProgress.objects.filter(
-            progress_of, module_key__in=[m.translation_key for m in modules]
-        )
-        .values("module_key")
-        .annotate(
-            started=Count("id"),
-            completed=Count("id", filter=Q(status=ProgressStatus.COMPLETED)),
-            seconds=Avg("seconds_spent"),
-            total_seconds=Sum("seconds_spent"),
-            checked=Count("id", filter=Q(best_score_percent__isnull=False)),
-            passed=Count("id", filter=passed),
-        )
-    )
-    return {row["module_key"]: row for row in rows}
-
-
-EMPTY_FIGURES = {"started": 0, "completed": 0, "seconds": None, "checked": 0, "passed": 0}
-
-
-def _funnel_table(totals, modules, per_module):
+def _funnel_table(figures, key, where):
     table = Table(
         slug="funnel",
         title=_("Completion funnel"),
         columns=[_("Step"), _("Learners")],
         description=_("How many learners reached each step of the course."),
     )
-    table.rows.append([_("Started the course"), counted(totals["started"])])
-    for module in modules:
-        figures = per_module.get(module.translation_key, EMPTY_FIGURES)
+    table.rows.append([_("Started the course"), figures.shown("started", key, where)])
+    for module in figures.modules[key]:
         label = _("Completed “%(module)s”") % {"module": module.title}
-        table.rows.append([label, counted(figures["completed"])])
-    table.rows.append([_("Completed the course"), counted(totals["completed"])])
+        shown = figures.shown("module", module.translation_key, "completed", where)
+        table.rows.append([label, shown])
+    table.rows.append([_("Completed the course"), figures.shown("completed", key, where)])
     table.chart = bar_chart(
         table,
         value_column=1,
@@ -169,7 +132,7 @@ def _funnel_table(totals, modules, per_module):
     return table
 
 
-def _modules_table(modules, per_module, started_course):
+def _modules_table(figures, key, where):
     table = Table(
         slug="modules",
         title=_("Modules: study time and knowledge checks"),
@@ -184,28 +147,30 @@ def _modules_table(modules, per_module, started_course):
         empty_text=_("This course has no published modules."),
     )
     total_seconds = 0
-    for module in modules:
-        figures = per_module.get(module.translation_key, EMPTY_FIGURES)
-        total_seconds += figures.get("total_seconds") or 0
-        minutes = figures["seconds"] / 60 if figures["seconds"] is not None else None
+    for module in figures.modules[key]:
+        cell = ("module", module.translation_key)
+        seconds = figures.seconds[(module.translation_key, where)]
+        total_seconds += seconds
+        started = figures.shown(*cell, "started", where)
+        checked = figures.shown(*cell, "checked", where)
         table.rows.append(
             [
                 module.title,
-                counted(figures["started"]),
-                counted(figures["completed"]),
-                mean(minutes, figures["started"]),
-                counted(figures["checked"]),
-                share(figures["passed"], figures["checked"]),
+                started,
+                figures.shown(*cell, "completed", where),
+                _minutes_per_person(seconds, started),
+                checked,
+                _percent(figures.shown(*cell, "passed", where), checked),
             ]
         )
-    if modules:
-        per_learner = total_seconds / 60 / started_course if started_course else None
+    if figures.modules[key]:
+        started = figures.shown("started", key, where)
         table.rows.append(
             [
                 _("Whole course, per learner"),
-                counted(started_course),
+                started,
                 "",
-                mean(per_learner, started_course),
+                _minutes_per_person(total_seconds, started),
                 "",
                 "",
             ]

@@ -1,37 +1,31 @@
 """Evaluation averages and comments, as a course report shows them."""
 
+import uuid
+
 from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from elearning.intervision.models import IntervisionSession
-
 from ..models import EvaluatedKind, Evaluation, EvaluationRating
-from ..tables import MIN_LEARNERS, SUPPRESSED, Table, counted, mean
+from ..tables import SUPPRESSED, Table, mean
 
 COMMENTS_SHOWN = 100
 
 
-def evaluated_items(course, modules, webinars):
-    """{(kind, item key): title} of everything in the course that can be evaluated."""
+def evaluated_items(course, modules, webinars, sessions):
+    """{(kind, item key): title} of everything in the course that can be evaluated
+    (`sessions`: [(uid, title)] of the course's intervision sessions)."""
     items = {(EvaluatedKind.MODULE, m.translation_key): m.title for m in modules}
     items.update({(EvaluatedKind.WEBINAR, w.translation_key): w.title for w in webinars})
-    sessions = IntervisionSession.objects.filter(
-        course__translation_key=course.translation_key
-    ).values_list("uid", "title")
     items.update({(EvaluatedKind.SESSION, uid): title for uid, title in sessions})
     return items
 
 
-def ratings_table(course, items, evaluations):
-    """Per item: how many evaluated it, and the average score of each question."""
+def ratings_table(course, items, evaluations, shown):
+    """Per item whose number of evaluations is `shown` ({item: number}): that number and the
+    average score of each question (an item whose number is hidden is left out: its row would
+    say someone evaluated it)."""
     questions = [(block.id, block.value) for block in course.evaluation_questions]
-    responses = {
-        (row["kind"], row["item_key"]): row["number"]
-        for row in Evaluation.objects.filter(evaluations)
-        .values("kind", "item_key")
-        .annotate(number=Count("id"))
-    }
     averages = {
         (row["evaluation__kind"], row["evaluation__item_key"], row["question"]): row
         for row in EvaluationRating.objects.filter(
@@ -47,24 +41,25 @@ def ratings_table(course, items, evaluations):
         description=_("Average score per statement, from 1 (do not agree) to 5 (fully agree)."),
         empty_text=_("Nobody evaluated this course yet, or it asks no evaluation."),
     )
-    enough = set()
     for (kind, key), title in items.items():
-        number = responses.get((kind, key), 0)
-        if not number:
+        if (kind, key) not in shown:
             continue
-        if number >= MIN_LEARNERS:
-            enough.add((kind, key))
-        row = [title, EvaluatedKind(kind).label, counted(number)]
+        row = [title, EvaluatedKind(kind).label, shown[(kind, key)]]
         for question_id, _text in questions:
             figures = averages.get((kind, key, question_id))
             row.append(mean(figures["average"], figures["number"]) if figures else SUPPRESSED)
         table.rows.append(row)
-    return table, enough
+    return table
 
 
-def comments_table(items, evaluations, enough):
-    """The latest comments, without names, of items at least MIN_LEARNERS people evaluated
-    (in a smaller group a comment could be told apart)."""
+# A key no item has: the list of items below is never empty, so the query runs the same way
+# however many items have enough evaluations.
+_NO_ITEM = uuid.UUID(int=0)
+
+
+def comments_table(items, evaluations, shown):
+    """The latest comments, without names, of items whose number of evaluations is `shown`
+    (at least MIN_LEARNERS people: in a smaller group a comment could be told apart)."""
     table = Table(
         slug="comments",
         title=_("Comments"),
@@ -74,23 +69,14 @@ def comments_table(items, evaluations, enough):
         ),
         empty_text=_("No comments to show."),
     )
-    # Counted again inside the query (not passed in as a list) so the query runs the same way
-    # whether or not any item has enough evaluations yet.
-    enough_items = (
-        Evaluation.objects.filter(evaluations)
-        .values("kind", "item_key")
-        .annotate(number=Count("id"))
-        .filter(number__gte=MIN_LEARNERS)
-        .values("item_key")
-    )
     rows = (
-        Evaluation.objects.filter(evaluations, item_key__in=enough_items)
+        Evaluation.objects.filter(evaluations, item_key__in=[_NO_ITEM, *(k for _c, k in shown)])
         .exclude(comment="")
         .order_by("-created_at", "-pk")
         .values_list("kind", "item_key", "comment", "created_at")[:COMMENTS_SHOWN]
     )
     for kind, key, comment, created_at in rows:
-        if (kind, key) in enough:
+        if (kind, key) in shown:
             month = timezone.localtime(created_at).strftime("%Y-%m")
             table.rows.append([items[(kind, key)], month, comment])
     return table

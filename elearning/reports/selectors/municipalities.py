@@ -1,21 +1,19 @@
-"""The municipalities report: learners, completions and intervision per municipality and
-sector, per month, per session."""
+"""The municipalities report: people per municipality and sector (learning and intervision),
+per month, per intervision session."""
 
 import datetime
 
-from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from elearning.core.models import Municipality, Sector
-from elearning.intervision.models import Attendance, IntervisionSession, SignUp
-from elearning.learners.models import Enrolment
 
 from ..charts import bar_chart
-from ..tables import Table, counted, percent_label, share
-from .common import learner_count, learners_in_sight, months_table, narrowed
+from ..tables import MIN_LEARNERS, SUPPRESSED, Table, percent_label, share
+from .common import months_table
+from .figures import ALL
 
-SESSIONS_SHOWN = 100
+MEASURES = ("learners", "completers", "attended", "no_show")
 
 
 def _names():
@@ -24,37 +22,27 @@ def _names():
     return municipalities, sectors
 
 
-def municipal_report(*, scope, municipality_id, months):
-    """Per municipality and sector: learners, courses started and completed, intervision
-    attendance and no-shows; per month; per intervision session."""
-    learners = learners_in_sight(scope, municipality_id)
-    signups = narrowed(scope.signups(), municipality_id)
-    municipalities, sectors = _names()
-    tables = [
-        _municipality_table(learners, signups, municipalities, sectors),
-        months_table(Enrolment.objects.filter(learners), months, SignUp.objects.filter(signups)),
-        _sessions_table(signups, months),
+def municipal_report(*, figures, municipality_id, months):
+    """Per municipality and sector: learners, who completed a course, intervision attendance
+    and no-shows; per month; per intervision session. Every figure counts people."""
+    where = figures.place(municipality_id)
+    return [
+        _municipality_table(figures, where),
+        months_table(figures, where, months),
+        _sessions_table(figures, where, months),
     ]
-    return tables
 
 
-def _municipality_table(learners, signups, municipalities, sectors):
-    learning = {
-        (row["municipality_id"], row["sector_id"]): row
-        for row in Enrolment.objects.filter(learners)
-        .values("municipality_id", "sector_id")
-        .annotate(
-            learners=learner_count(),
-            started=Count("id"),
-            completed=Count("id", filter=Q(completed_at__isnull=False)),
-        )
-    }
-    attending = {
-        (row["municipality_id"], row["sector_id"]): row
-        for row in SignUp.objects.filter(signups)
-        .values("municipality_id", "sector_id")
-        .annotate(**_attendance_counts())
-    }
+def _no_show_share(no_show, attended, noted):
+    """Who did not come, of the people whose attendance was noted; hidden beside a hidden
+    count."""
+    if no_show is SUPPRESSED or attended is SUPPRESSED or noted < MIN_LEARNERS:
+        return SUPPRESSED
+    return share(no_show, noted)
+
+
+def _municipality_table(figures, where):
+    municipalities, sectors = _names()
     table = Table(
         slug="municipalities",
         title=_("Per municipality and sector"),
@@ -62,34 +50,32 @@ def _municipality_table(learners, signups, municipalities, sectors):
             _("Municipality"),
             _("Sector"),
             _("Learners"),
-            _("Courses started"),
-            _("Courses completed"),
+            _("Completed a course"),
             _("Intervision: attended"),
             _("Intervision: did not come"),
             percent_label(_("Intervision: did not come")),
         ],
+        description=_(
+            "People, each counted once per row. A row in which every number covers fewer "
+            "than 5 people is left out."
+        ),
         empty_text=_("No learners in this selection yet."),
     )
-    keys = sorted(
-        set(learning) | set(attending),
-        key=lambda k: (municipalities.get(k[0], "~"), k[1] if k[1] is not None else 99),
-    )
-    for municipality_id, sector_id in keys:
-        learned = learning.get((municipality_id, sector_id), {})
-        came = attending.get((municipality_id, sector_id), {})
-        attended, no_show = came.get("attended", 0), came.get("no_show", 0)
-        table.rows.append(
-            [
-                municipalities.get(municipality_id, _("Not given")),
-                sectors.get(sector_id, _("Not given")),
-                counted(learned.get("learners", 0)),
-                counted(learned.get("started", 0)),
-                counted(learned.get("completed", 0)),
-                counted(attended),
-                counted(no_show),
-                share(no_show, attended + no_show),
-            ]
-        )
+    places = figures.places if where == ALL else [where]
+    places = sorted(places, key=lambda p: (p is None, municipalities.get(p, "")))
+    for place in places:
+        for sector in figures.sectors:
+            counts = [figures.shown(measure, place, sector) for measure in MEASURES]
+            if all(count is SUPPRESSED for count in counts):
+                continue  # its mere presence would say that someone is in it
+            table.rows.append(
+                [
+                    municipalities.get(place, _("Not given")),
+                    sectors.get(sector, _("Not given")),
+                    *counts,
+                    _no_show_share(counts[3], counts[2], figures.noted[(place, sector)]),
+                ]
+            )
     chart_table = Table(
         slug="",
         title="",
@@ -105,34 +91,9 @@ def _municipality_table(learners, signups, municipalities, sectors):
     return table
 
 
-def _attendance_counts():
-    came = (Attendance.ATTENDED, Attendance.PARTLY)
-    return {
-        "attended": Count("id", filter=Q(attendance__in=came)),
-        "no_show": Count("id", filter=Q(attendance=Attendance.NO_SHOW)),
-    }
-
-
-def _sessions_table(signups, months):
+def _sessions_table(figures, where, months):
     """Intervision sessions of the period, latest first: attendance of the people in sight."""
     since = timezone.now() - datetime.timedelta(days=31 * months)
-    sessions = list(
-        IntervisionSession.objects.annotate(first_start=Min("meetings__starts_at"))
-        .filter(
-            first_start__gte=since,
-            first_start__lte=timezone.now(),
-            pk__in=SignUp.objects.filter(signups).values("session_id"),
-        )
-        .order_by("-first_start", "-pk")
-        .values_list("pk", "title", "first_start")[:SESSIONS_SHOWN]
-    )
-    figures = {
-        row["session_id"]: row
-        for row in SignUp.objects.filter(signups, session_id__in=[pk for pk, *_rest in sessions])
-        .exclude(attendance="")
-        .values("session_id")
-        .annotate(**_attendance_counts())
-    }
     table = Table(
         slug="sessions",
         title=_("Intervision sessions"),
@@ -144,19 +105,28 @@ def _sessions_table(signups, months):
             percent_label(_("Did not come")),
         ],
         description=_(
-            "Sessions that started in the period; attendance as the facilitator noted it."
+            "Sessions that started in the period; attendance as the facilitator noted it. A "
+            "session of which both numbers cover fewer than 5 people is left out."
         ),
         empty_text=_("No intervision sessions in this period."),
     )
-    for pk, title, first_start in sessions:
-        row = figures.get(pk, {"attended": 0, "no_show": 0})
+    for pk, title, first_start in figures.sessions:
+        if first_start < since:
+            continue
+        attended = figures.shown("session", pk, "attended", where)
+        no_show = figures.shown("session", pk, "no_show", where)
+        if attended is SUPPRESSED and no_show is SUPPRESSED:
+            continue
+        whole = SUPPRESSED
+        if attended is not SUPPRESSED and no_show is not SUPPRESSED:
+            whole = share(no_show, attended + no_show)
         table.rows.append(
             [
                 title,
                 timezone.localtime(first_start).strftime("%Y-%m-%d"),
-                counted(row["attended"]),
-                counted(row["no_show"]),
-                share(row["no_show"], row["attended"] + row["no_show"]),
+                attended,
+                no_show,
+                whole,
             ]
         )
     return table

@@ -21,6 +21,7 @@ from ..scope import ReportScope, scope_for
 from ..selectors import (
     DEFAULT_MONTHS,
     MONTH_CHOICES,
+    ReportFigures,
     course_report,
     courses_in_scope,
     courses_overview,
@@ -111,6 +112,14 @@ class ReportRequest:
     months: int
     errors: list  # notes on what was not understood
 
+    def figures(self, courses):
+        """Every count this person may see, with the privacy rule applied to all at once."""
+        return ReportFigures(
+            scope=self.scope,
+            courses=courses,
+            municipality_ids=[pk for pk, _name in self.municipalities],
+        )
+
 
 def _report_request(request):
     """The checked request, or None when the person may not open it (no report role, or a
@@ -156,10 +165,10 @@ def learning_report(request):
     course_id = _number(request.GET, "course", asked.errors, _("Course"))
     if course_id is not None and course_id not in choices.key_of_page:
         return permission_denied(request)
-    figures = {"scope": asked.scope, "municipality_id": asked.municipality_id}
+    figures = {"figures": asked.figures(choices.pages), "municipality_id": asked.municipality_id}
     if course_id is None:
         course, name = None, "courses"
-        tables = [courses_overview(courses=choices.pages, **figures)]
+        tables = [courses_overview(**figures)]
     else:
         course, name = choices.pages[choices.key_of_page[course_id]], f"course-{course_id}"
         tables = course_report(course=course, months=asked.months, **figures)
@@ -180,7 +189,10 @@ def municipal_report_view(request):
     asked = _report_request(request)
     if asked is None:
         return permission_denied(request)
+    choices = courses_in_scope(scope=asked.scope, language=translation.get_language())
     tables = municipal_report(
-        scope=asked.scope, municipality_id=asked.municipality_id, months=asked.months
+        figures=asked.figures(choices.pages),
+        municipality_id=asked.municipality_id,
+        months=asked.months,
     )
     return _answer(request, asked, tables, "municipalities", "reports/admin/municipal_report.html")
