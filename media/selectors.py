@@ -1,11 +1,12 @@
-"""Reads of the media app: who may change a recording or its captions.
+"""Reads of the media app: who may change a recording, its captions, an image or a document.
 
 What a published page shows changes only through a moderator (issue 17): a trainer who could
-replace the file or the captions of a recording on a live page would change what learners see
-without review ("Defaced by ..."). So a recording used on a live page, and its captions, are
-read-only for everyone without the permission "media.change_live_media" (Moderators and
-administrators have it). A trainer who wants a different recording on a published page uploads a
-new one, chooses it in the page and submits the page for moderation.
+replace the file or the captions of a recording on a live page, or the file, title or alt text of
+an image or document on it, would change what learners see without review ("Defaced by ...").
+So a recording, image or document used on a live page, and a recording's captions, are read-only
+for everyone without the permission "media.change_live_media" (Moderators and administrators
+have it). A trainer who wants something else on a published page uploads it, chooses it in the
+page and submits the page for moderation.
 
 Ownership is Wagtail's rule for collection members (wagtailmedia's permission policy): "add"
 alone lets someone change only what they uploaded; "change" lets them change anything.
@@ -22,8 +23,9 @@ from .models import MediaCaption
 LIVE_CHANGE_PERMISSION = "media.change_live_media"
 
 
-def media_live_pages(*, asset):
-    """The live pages that show `asset` (a page field or a block of its published content).
+def media_live_pages(*, item):
+    """The live pages that show `item`, a recording, image or document (in a page field, a
+    block or a rich text link of its published content).
 
     Wagtail's reference index holds what each page row refers to, and the row of a live page
     holds its published content (drafts live in revisions), so a draft that drops or adds the
@@ -31,7 +33,7 @@ def media_live_pages(*, asset):
     """
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = (
-        ReferenceIndex.get_references_to(asset)
+        ReferenceIndex.get_references_to(item)
         .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
     )
@@ -39,15 +41,22 @@ def media_live_pages(*, asset):
 
 
 def media_live_change_allowed(*, user):
-    """Whether `user` may change recordings (and captions) that published pages show."""
+    """Whether `user` may change recordings (and captions), images and documents that
+    published pages show."""
     return user.is_active and user.has_perm(LIVE_CHANGE_PERMISSION)
+
+
+def media_live_change_refused(*, user, item):
+    """Whether `item` (a recording, image or document) is on a published page that `user` may
+    not change through it."""
+    return not media_live_change_allowed(user=user) and media_live_pages(item=item).exists()
 
 
 def media_change_allowed(*, user, asset):
     """Whether `user` may replace, edit or delete `asset` and its captions now."""
     if not get_permission_policy().user_has_permission_for_instance(user, "change", asset):
         return False
-    return media_live_change_allowed(user=user) or not media_live_pages(asset=asset).exists()
+    return not media_live_change_refused(user=user, item=asset)
 
 
 def media_assets_owned_by(*, user):

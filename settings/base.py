@@ -378,6 +378,10 @@ WAGTAILMEDIA = {
     # Keeps a recording on a published page for moderators (media/selectors.py).
     "MEDIA_FORM_BASE": "media.forms.MediaForm",
 }
+# The same for images and documents on published pages (media/selectors.py), following
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-image-form-base
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.DocumentForm"
 # Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
 # Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
 # (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.

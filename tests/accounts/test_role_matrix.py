@@ -369,7 +369,7 @@ RULES = [
     # Images and documents: trainers their own uploads; anyone's in the choosers.
     (r"wagtail(images|docs):(index|index_results|add|add_multiple)", EDITORS, True),
     (r"wagtail(images|docs)_chooser:.*", EDITORS, True),
-    (r"wagtail(images|docs):.*", EDITORS, False),
+    (r"wagtail(images|docs):.*|(image|document)_delete.*", EDITORS, False),
     # Recordings and their captions: trainers their own; the processing list shows all.
     (
         r"wagtailmedia:(index|add|chooser|chooser_typed|chooser_upload)|media_processing:index"
