@@ -1,5 +1,6 @@
 """Admin screens of the media app: where processing stands, and starting it over; captions;
-recordings, captions, images and documents on published pages kept for moderators."""
+recordings, captions, images and documents on published pages kept for moderators; the image
+chooser's format step for who may choose the image."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,7 @@ from wagtail.documents.views import documents as document_views
 from wagtail.documents.views import multiple as document_multiple_views
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.images.views import chooser as image_chooser_views
 from wagtail.images.views import images as image_views
 from wagtail.images.views import multiple as image_multiple_views
 from wagtailmedia import get_permission_policy
@@ -149,6 +151,16 @@ def document_delete_just_uploaded(request, doc_id):
     if _live_file_delete_refused(request, document, document_permission_policy):
         raise PermissionDenied
     return document_multiple_views.DeleteView.as_view()(request, doc_id=doc_id)
+
+
+def image_select_format(request, image_id):
+    """The image chooser's last step (title, size and preview of the image, then the HTML to
+    insert), for who may choose that image: Wagtail's own view only asks for admin access.
+    Registered in front of its URL."""
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    if not image_permission_policy.user_has_permission_for_instance(request.user, "choose", image):
+        raise PermissionDenied
+    return image_chooser_views.viewset.select_format_view(request, image_id=image_id)
 
 
 class CaptionIndexView(generic.IndexView):

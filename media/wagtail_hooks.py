@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtailmedia import get_permission_policy
 
 from . import views
+from .admin_api import PermittedDocumentsAPIViewSet, PermittedImagesAPIViewSet
 from .forms import LIVE_FILE_REFUSAL, CaptionForm
 from .models import MediaCaption
 from .selectors import media_live_change_refused
@@ -74,14 +75,19 @@ def register_media_guard_urls():
 
 @hooks.register("register_admin_urls", order=-1)
 def register_image_and_document_guard_urls():
-    """Our delete of an image or document (a published page's stays), in front of Wagtail's at
-    the same addresses."""
+    """Our delete of an image or document (a published page's stays), and the image chooser's
+    format step for who may choose the image, in front of Wagtail's at the same addresses."""
     return [
         path("images/<int:image_id>/delete/", views.image_delete, name="image_delete"),
         path(
             "images/multiple/<int:image_id>/delete/",
             views.image_delete_just_uploaded,
             name="image_delete_just_uploaded",
+        ),
+        path(
+            "images/chooser/<int:image_id>/select_format/",
+            views.image_select_format,
+            name="image_select_format",
         ),
         path("documents/delete/<int:document_id>/", views.document_delete, name="document_delete"),
         path(
@@ -106,6 +112,13 @@ def refuse_bulk_actions_on_live_files(request, action_type, objects, action_clas
         messages.error(request, LIVE_FILE_REFUSAL)
         return redirect(get_valid_next_url_from_request(request) or reverse(index))
     return None
+
+
+@hooks.register("construct_admin_api", order=1)
+def narrow_image_and_document_api(router):
+    """In place of Wagtail's endpoints (its hooks run first, order 0): media/admin_api.py."""
+    router.register_endpoint("images", PermittedImagesAPIViewSet)
+    router.register_endpoint("documents", PermittedDocumentsAPIViewSet)
 
 
 @hooks.register("register_admin_menu_item")
