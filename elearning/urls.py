@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
 from courses.packaging import catalogue as package_catalogue
+from elearning.accounts import views as account_views
 from elearning.core import views as core_views
 from elearning.intervision.urls import feed_urlpatterns as intervision_feed_urlpatterns
 from elearning.learners.urls import api_urlpatterns as learners_api_urlpatterns
@@ -21,6 +22,8 @@ RENDITIONS_FOLDER = "images"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    # In front of Wagtail's address of the same name: signing out by POST only (accounts/views.py).
+    path("admin/logout/", account_views.admin_logout, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     # Documents at Wagtail's own addresses, by Wagtail's rules, sent like every private file.

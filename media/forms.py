@@ -6,22 +6,23 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 
 from .captions import MAX_BYTES, captions_check
 from .fields import ImageUploadField
-from .selectors import (
-    media_assets_owned_by,
-    media_change_allowed,
-    media_live_change_allowed,
-    media_live_pages,
-)
+from .selectors import media_assets_owned_by, media_change_allowed, media_live_change_refused
 
 LIVE_REFUSAL = _(
     "This recording is shown on a published page, so only a moderator can change it or its "
     "captions. To show a different recording, upload it, choose it in the page and submit the "
     "page for moderation."
+)
+LIVE_FILE_REFUSAL = _(
+    "This image or document is shown on a published page, so only a moderator can change or "
+    "delete it. To show a different one, upload it, choose it in the page and submit the page "
+    "for moderation."
 )
 
 
@@ -52,19 +53,12 @@ class CheckedFileInput(forms.ClearableFileInput):
         return _StoredFile(value, self.link(instance))
 
 
-class MediaAssetForm(BaseMediaForm):
-    """wagtailmedia's form (settings WAGTAILMEDIA["MEDIA_FORM_BASE"]).
+class ReadOnlyWhenLiveForm:
+    """A form of Wagtail's collection members whose object, once a published page shows it,
+    keeps every field (file, title, alt text, focal point, collection, tags) unless a moderator
+    changes it (media/selectors.py). Wagtail passes the person editing as `user`."""
 
-    A recording on a published page keeps its file, thumbnail and title unless a moderator
-    changes them (media/selectors.py); its thumbnail is linked through the recording's checked
-    address.
-    """
-
-    class Meta(BaseMediaForm.Meta):
-        widgets = {
-            **BaseMediaForm.Meta.widgets,
-            "thumbnail": CheckedFileInput(link=lambda asset: asset.file_url("thumbnail")),
-        }
+    live_refusal = None
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
@@ -72,16 +66,55 @@ class MediaAssetForm(BaseMediaForm):
 
     def clean(self):
         cleaned = super().clean()
-        asset = self.instance
         if (
-            asset.pk
+            self.instance.pk
             and self.has_changed()
             and self.user is not None
-            and not media_live_change_allowed(user=self.user)
-            and media_live_pages(asset=asset).exists()
+            and media_live_change_refused(user=self.user, item=self.instance)
         ):
-            raise ValidationError(LIVE_REFUSAL, code="live")
+            raise ValidationError(self.live_refusal, code="live")
         return cleaned
+
+
+class MediaAssetForm(ReadOnlyWhenLiveForm, BaseMediaForm):
+    """wagtailmedia's form (WAGTAILMEDIA["MEDIA_FORM_BASE"]): a recording on a published page
+    keeps its file, thumbnail and title; the thumbnail is linked through the recording's checked
+    address."""
+
+    live_refusal = LIVE_REFUSAL
+
+    class Meta(BaseMediaForm.Meta):
+        widgets = {
+            **BaseMediaForm.Meta.widgets,
+            "thumbnail": CheckedFileInput(link=lambda asset: asset.file_url("thumbnail")),
+        }
+
+
+class ImageForm(ReadOnlyWhenLiveForm, BaseImageForm):
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE). The upload counts pixels first.
+
+    The title and alt text are read-only once live too: screen readers read them on the page,
+    where a changed text is as visible as a changed picture. Wagtail builds the file field itself
+    (formfield_callback), so it is swapped here; the multiple-upload edit form has no file field
+    and keeps none.
+    """
+
+    live_refusal = LIVE_FILE_REFUSAL
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        upload = self.fields.get("file")
+        if upload is not None:
+            self.fields["file"] = ImageUploadField(
+                label=upload.label, required=upload.required, widget=upload.widget
+            )
+
+
+class DocumentForm(ReadOnlyWhenLiveForm, BaseDocumentForm):
+    """Wagtail's document form (WAGTAILDOCS_DOCUMENT_FORM_BASE). The title is read-only too:
+    it is the text of the download link on the page."""
+
+    live_refusal = LIVE_FILE_REFUSAL
 
 
 class CaptionForm(WagtailAdminModelForm):
@@ -128,19 +161,3 @@ class CaptionForm(WagtailAdminModelForm):
             storage, name = replaced.storage, replaced.name
             transaction.on_commit(lambda: storage.delete(name), robust=True)
         return caption
-
-
-class ImageForm(BaseImageForm):
-    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): the upload counts pixels first.
-
-    Wagtail builds the file field itself (formfield_callback), so it is swapped here; the
-    multiple-upload edit form has no file field and keeps none.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        upload = self.fields.get("file")
-        if upload is not None:
-            self.fields["file"] = ImageUploadField(
-                label=upload.label, required=upload.required, widget=upload.widget
-            )

@@ -1,12 +1,13 @@
-"""Reads of the media app: who may fetch a recording's files, and who may change a recording
-or its captions.
+"""Reads of the media app: who may fetch a recording's files, and who may change a recording,
+its captions, an image or a document.
 
 What a published page shows changes only through a moderator (issue 17): a trainer who could
-replace the file or the captions of a recording on a live page would change what learners see
-without review ("Defaced by ..."). So a recording used on a live page, and its captions, are
-read-only for everyone without the permission "media.change_live_media" (Moderators and
-administrators have it). A trainer who wants a different recording on a published page uploads a
-new one, chooses it in the page and submits the page for moderation.
+replace the file or the captions of a recording on a live page, or the file, title or alt text of
+an image or document on it, would change what learners see without review ("Defaced by ...").
+So a recording, image or document used on a live page, and a recording's captions, are read-only
+for everyone without the permission "media.change_live_media" (Moderators and administrators
+have it). A trainer who wants something else on a published page uploads it, chooses it in the
+page and submits the page for moderation.
 
 Ownership is Wagtail's rule for collection members (wagtailmedia's permission policy): "add"
 alone lets someone change only what they uploaded; "change" lets them change anything.
@@ -23,25 +24,26 @@ from .models import MediaCaption
 LIVE_CHANGE_PERMISSION = "media.change_live_media"
 
 
-def recording_pages(*, asset):
-    """The pages that use the recording (module and tool blocks, webinars, podcast episodes).
+def pages_using(*, item):
+    """The pages that use `item`, a recording, image or document (in a page field, a block or a
+    rich text link).
 
     Wagtail's reference index holds what each page row refers to, and the row of a live page
     holds its published content (drafts live in revisions), so a draft that drops or adds the
-    recording changes nothing here until it is published.
+    item changes nothing here until it is published.
     """
     page_type = ContentType.objects.get_for_model(Page)
-    ids = (
-        ReferenceIndex.get_references_to(asset)
+    page_ids = (
+        ReferenceIndex.get_references_to(item)
         .filter(base_content_type=page_type)
         .values_list("object_id", flat=True)
     )
-    return Page.objects.filter(pk__in=[int(page_id) for page_id in ids])
+    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids])
 
 
-def media_live_pages(*, asset):
-    """The live pages that show `asset`."""
-    return recording_pages(asset=asset).filter(live=True)
+def media_live_pages(*, item):
+    """The live pages that show `item`."""
+    return pages_using(item=item).filter(live=True)
 
 
 def recording_viewable(*, asset, request):
@@ -52,7 +54,7 @@ def recording_viewable(*, asset, request):
     Otherwise only people who may edit the recording or one of those pages, for the admin's
     previews; a recording used nowhere is theirs alone.
     """
-    pages = list(recording_pages(asset=asset))
+    pages = list(pages_using(item=asset))
     for page in pages:
         if page.live and all(
             restriction.accept_request(request) for restriction in page.get_view_restrictions()
@@ -67,15 +69,22 @@ def recording_viewable(*, asset, request):
 
 
 def media_live_change_allowed(*, user):
-    """Whether `user` may change recordings (and captions) that published pages show."""
+    """Whether `user` may change recordings (and captions), images and documents that
+    published pages show."""
     return user.is_active and user.has_perm(LIVE_CHANGE_PERMISSION)
+
+
+def media_live_change_refused(*, user, item):
+    """Whether `item` (a recording, image or document) is on a published page that `user` may
+    not change through it."""
+    return not media_live_change_allowed(user=user) and media_live_pages(item=item).exists()
 
 
 def media_change_allowed(*, user, asset):
     """Whether `user` may replace, edit or delete `asset` and its captions now."""
     if not get_permission_policy().user_has_permission_for_instance(user, "change", asset):
         return False
-    return media_live_change_allowed(user=user) or not media_live_pages(asset=asset).exists()
+    return not media_live_change_refused(user=user, item=asset)
 
 
 def media_assets_owned_by(*, user):

@@ -1,6 +1,7 @@
 """The files of recordings and captions, to whoever may have them; and the admin screens of
-the media app: where processing stands, and starting it over; captions; recordings and captions
-on published pages kept for moderators."""
+the media app: where processing stands, and starting it over; captions; recordings, captions,
+images and documents on published pages kept for moderators; the image chooser's format step for
+who may choose the image."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,12 +19,25 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
+from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.documents.views import documents as document_views
+from wagtail.documents.views import multiple as document_multiple_views
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.images.views import chooser as image_chooser_views
+from wagtail.images.views import images as image_views
+from wagtail.images.views import multiple as image_multiple_views
 from wagtailmedia import get_permission_policy
 from wagtailmedia.views import media as wagtailmedia_views
 
-from .forms import LIVE_REFUSAL
+from .forms import LIVE_FILE_REFUSAL, LIVE_REFUSAL
 from .models import RECORDING_FILES, MediaAsset, MediaCaption, ProcessingStatus
-from .selectors import captions_manageable_by, media_change_allowed, recording_viewable
+from .selectors import (
+    captions_manageable_by,
+    media_change_allowed,
+    media_live_change_refused,
+    recording_viewable,
+)
 from .sending import protected_file_response
 from .services import media_processing_request
 
@@ -157,6 +171,58 @@ def media_usage(request, media_id):
     if not get_permission_policy().user_has_permission_for_instance(request.user, "change", asset):
         raise PermissionDenied
     return wagtailmedia_views.usage(request, media_id)
+
+
+# Wagtail's delete views of images and documents, registered in front of their URLs: Wagtail
+# checks that the person may delete the item (their own upload); these refuse it while a
+# published page shows it (it would vanish from the page), unless the person is a moderator.
+
+
+def _live_file_delete_refused(request, item, permission_policy):
+    return permission_policy.user_has_permission_for_instance(
+        request.user, "delete", item
+    ) and media_live_change_refused(user=request.user, item=item)
+
+
+def image_delete(request, image_id):
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    if _live_file_delete_refused(request, image, image_permission_policy):
+        messages.error(request, LIVE_FILE_REFUSAL)
+        return redirect("wagtailimages:edit", image.pk)
+    return image_views.DeleteView.as_view()(request, image_id=image_id)
+
+
+def image_delete_just_uploaded(request, image_id):
+    """The upload screen's delete, asked for by its script (no page to show a message on)."""
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    if _live_file_delete_refused(request, image, image_permission_policy):
+        raise PermissionDenied
+    return image_multiple_views.DeleteView.as_view()(request, image_id=image_id)
+
+
+def document_delete(request, document_id):
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if _live_file_delete_refused(request, document, document_permission_policy):
+        messages.error(request, LIVE_FILE_REFUSAL)
+        return redirect("wagtaildocs:edit", document.pk)
+    return document_views.DeleteView.as_view()(request, document_id=document_id)
+
+
+def document_delete_just_uploaded(request, doc_id):
+    document = get_object_or_404(get_document_model(), pk=doc_id)
+    if _live_file_delete_refused(request, document, document_permission_policy):
+        raise PermissionDenied
+    return document_multiple_views.DeleteView.as_view()(request, doc_id=doc_id)
+
+
+def image_select_format(request, image_id):
+    """The image chooser's last step (title, size and preview of the image, then the HTML to
+    insert), for who may choose that image: Wagtail's own view only asks for admin access.
+    Registered in front of its URL."""
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    if not image_permission_policy.user_has_permission_for_instance(request.user, "choose", image):
+        raise PermissionDenied
+    return image_chooser_views.viewset.select_format_view(request, image_id=image_id)
 
 
 class CaptionIndexView(generic.IndexView):

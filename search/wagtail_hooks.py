@@ -2,9 +2,17 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.auth import any_permission_required
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.search_promotions import views as promotion_views
 
 from .reports import REPORT_PERMISSION, SearchQueryReportView
+
+# Who adds or changes promoted results picks the query in Wagtail's query chooser.
+PROMOTION_PERMISSIONS = (
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+)
 
 
 @hooks.register("register_admin_urls")
@@ -15,6 +23,27 @@ def register_report_urls():
             "reports/searches/results/",
             SearchQueryReportView.as_view(results_only=True),
             name="site_search_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_query_chooser_guard_urls():
+    """Wagtail's chooser of search queries (for a promoted result) lists the most searched words
+    to every admin user; what visitors search for is for who curates the search (our report
+    keeps it for them too). In front of Wagtail's addresses (order=-1: the admin tries URL hooks
+    in order)."""
+    curators_only = any_permission_required(*PROMOTION_PERMISSIONS)
+    return [
+        path(
+            "searchpicks/queries/chooser/",
+            curators_only(promotion_views.chooser),
+            name="search_promotion_query_chooser",
+        ),
+        path(
+            "searchpicks/queries/chooser/results/",
+            curators_only(promotion_views.chooserresults),
+            name="search_promotion_query_chooser_results",
         ),
     ]
 

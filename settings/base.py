@@ -400,6 +400,11 @@ WAGTAILMEDIA = {
     # thumbnail through its checked address (media/forms.py).
     "MEDIA_FORM_BASE": "media.forms.MediaAssetForm",
 }
+# The same for images and documents on published pages (media/selectors.py); the image form also
+# counts an upload's pixels first (media/fields.py), following
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-image-form-base
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.DocumentForm"
 # Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
 # Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
 # (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.
@@ -439,7 +444,6 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # a web process; Wagtail's default, 128 million, would be 512 MB. Packages keep the same limit.
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-max-image-pixels
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
 # Embeds are shown as links, never as third-party iframes (no trackers): no oEmbed finders.
 WAGTAILEMBEDS_FINDERS = []
 

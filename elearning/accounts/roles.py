@@ -6,8 +6,8 @@ pages they own (Wagtail's "add" permission: the owner is who created the page). 
 images, documents and recordings and edit or delete only their own uploads (Wagtail's collection
 "add" permission), pick any image or document and their own recordings in page forms, and pick
 themes and trainers. They submit their work for moderation and can never publish, lock or
-bulk-delete; a recording on a published page and its captions stay as they are until a moderator
-changes them (media/live.py).
+bulk-delete; a recording, image or document on a published page (and a recording's captions)
+stays as it is until a moderator changes it (media/selectors.py).
 
 Moderators are our editors. Wagtail's own migrations create the groups "Moderators" and
 "Editors" and the workflow "Moderators approval", a single group approval task for Moderators,

@@ -1,4 +1,5 @@
-"""The learner's own account pages: profile, data download, deletion."""
+"""The learner's own account pages: profile, data download, deletion; signing out of the
+admin."""
 
 import json
 
@@ -12,7 +13,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from .forms import AccountDeleteForm, ProfileForm
 from .models import User
@@ -64,3 +67,13 @@ def account_delete(request):
 @never_cache
 def account_deleted(request):
     return render(request, "accounts/account_deleted.html")
+
+
+@never_cache
+@require_POST
+def admin_logout(request):
+    """Wagtail's sign-out of the admin, for a POST only (the sidebar's button; the CSRF
+    middleware has checked its token). Wagtail answers a GET with 405 yet deletes the session
+    cookie, so a link or an image on any site could sign an editor out in the middle of their
+    work; here a GET is refused before Wagtail's view and changes nothing."""
+    return WagtailLogoutView.as_view()(request)

@@ -395,3 +395,12 @@ def test_moderators_manage_every_intervision_session():
         "change_intervisionsession",
         "delete_intervisionsession",
     } <= codenames
+
+
+def test_the_translations_report_is_in_the_menu_of_who_may_translate_only(
+    trainer_client, moderator_client
+):
+    report = reverse("wagtail_localize:translations_report")
+
+    assert report not in trainer_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert report in moderator_client.get(reverse("wagtailadmin_home")).content.decode()
