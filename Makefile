@@ -35,7 +35,7 @@ messages: install ## Compile the translations (.po -> .mo; the compiled .mo file
 	else echo "note: gettext's msgfmt is missing; using the committed .mo files"; fi
 
 makemessages: install ## Extract UI strings into the nl/fr/en .po files
-	$(MANAGE) makemessages -l nl -l fr -l en --ignore '.venv' --ignore 'var' --no-obsolete
+	$(MANAGE) makemessages -l nl -l fr -l en --ignore '.venv' --ignore 'var' --ignore 'tests' --no-obsolete
 
 run: install messages ## Set up the embedded default (SQLite, local files), seed the demo, serve
 	mkdir -p var/uploads

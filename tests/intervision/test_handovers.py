@@ -142,7 +142,7 @@ def test_the_giver_gets_one_answer_whoever_the_address_belongs_to(offer, client)
 
         answers[address_of.__name__] = answer(response)
         html = response.content.decode()
-        assert "You offered this place to a colleague. It stays yours" in html
+        assert "You asked to hand this place to a colleague. It stays yours" in html
         assert mails_to(giver) == []
         assert SignUp.objects.get(pk=signup.pk).status == C  # the place stays the giver's
         offers = PlaceHandover.objects.filter(signup=signup)
@@ -299,7 +299,7 @@ def test_accepting_confirms_the_colleague_ends_the_giver_and_sends_the_invite_to
     client, committed, django_capture_on_commit_callbacks
 ):
     session = session_with_places(2, confidentiality_text="Vertrouwelijk.")
-    giver, signup = giver_with_place(session)
+    giver, signup = giver_with_place(session, preferred_language="en")
     colleague = colleague_make(first_name="Lies", last_name="Peeters")
     handover = offered(committed, signup, colleague)
     mail.outbox.clear()

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import notifications
 from ..models import (
@@ -71,7 +72,11 @@ def handover_offer(*, signup_id, user, colleague_email):
         raise SignUpRefused(_("Only a confirmed place can be handed to a colleague."))
     if signup.handover_requests >= HANDOVER_REQUESTS_MAX:
         raise SignUpRefused(
-            _("You cannot hand this place over again: you already asked %(count)d times.")
+            ngettext(
+                "You cannot hand this place over again: you already asked %(count)d time.",
+                "You cannot hand this place over again: you already asked %(count)d times.",
+                HANDOVER_REQUESTS_MAX,
+            )
             % {"count": HANDOVER_REQUESTS_MAX}
         )
     SignUp.objects.filter(pk=signup.pk).update(handover_requests=F("handover_requests") + 1)
