@@ -16,6 +16,7 @@ alone lets someone change only what they uploaded; "change" lets them change any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 
+from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.models import Page, ReferenceIndex
 from wagtailmedia import get_permission_policy
 
@@ -49,12 +50,40 @@ def media_live_pages(*, item):
 def recording_viewable(*, asset, request):
     """Whether this request may fetch the recording, its poster and its captions.
 
-    A recording follows the pages that use it: anyone may who may see one of them live (no view
-    restriction, or one the request passes: signed in, in the group, the password given).
-    Otherwise only people who may edit the recording or one of those pages, for the admin's
-    previews; a recording used nowhere is theirs alone.
+    A recording follows the pages that use it (see _follows_pages); one used nowhere is for the
+    people who may edit it alone.
     """
-    pages = list(pages_using(item=asset))
+    return _follows_pages(
+        item=asset,
+        request=request,
+        policy=get_permission_policy(),
+        unused_is_public=False,
+    )
+
+
+def document_viewable(*, document, request):
+    """Whether this request may fetch the document, once Wagtail's own rules (collection view
+    restrictions) let it through.
+
+    A document used on pages follows them (see _follows_pages): one linked only from a draft or
+    from a page for Moderators is not public because its collection is. A document used nowhere
+    keeps Wagtail's rule alone: editors share such files by their address.
+    """
+    return _follows_pages(
+        item=document,
+        request=request,
+        policy=document_permission_policy,
+        unused_is_public=True,
+    )
+
+
+def _follows_pages(*, item, request, policy, unused_is_public):
+    """Anyone may who may see a live page that uses `item` (no view restriction, or one the
+    request passes: signed in, in the group, the password given); otherwise only people who may
+    edit `item` or one of those pages, for the admin's previews."""
+    pages = list(pages_using(item=item))
+    if not pages and unused_is_public:
+        return True
     for page in pages:
         if page.live and all(
             restriction.accept_request(request) for restriction in page.get_view_restrictions()
@@ -63,7 +92,7 @@ def recording_viewable(*, asset, request):
     user = request.user
     if not user.is_authenticated:
         return False
-    if get_permission_policy().user_has_permission_for_instance(user, "change", asset):
+    if policy.user_has_permission_for_instance(user, "change", item):
         return True
     return any(page.permissions_for_user(user).can_edit() for page in pages)
 

@@ -34,6 +34,7 @@ from .forms import LIVE_FILE_REFUSAL, LIVE_REFUSAL
 from .models import RECORDING_FILES, MediaAsset, MediaCaption, ProcessingStatus
 from .selectors import (
     captions_manageable_by,
+    document_viewable,
     media_change_allowed,
     media_live_change_refused,
     recording_viewable,
@@ -84,8 +85,9 @@ MAX_ROW_ID = 2**63 - 1
 def document_file(request, document_id, document_filename):
     """A document at Wagtail's own address (it answers instead of Wagtail's serve view), by
     Wagtail's own rules: the `before_serve_document` hooks, among them Wagtail's collection view
-    restrictions, may answer first (a sign-in or password page); the download is announced with
-    `document_served` as Wagtail does. Then the file leaves like every private file."""
+    restrictions, may answer first (a sign-in or password page); then the pages that use it
+    (media/selectors.py); the download is announced with `document_served` as Wagtail does. Then
+    the file leaves like every private file."""
     if int(document_id) > MAX_ROW_ID:
         raise Http404
     document = get_object_or_404(get_document_model(), pk=document_id)
@@ -95,6 +97,8 @@ def document_file(request, document_id, document_filename):
         answer = hook(document, request)
         if isinstance(answer, HttpResponseBase):
             return answer
+    if not document_viewable(document=document, request=request):
+        raise Http404  # as for recordings: a document of a private page is not announced
     document_served.send(sender=type(document), instance=document, request=request)
     return protected_file_response(
         request,

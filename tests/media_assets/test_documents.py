@@ -1,6 +1,7 @@
 """Documents follow Wagtail's own rules (collection view restrictions) at their Wagtail address,
 and leave like every private file: byte ranges, X-Accel-Redirect, or a signed address."""
 
+import uuid
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -11,11 +12,18 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from wagtail.documents.models import document_served
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from elearning.accounts.roles import MODERATORS
 from media.models import CustomDocument
-from tests.factories import UserFactory
+from tests.factories import (
+    CoursePageFactory,
+    LibraryPageFactory,
+    ModulePageFactory,
+    UserFactory,
+    make_home,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +143,47 @@ def test_a_password_collection_asks_for_the_password_first():
 
     assert response.status_code == 200 and b'name="password"' in response.content
     assert PDF not in response.content
+
+
+def resource_block(folder):
+    return [{"type": "resource", "id": str(uuid.uuid4()), "value": {"document": folder.pk}}]
+
+
+@pytest.fixture
+def course():
+    return publish(CoursePageFactory(parent=publish(LibraryPageFactory(parent=make_home()))))
+
+
+def test_a_document_used_on_a_live_page_is_public(course):
+    folder = document()
+    publish(ModulePageFactory(parent=course, body=resource_block(folder)))
+
+    assert Client().get(folder.url).status_code == 200
+
+
+def test_a_document_used_only_on_a_draft_reaches_only_who_may_edit_it(course, moderator):
+    folder = document()
+    ModulePageFactory(parent=course, body=resource_block(folder), live=False)
+
+    assert Client().get(folder.url).status_code == 404
+    learner = Client()
+    learner.force_login(UserFactory())
+    assert learner.get(folder.url).status_code == 404
+    assert body(moderator.get(folder.url)) == PDF
+
+
+def test_a_document_used_only_on_a_page_for_signed_in_people_needs_a_sign_in(course):
+    folder = document()
+    page = publish(ModulePageFactory(parent=course, body=resource_block(folder)))
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    learner = Client()
+    learner.force_login(UserFactory())
+
+    assert Client().get(folder.url).status_code == 404
+    assert body(learner.get(folder.url)) == PDF
+
+
+def test_a_document_used_on_no_page_follows_its_collection_alone():
+    folder = document()
+
+    assert body(Client().get(folder.url)) == PDF
