@@ -182,41 +182,41 @@ def media_usage(request, media_id):
 # published page shows it (it would vanish from the page), unless the person is a moderator.
 
 
-def _live_file_delete_refused(request, item, permission_policy):
-    return permission_policy.user_has_permission_for_instance(
-        request.user, "delete", item
-    ) and media_live_change_refused(user=request.user, item=item)
+def _delete_unless_live(*, model, policy, wagtail_view, id_kwarg, edit_url=None):
+    """Wagtail's delete view of an image or document, unless the person may delete the item but
+    a published page shows it: then a message on the item's edit page, or a 403 for the upload
+    screen's script (`edit_url` None: no page to show a message on)."""
+
+    def view(request, **kwargs):
+        item = get_object_or_404(model(), pk=kwargs[id_kwarg])
+        may_delete = policy.user_has_permission_for_instance(request.user, "delete", item)
+        if may_delete and media_live_change_refused(user=request.user, item=item):
+            if edit_url is None:
+                raise PermissionDenied
+            messages.error(request, LIVE_FILE_REFUSAL)
+            return redirect(edit_url, item.pk)
+        return wagtail_view.as_view()(request, **kwargs)
+
+    return view
 
 
-def image_delete(request, image_id):
-    image = get_object_or_404(get_image_model(), pk=image_id)
-    if _live_file_delete_refused(request, image, image_permission_policy):
-        messages.error(request, LIVE_FILE_REFUSAL)
-        return redirect("wagtailimages:edit", image.pk)
-    return image_views.DeleteView.as_view()(request, image_id=image_id)
-
-
-def image_delete_just_uploaded(request, image_id):
-    """The upload screen's delete, asked for by its script (no page to show a message on)."""
-    image = get_object_or_404(get_image_model(), pk=image_id)
-    if _live_file_delete_refused(request, image, image_permission_policy):
-        raise PermissionDenied
-    return image_multiple_views.DeleteView.as_view()(request, image_id=image_id)
-
-
-def document_delete(request, document_id):
-    document = get_object_or_404(get_document_model(), pk=document_id)
-    if _live_file_delete_refused(request, document, document_permission_policy):
-        messages.error(request, LIVE_FILE_REFUSAL)
-        return redirect("wagtaildocs:edit", document.pk)
-    return document_views.DeleteView.as_view()(request, document_id=document_id)
-
-
-def document_delete_just_uploaded(request, doc_id):
-    document = get_object_or_404(get_document_model(), pk=doc_id)
-    if _live_file_delete_refused(request, document, document_permission_policy):
-        raise PermissionDenied
-    return document_multiple_views.DeleteView.as_view()(request, doc_id=doc_id)
+_IMAGES = {"model": get_image_model, "policy": image_permission_policy, "id_kwarg": "image_id"}
+_DOCUMENTS = {"model": get_document_model, "policy": document_permission_policy}
+image_delete = _delete_unless_live(
+    **_IMAGES, wagtail_view=image_views.DeleteView, edit_url="wagtailimages:edit"
+)
+image_delete_just_uploaded = _delete_unless_live(
+    **_IMAGES, wagtail_view=image_multiple_views.DeleteView
+)
+document_delete = _delete_unless_live(
+    **_DOCUMENTS,
+    wagtail_view=document_views.DeleteView,
+    id_kwarg="document_id",
+    edit_url="wagtaildocs:edit",
+)
+document_delete_just_uploaded = _delete_unless_live(
+    **_DOCUMENTS, wagtail_view=document_multiple_views.DeleteView, id_kwarg="doc_id"
+)
 
 
 def image_select_format(request, image_id):

@@ -5,40 +5,24 @@ from urllib.parse import urlencode
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from wagtail.images.tests.utils import get_test_image_file
 
 from elearning.accounts.roles import MODERATORS, TRAINERS
 from media.forms import LIVE_FILE_REFUSAL
 from media.models import CustomDocument, CustomImage
-from tests.factories import UserFactory, publish
+from tests.factories import publish
+from tests.media_assets.people import browser, in_english, member_of
 
 pytestmark = pytest.mark.django_db
 
 
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def browser(user):
-    client = Client()
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
 def refusal_text():
-    with translation.override("en"):
-        return str(LIVE_FILE_REFUSAL)
+    return in_english(LIVE_FILE_REFUSAL)
 
 
 def png(colour):

@@ -3,19 +3,17 @@ recordings and captions, and those of them a published page shows stay as they a
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from wagtail.models import Collection
 
 from elearning.accounts.roles import MODERATORS, TRAINERS
 from media.forms import LIVE_REFUSAL
 from media.models import MediaAsset, MediaCaption
-from tests.factories import UserFactory, publish
+from tests.factories import publish
+from tests.media_assets.people import browser, in_english, member_of
 
 from .conftest import asset_make
 from .test_captions import GOOD
@@ -25,22 +23,8 @@ pytestmark = pytest.mark.django_db
 DEFACED = GOOD.replace("Welkom bij deze webinar.", "Defaced by someone")
 
 
-def member_of(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def browser(user):
-    client = Client()
-    client.force_login(user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
 def refusal_text():
-    with translation.override("en"):
-        return str(LIVE_REFUSAL)
+    return in_english(LIVE_REFUSAL)
 
 
 @pytest.fixture
