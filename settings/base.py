@@ -10,22 +10,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from elearning.accounts.oidc import oidc_provider_origins, oidc_providers_parse
+from elearning.accounts.oidc import oidc_providers_parse
+
+from .cms import *  # noqa: F403
+from .env import env_bool, env_list
+from .security import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -190,29 +182,6 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
 # Data minimisation: the provider's tokens are used once and never stored.
 SOCIALACCOUNT_STORE_TOKENS = False
-
-# The client's address, for every limit counted per client (elearning/core/clients.py): the
-# number of reverse proxies in front of the site that append to X-Forwarded-For; 0 = none, the
-# header is ignored. The rule allauth and django-ipware document as their "proxy count":
-# https://docs.allauth.org/en/latest/common/configuration.html
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or 0)
-
-# Login throttling: https://django-axes.readthedocs.io/en/latest/4_configuration.html
-# Failures count per account, wherever they come from and on both login pages (the admin's and
-# the site's): guesses spread over many addresses lock the account too. The price: someone who
-# knows an address can pause its sign-in for the cool-off; a password reset by mail lifts it
-# (elearning/accounts/throttling.py). Never per address alone: a town hall shares one address.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1  # hours
-# The account alone decides (a pair never has more failures than its account); the pair is listed
-# for axes' own check (W006), which wants the address among the parameters.
-AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "elearning.core.clients.client_address"
-AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_FORM_FIELD = "username"
-# The admin posts "username", allauth's login "login" (passed on as "email"): count both alike.
-AXES_USERNAME_CALLABLE = "elearning.accounts.throttling.login_identifier"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # Languages: Dutch first (default), then French and English.
 LANGUAGE_CODE = "nl"
@@ -389,128 +358,8 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "leerplatform@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Wagtail
-WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "VIF-leerplatform")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
-WAGTAILDOCS_DOCUMENT_MODEL = "media.CustomDocument"
-WAGTAILMEDIA = {
-    "MEDIA_MODEL": "media.MediaAsset",
-    # Keeps a recording on a published page for moderators (media/selectors.py) and links the
-    # thumbnail through its checked address (media/forms.py).
-    "MEDIA_FORM_BASE": "media.forms.MediaAssetForm",
-}
-# The same for images and documents on published pages (media/selectors.py); the image form also
-# counts an upload's pixels first (media/fields.py), following
-# https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-image-form-base
-WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.DocumentForm"
-# Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
-# Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
-# (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.
-SEARCH_URL = os.environ.get("SEARCH_URL", "")
-# One text search configuration serves every language of the index: Dutch, the library's first
-# language (signalen and signaal meet; French and English words are cut the same way in the
-# index and in queries). Named, so PostgreSQL parses a query once, not once per matched row.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
-}
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": os.environ.get("SEARCH_BACKEND") or "wagtail.search.backends.opensearch3",
-        "URLS": [SEARCH_URL],
-        "INDEX": os.environ.get("SEARCH_INDEX") or "vif",
-        "TIMEOUT": 5,
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
-    }
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-# No avatars from gravatar.com: the admin would tell a third party who edits the platform.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_NOTIFICATION_USE_HTML = True
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# Documents: served through Django so permissions and headers apply; only these types can be
-# uploaded, and only PDF and plain text may ever be shown inline (never HTML or SVG).
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "txt", "csv", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "zip",
-]  # fmt: skip
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
-WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Image uploads: the pixels are counted from the file's header before anything decodes it
-# (media/fields.py: a decompression bomb is a form error). Wagtail decodes the whole image to
-# check it and to make renditions: 50 million pixels (a 50-megapixel photo) is up to 200 MB in
-# a web process; Wagtail's default, 128 million, would be 512 MB. Packages keep the same limit.
-# https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-max-image-pixels
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
-# Embeds are shown as links, never as third-party iframes (no trackers): no oEmbed finders.
-WAGTAILEMBEDS_FINDERS = []
-
-# Where to report a vulnerability (RFC 9116, served at /.well-known/security.txt; SECURITY.md):
-# comma-separated mailto: or https: addresses of this installation's own contact. None = no file.
-SECURITY_CONTACTS = env_list("SECURITY_CONTACT")
-SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
-
 # Safety layer
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.meteo.be/nl/belgie")
-
-# Security headers: https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-# Signed-in requests (pages, the player's heartbeats) read the session from the shared cache and
-# the database only on a miss: https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions
-# Our engine is cached_db whose rows name the account, so erasing it ends its sessions everywhere
-# (elearning/accounts/sessions.py).
-SESSION_ENGINE = "elearning.accounts.sessions"
-CSRF_COOKIE_HTTPONLY = True
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-
-# Content Security Policy: https://django-csp.readthedocs.io/en/latest/configuration.html
-# Public pages load only from this host; no inline script (so cached pages need no nonce).
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "media-src": ["'self'"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-    },
-}
-# The Wagtail admin (trusted editors only) uses inline styles and scripts of its own.
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "media-src": ["'self'", "blob:"],
-    "frame-src": ["'self'"],
-    "frame-ancestors": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-}
-# The municipality sign-in buttons post to this site, which redirects the browser to the
-# provider: browsers hold that redirect to form-action too.
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += oidc_provider_origins(OIDC_PROVIDER_APPS)
-if AWS_STORAGE_BUCKET_NAME and os.environ.get("AWS_S3_ENDPOINT_URL"):
-    for _directive in ("img-src", "media-src", "connect-src"):
-        CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(_directive, []).append(
-            os.environ["AWS_S3_ENDPOINT_URL"]
-        )
-        CONTENT_SECURITY_POLICY_ADMIN.setdefault(_directive, []).append(
-            os.environ["AWS_S3_ENDPOINT_URL"]
-        )
 
 LOGGING = {
     "version": 1,

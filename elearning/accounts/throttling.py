@@ -1,4 +1,4 @@
-"""Who a sign-in attempt is for, so django-axes counts failures per account (settings/base.py),
+"""Who a sign-in attempt is for, so django-axes counts failures per account (settings/security.py),
 and how an account's lock ends early."""
 
 from axes.utils import reset as axes_reset
