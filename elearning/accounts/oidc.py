@@ -1,6 +1,7 @@
 """Municipalities' own sign-in (OpenID Connect), configured from one environment variable.
 
-settings/base.py and settings/security.py import this module, so it must not import models (or anything that does).
+settings/base.py and settings/security.py import this module, so it must not import models (or
+anything that does).
 
 OIDC_PROVIDERS holds a JSON list with one object per municipality:
 
