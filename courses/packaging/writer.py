@@ -129,6 +129,10 @@ class ImportWriter:
         for name in (*schema.COMMON_FIELDS, *spec["fields"]):
             if name in fields:
                 setattr(page, name, _value(name, fields[name]))
+        if page.pk:
+            # The address this site gave the page when it first arrived (another page may hold
+            # the package's own), unless the package's is free now.
+            page.slug = _free_slug(page.get_parent(), page.slug, page=page)
         for name in spec["streams"]:
             setattr(page, name, self._stream(row["type"], name, fields.get(name, [])))
         for name, kind in spec["files"].items():
@@ -285,9 +289,11 @@ def block_messages(error):
     return list(dict.fromkeys(found))
 
 
-def _free_slug(parent, slug):
+def _free_slug(parent, slug, page=None):
+    """`slug`, or `slug-2`, `slug-3`...: the first that no other child of `parent` holds."""
+    siblings = parent.get_children().exclude(pk=page.pk) if page else parent.get_children()
     candidate, number = slug, 1
-    while parent.get_children().filter(slug=candidate).exists():
+    while siblings.filter(slug=candidate).exists():
         number += 1
         candidate = f"{slug}-{number}"
     return candidate

@@ -15,13 +15,20 @@ from django.test import Client
 
 from wagtail.models import Page
 
-from courses.models import CoursePackage, CoursePage, ModulePage, PackageOrigin, WebinarPage
+from courses.models import (
+    CoursePackage,
+    CoursePage,
+    LibraryPage,
+    ModulePage,
+    PackageOrigin,
+    WebinarPage,
+)
 from courses.packaging.schema import PackageRefused
 from courses.packaging.services import package_import_path
 from elearning.learners.selectors import learning_dashboard
 from elearning.learners.services import progress_record_view
 from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
-from tests.factories import ModulePageFactory, UserFactory, publish
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, publish
 
 from .conftest import package_bytes, site_emptied
 
@@ -124,6 +131,28 @@ def test_a_newer_version_updates_in_place_and_keeps_progress(course_full):
     first.seek(0)
     with pytest.raises(PackageRefused, match="ouder|older"):
         package_import_path(source=first)
+
+
+def test_a_newer_version_updates_a_course_whose_address_was_taken_here(course_full):
+    first = package_bytes(course_full)
+    course_full.title = "Kindermishandeling herkennen en bespreken"
+    publish(course_full)
+    second = package_bytes(course_full)
+    site_emptied()
+    library = LibraryPage.objects.filter(locale__language_code="nl").first()
+    publish(CoursePageFactory(parent=library, title="Eigen cursus", slug=course_full.slug))
+
+    package_import_path(source=first)
+    imported = CoursePage.objects.get(
+        translation_key=course_full.translation_key, locale__language_code="nl"
+    )
+    package_import_path(source=second)
+
+    imported.refresh_from_db()
+    assert imported.slug == f"{course_full.slug}-2"
+    assert imported.get_latest_revision_as_object().title == (
+        "Kindermishandeling herkennen en bespreken"
+    )
 
 
 def test_a_dry_run_changes_nothing(course_full):
