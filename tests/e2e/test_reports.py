@@ -100,3 +100,21 @@ def test_a_learner_evaluates_a_module_with_the_keyboard(page, courses):  # noqa:
     evaluation = Evaluation.objects.get()
     assert sorted(evaluation.ratings.values_list("score", flat=True)) == [3, 5]
     assert evaluation.comment == "Helder."
+
+
+def test_on_a_phone_a_wide_table_scrolls_from_the_keyboard(page, courses):  # noqa: F811
+    learners_add(courses.course, courses.modules, place="Gent", count=9, completed_modules=3)
+    admin = UserFactory(email="admin@gent.be", password=PASSWORD, is_superuser=True)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(admin.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.goto("/admin/reports/municipalities/")
+
+    table = page.get_by_role("region", name="Per gemeente en sector")
+    table.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert table.evaluate("el => el.scrollWidth > el.clientWidth && el.scrollLeft > 0")
+    assert feature_violations(page) is None
