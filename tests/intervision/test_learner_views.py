@@ -5,10 +5,11 @@ import json
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from courses.models import Theme
 from elearning.accounts.services import account_erase
@@ -110,6 +111,33 @@ def test_a_professional_signs_up_and_sees_the_confirmation_and_the_invite(client
     assert invite["Content-Type"].startswith("text/calendar")
     [event] = Calendar.from_ical(invite.content).walk("VEVENT")
     assert event["STATUS"] == "CONFIRMED"
+
+
+def test_a_dutch_session_read_in_french_is_marked_as_dutch(client):
+    """A screen reader reads the session's own words with a Dutch voice (WCAG 3.1.2)."""
+    session = session_with_places(title="Intervisie ouderenmis", description="Casusbespreking.")
+    person = professional()
+    SignUp.objects.create(
+        session=session, user=person, status=SignUpStatus.CONFIRMED, queued_at=timezone.now()
+    )
+    client.force_login(person)
+
+    with translation.override("fr"):
+        pages = [
+            page(client, "intervision:agenda"),
+            page(client, "intervision:session_detail", session.pk),
+            page(client, "intervision:my_sessions"),
+        ]
+
+    for response in pages:
+        soup = BeautifulSoup(text(response), "html.parser")
+        assert soup.html["lang"] == "fr"
+        titles = soup.find_all(string="Intervisie ouderenmis")
+        assert titles
+        for title in titles:
+            assert title.find_parent(attrs={"lang": True})["lang"] == "nl"
+    detail = BeautifulSoup(text(pages[1]), "html.parser")
+    assert detail.find(string="Casusbespreking.").find_parent(attrs={"lang": True})["lang"] == "nl"
 
 
 def test_an_ineligible_professional_sees_why_and_gets_no_form(client):
