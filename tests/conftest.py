@@ -9,6 +9,7 @@ from django.db import connection, connections
 
 from wagtail.models import Locale
 
+from elearning.core import rate_limits
 from tests.factories import (
     CoursePageFactory,
     LibraryPageFactory,
@@ -140,6 +141,27 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+class RateLimitClock:
+    """The clock of elearning/core/rate_limits.py, standing still until moved."""
+
+    def __init__(self):
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def rate_limit_clock(monkeypatch):
+    """Rate limits counted in one fixed moment, so no window can end halfway through a test."""
+    clock = RateLimitClock()
+    monkeypatch.setattr(rate_limits, "time", clock)
+    return clock
 
 
 @pytest.fixture

@@ -1,12 +1,8 @@
 """Limits per client behind the reverse proxy (elearning/core/clients.py): every request arrives
 from the proxy's address, and the client is the entry the proxy appended to X-Forwarded-For."""
 
-from types import SimpleNamespace
-
 import pytest
 from axes.models import AccessAttempt
-
-from django.utils import timezone
 
 from elearning.learners.views import attests as attest_views
 from tests.accounts.test_signup_and_login import url
@@ -18,11 +14,9 @@ LIMIT = 3
 
 
 @pytest.fixture
-def lookups_limited(monkeypatch):
+def lookups_limited(monkeypatch, rate_limit_clock):
     """Attest look-ups limited to LIMIT a minute, in one fixed minute."""
     monkeypatch.setattr(attest_views, "VERIFICATIONS_PER_MINUTE", LIMIT)
-    minute = timezone.now()
-    monkeypatch.setattr(attest_views, "timezone", SimpleNamespace(now=lambda: minute))
 
 
 def look_up(client, forwarded_for):

@@ -3,7 +3,6 @@
 import io
 import uuid
 from datetime import timedelta
-from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -323,11 +322,8 @@ def test_hostile_input_in_the_address_gets_a_normal_answer(client, issued, path)
     assert "Lies Peeters" not in response.content.decode()
 
 
-def test_lookups_are_limited_per_address(client, issued, monkeypatch):
+def test_lookups_are_limited_per_address(client, issued, monkeypatch, rate_limit_clock):
     monkeypatch.setattr(attest_views, "VERIFICATIONS_PER_MINUTE", 3)
-    # One fixed minute, so the count cannot start over halfway through the test.
-    minute = timezone.now()
-    monkeypatch.setattr(attest_views, "timezone", SimpleNamespace(now=lambda: minute))
 
     answers = [client.get("/en/attest/", {"code": f"WRONG{n}"}) for n in range(3)]
     blocked = client.get("/en/attest/", {"code": issued.code})
@@ -338,6 +334,32 @@ def test_lookups_are_limited_per_address(client, issued, monkeypatch):
     assert "Too many codes were checked" in blocked.content.decode()
     assert "Lies Peeters" not in blocked.content.decode()
     assert elsewhere.status_code == 200 and "Lies Peeters" in elsewhere.content.decode()
+
+
+def test_the_lookup_limit_is_told_in_the_visitors_language(
+    client, db, monkeypatch, rate_limit_clock
+):
+    monkeypatch.setattr(attest_views, "VERIFICATIONS_PER_MINUTE", 2)
+
+    answers = [client.get("/fr/attest/", {"code": "ABCDEFGHJKMN"}) for _ in range(3)]
+
+    not_found = "aucune attestation avec ce code"
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert all(not_found in answer.content.decode() for answer in answers[:2])
+    assert "Trop de vérifications" in answers[-1].content.decode()
+    assert not_found not in answers[-1].content.decode()
+
+
+def test_lookups_are_answered_again_the_next_minute(client, issued, monkeypatch, rate_limit_clock):
+    monkeypatch.setattr(attest_views, "VERIFICATIONS_PER_MINUTE", 2)
+    for _ in range(2):
+        client.get("/en/attest/", {"code": "WRONG"})
+    assert client.get("/en/attest/", {"code": issued.code}).status_code == 429
+
+    rate_limit_clock.advance(60)
+    again = client.get("/en/attest/", {"code": issued.code})
+
+    assert again.status_code == 200 and "Lies Peeters" in again.content.decode()
 
 
 def test_the_owner_downloads_the_pdf(client, issued, learner):

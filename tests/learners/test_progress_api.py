@@ -215,15 +215,38 @@ def test_the_api_needs_the_csrf_token(learner, course_tree):
 
 
 @pytest.mark.django_db
-def test_a_learner_sending_too_often_is_slowed_down(watching, course_tree, settings):
+def test_a_learner_sending_too_often_is_slowed_down(
+    watching, learner, course_tree, settings, rate_limit_clock
+):
     settings.PROGRESS_EVENTS_PER_MINUTE = 3
+    learner.preferred_language = "fr"
+    learner.save()
     for _request in range(3):
         assert post_events(watching, [event(course_tree["watch"], elapsed=1)]).status_code == 200
     before = snapshot()
     response = post_events(watching, [event(course_tree["watch"], elapsed=1)])
     assert response.status_code == 429
     assert response["Retry-After"] == "60"
+    assert response.json() == {
+        "error": "Trop de mises à jour de progression ; réessayez dans une minute."
+    }
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_the_next_minute_a_slowed_down_learner_is_heard_again(
+    watching, learner, course_tree, settings, rate_limit_clock
+):
+    settings.PROGRESS_EVENTS_PER_MINUTE = 2
+    for _request in range(3):
+        post_events(watching, [event(course_tree["watch"], elapsed=1)])
+    assert ModuleProgress.objects.get(user=learner).seconds_spent == 2
+
+    rate_limit_clock.advance(60)
+    response = post_events(watching, [event(course_tree["watch"], elapsed=1)])
+
+    assert response.status_code == 200
+    assert ModuleProgress.objects.get(user=learner).seconds_spent == 3
 
 
 @pytest.mark.django_db

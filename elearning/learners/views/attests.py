@@ -4,15 +4,14 @@ import hashlib
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from elearning.core.clients import client_address
+from elearning.core.rate_limits import rate_limit_hit
 
 from ..attests import (
     attest_code_looks_valid,
@@ -63,13 +62,9 @@ class AttestVerifyForm(forms.Form):
 def _too_many_lookups(request):
     """Count this address's lookups in the current minute (in the cache; the address is hashed)."""
     address = hashlib.sha256((client_address(request) or "").encode()).hexdigest()[:32]
-    key = f"learners:attest-verify:{address}:{timezone.now():%Y%m%d%H%M}"
-    cache.add(key, 0, timeout=90)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        count = 1
-    return count > VERIFICATIONS_PER_MINUTE
+    return rate_limit_hit(
+        f"learners:attest-verify:{address}", limit=VERIFICATIONS_PER_MINUTE, window=60
+    )
 
 
 @never_cache

@@ -5,16 +5,16 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from courses.models import ModulePage
+from elearning.core.rate_limits import rate_limit_hit
 
 from ..events import EventRejected, batch_parse
 from ..selectors import learning_dashboard
@@ -25,12 +25,9 @@ MAX_BODY_BYTES = 64 * 1024
 
 def _rate_limited(user):
     """At most PROGRESS_EVENTS_PER_MINUTE requests per learner per minute (counted in the cache)."""
-    key = f"learners:events-rate:{user.pk}:{timezone.now():%Y%m%d%H%M}"
-    try:
-        count = cache.incr(key)  # one round trip on every request but a minute's first
-    except ValueError:  # no count yet this minute
-        count = 1 if cache.add(key, 1, timeout=90) else cache.incr(key)
-    return count > settings.PROGRESS_EVENTS_PER_MINUTE
+    return rate_limit_hit(
+        f"learners:events-rate:{user.pk}", limit=settings.PROGRESS_EVENTS_PER_MINUTE, window=60
+    )
 
 
 def _error(message, status, event_id=None):

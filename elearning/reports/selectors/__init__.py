@@ -1,8 +1,9 @@
 """The reports' numbers, counted in the database: each report runs a fixed number of queries
 whatever the number of learners (grouped aggregates, never a loop over people). Rows are
 bounded by content (courses, modules, municipalities, sectors, months), not by learners.
-figures.py counts everything one person may see at once and applies the privacy rule to it
-as a whole; the reports read their slice.
+figures.py (with course_figures.py, people_figures.py and attendance_figures.py) counts
+everything one person may see at once and applies the privacy rule to it as a whole; the
+reports read their slice.
 """
 
 from .common import DEFAULT_MONTHS, MONTH_CHOICES

@@ -11,7 +11,7 @@ from elearning.core.models import Municipality, Sector
 from ..charts import bar_chart
 from ..tables import MIN_LEARNERS, SUPPRESSED, Table, percent_label, share
 from .common import months_table
-from .figures import ALL
+from .counting import ALL
 
 MEASURES = ("learners", "completers", "attended", "no_show")
 
