@@ -7,7 +7,6 @@ locale) for the files the same process runs after it.
 """
 
 import threading
-import time
 
 import pytest
 from celery.signals import task_prerun
@@ -19,6 +18,7 @@ from django.db import transaction
 from elearning.learners import tasks
 from elearning.learners.models import Attest, ModuleProgress, ProgressStatus
 from elearning.learners.services import course_completion_refresh
+from tests.waiting import eventually
 
 from .conftest import ATTEST_COMPLETED_AT, attest_enrolment
 
@@ -29,13 +29,11 @@ pytestmark = [
 
 
 def wait_for_emailed_attest(enrolment, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        attest = Attest.objects.filter(enrolment=enrolment, emailed_at__isnull=False).first()
-        if attest is not None:
-            return attest
-        time.sleep(0.2)
-    raise AssertionError(f"no attest was issued within {timeout} seconds")
+    return eventually(
+        lambda: Attest.objects.filter(enrolment=enrolment, emailed_at__isnull=False).first(),
+        timeout=timeout,
+        message="no attest was issued",
+    )
 
 
 @pytest.fixture

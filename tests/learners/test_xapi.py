@@ -9,7 +9,6 @@ import base64
 import json
 import re
 import socket
-import time
 import uuid
 from datetime import datetime, timedelta
 
@@ -26,6 +25,7 @@ from elearning.learners.models import (
     XapiStatement,
 )
 from tests.factories import UserFactory
+from tests.waiting import eventually
 
 from .fake_lrs import FakeLearningRecordStore
 from .helpers import answer, check_ids
@@ -476,13 +476,13 @@ def test_the_learner_s_requests_succeed_while_the_store_is_down(
 
 
 def wait_for_attempts(count, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def recorded():
         rows = list(XapiStatement.objects.filter(attempts__gte=1))
-        if len(rows) == count:
-            return rows
-        time.sleep(0.2)
-    raise AssertionError(f"{count} failed attempts were not recorded within {timeout} seconds")
+        return rows if len(rows) == count else None
+
+    return eventually(
+        recorded, timeout=timeout, message=f"{count} failed attempts were not recorded"
+    )
 
 
 # --- Erasure ---------------------------------------------------------------------------------
