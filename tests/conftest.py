@@ -15,6 +15,7 @@ from tests.factories import (
     ThemeFactory,
     ToolPageFactory,
     TrainerFactory,
+    UserFactory,
     WebinarPageFactory,
     make_home,
     publish,
@@ -146,6 +147,19 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def learner(db):
+    """Lies Peeters, a professional of Gent (care sector, CAW) whose address is verified, so
+    she can sign in with the password "correct-horse-battery"."""
+    return UserFactory(
+        email="leerling@example.org",
+        first_name="Lies",
+        last_name="Peeters",
+        professional=True,
+        verified=True,
+    )
 
 
 @pytest.fixture
