@@ -16,8 +16,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from elearning.learners import tasks
-from elearning.learners.models import Attest, ModuleProgress, ProgressStatus
+from elearning.learners.models import Attest
 from elearning.learners.services import course_completion_refresh
+from tests.factories import ModuleProgressFactory
 from tests.waiting import eventually
 
 from .conftest import ATTEST_COMPLETED_AT, attest_enrolment
@@ -59,14 +60,11 @@ def test_completing_a_course_has_the_worker_issue_the_attest(
     enrolment = attest_enrolment(learner, attest_course, modules=first_modules)
 
     with transaction.atomic():
-        ModuleProgress.objects.create(
-            user=learner,
+        ModuleProgressFactory(
             enrolment=enrolment,
             module_key=last.translation_key,
-            status=ProgressStatus.COMPLETED,
+            completed=True,
             first_activity_at=ATTEST_COMPLETED_AT,
-            last_activity_at=ATTEST_COMPLETED_AT,
-            completed_at=ATTEST_COMPLETED_AT,
         )
         assert course_completion_refresh(enrolment=enrolment, now=ATTEST_COMPLETED_AT)
         assert not Attest.objects.exists()  # nothing is issued before the commit

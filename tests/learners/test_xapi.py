@@ -21,10 +21,9 @@ from elearning.learners import services, tasks, xapi
 from elearning.learners.models import (
     Enrolment,
     ModuleProgress,
-    ProgressStatus,
     XapiStatement,
 )
-from tests.factories import UserFactory
+from tests.factories import EnrolmentFactory, ModuleProgressFactory, UserFactory
 from tests.waiting import eventually
 
 from .fake_lrs import FakeLearningRecordStore
@@ -82,18 +81,12 @@ def other_modules_completed(learner, course_tree):
     """The course's watch modules completed without a statement (written straight to the
     database), so that passing the knowledge check completes the course."""
     now = timezone.now()
-    enrolment = Enrolment.objects.create(
+    enrolment = EnrolmentFactory(
         user=learner, course_key=course_tree["course"].translation_key, started_at=now
     )
     for role in ("watch", "both"):
-        ModuleProgress.objects.create(
-            user=learner,
-            enrolment=enrolment,
-            module_key=course_tree[role].translation_key,
-            status=ProgressStatus.COMPLETED,
-            first_activity_at=now,
-            last_activity_at=now,
-            completed_at=now,
+        ModuleProgressFactory(
+            enrolment=enrolment, module_key=course_tree[role].translation_key, completed=True
         )
 
 
