@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elearning.accounts.services import account_data_export, account_erase
-from elearning.intervision.models import Attendance, SignUp, SignUpStatus
+from elearning.intervision.models import Attendance, SignUpStatus
 from elearning.learners.models import ModuleProgress
 from elearning.reports.models import EvaluatedKind, Evaluation, EvaluationRating
+from tests.factories import ModuleProgressFactory, SignUpFactory
 from tests.intervision.conftest import session_make
 
 from .conftest import learners_add, municipality
@@ -123,9 +124,7 @@ def test_a_session_is_evaluated_after_taking_part(client, courses, learner):
         course=courses.course,
         signup_opens_at=timezone.now() - timedelta(days=10),
     )
-    signup = SignUp.objects.create(
-        session=session, user=learner, status=SignUpStatus.CONFIRMED, queued_at=timezone.now()
-    )
+    signup = SignUpFactory(session=session, user=learner, status=SignUpStatus.CONFIRMED)
     client.force_login(learner)
     assert "Evalueer deze sessie" in client.get(reverse("intervision:my_sessions")).content.decode()
     signup.attendance = Attendance.NO_SHOW
@@ -204,11 +203,12 @@ def test_my_learning_asks_once_per_course_not_once_per_module(client, courses, l
 
     def complete(modules):
         for module in modules:
-            ModuleProgress.objects.create(
-                user=learner, enrolment=enrolment, module_key=module.translation_key,
-                status="completed", first_activity_at=timezone.now(),
-                last_activity_at=timezone.now(), completed_at=timezone.now(),
-            )  # fmt: skip
+            ModuleProgressFactory(
+                enrolment=enrolment,
+                module_key=module.translation_key,
+                completed=True,
+                first_activity_at=timezone.now(),
+            )
 
     complete(more[:1])
     client.get(dashboard)
