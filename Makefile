@@ -13,7 +13,7 @@ INTEGRATION_DB ?= postgres://postgres@127.0.0.1:5432/vif_test
 INTEGRATION_REDIS ?= redis://127.0.0.1:6379/0
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE ?= /usr/bin/chromium
 
-.PHONY: help run test test-integration lint format check worker bench install lock messages makemessages clean
+.PHONY: help run test test-fast test-integration lint format check worker bench install lock messages makemessages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ run: install messages ## Set up the embedded default (SQLite, local files), seed
 test: install messages ## Run the whole test suite on the embedded default (SQLite), browsers included
 	@command -v chromium >/dev/null || echo "note: Debian's chromium is missing; browser tests will fail (apt-get install chromium)"
 	$(BIN)/pytest -n 2 --dist loadfile
+
+test-fast: install messages ## Run the suite on SQLite without the browser tier (tests/e2e, tests marked e2e)
+	$(BIN)/pytest -n 2 --dist loadfile -m "not e2e" --ignore=tests/e2e
 
 test-integration: install messages ## Run the suite against PostgreSQL and Redis with a real Celery worker
 	$(PY) -m tests.integration_db $(INTEGRATION_DB)

@@ -1,6 +1,5 @@
 import contextlib
 import threading
-import time
 
 import pytest
 
@@ -17,12 +16,14 @@ from tests.factories import (
     ThemeFactory,
     ToolPageFactory,
     TrainerFactory,
+    UserFactory,
     WebinarPageFactory,
     make_home,
     publish,
     translate,
 )
 from tests.object_storage import s3_endpoint, s3_storage  # noqa: F401  (fixtures)
+from tests.waiting import eventually
 
 
 def pytest_report_header(config):
@@ -88,8 +89,19 @@ def celery_worker_real(django_db_setup, django_db_blocker):
         task_postrun.disconnect(remember_backend)
         _celery_queue_drop(app, queue, delete=True)
     with django_db_blocker.unblock():
-        left_open = _backends_alive(worker_backends)
-    assert not left_open, f"the Celery worker left database connections open: {left_open}"
+        try:
+            # A closed connection's backend may linger for a moment.
+            eventually(
+                lambda: not _backends_alive(worker_backends),
+                timeout=5,
+                interval=0.1,
+                message=lambda: (
+                    "the Celery worker left database connections open:"
+                    f" {_backends_alive(worker_backends)}"
+                ),
+            )
+        finally:
+            connection.close()
 
 
 def _celery_queue_drop(app, queue_name, delete=False):
@@ -102,18 +114,13 @@ def _celery_queue_drop(app, queue_name, delete=False):
             queue.delete()
 
 
-def _backends_alive(pids, timeout=5):
-    """Which of these PostgreSQL backends still exist (a closed one may linger for a moment)."""
-    deadline = time.monotonic() + timeout
-    alive = set(pids)
-    while alive and time.monotonic() < deadline:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pid FROM pg_stat_activity WHERE pid = ANY(%s)", [list(alive)])
-            alive = {pid for (pid,) in cursor.fetchall()}
-        if alive:
-            time.sleep(0.1)
-    connection.close()
-    return alive
+def _backends_alive(pids):
+    """Which of these PostgreSQL backends still exist."""
+    if not pids:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE pid = ANY(%s)", [list(pids)])
+        return {pid for (pid,) in cursor.fetchall()}
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +169,19 @@ def rate_limit_clock(monkeypatch):
     clock = RateLimitClock()
     monkeypatch.setattr(rate_limits, "time", clock)
     return clock
+
+
+@pytest.fixture
+def learner(db):
+    """Lies Peeters, a professional of Gent (care sector, CAW) whose address is verified, so
+    she can sign in with the password "correct-horse-battery"."""
+    return UserFactory(
+        email="leerling@example.org",
+        first_name="Lies",
+        last_name="Peeters",
+        professional=True,
+        verified=True,
+    )
 
 
 @pytest.fixture

@@ -24,11 +24,6 @@ def make_learner(db):
 
 
 @pytest.fixture
-def learner(make_learner):
-    return make_learner()
-
-
-@pytest.fixture
 def learner_client(client, learner):
     client.force_login(learner)
     return client

@@ -7,7 +7,6 @@ sites, locales, workflows) are "shared".
 """
 
 import uuid
-from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
@@ -35,12 +34,13 @@ from wagtail_localize.models import (
 from courses.models import CoursePackage, PackageExport, PackageImport
 from elearning.accounts.roles import COORDINATORS, MODERATORS, TRAINERS
 from elearning.core.models import Municipality
-from elearning.intervision.models import IntervisionSession, Meeting, SignUp
 from elearning.reports.models import MunicipalCoordinator
 from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
 from tests.factories import (
     CoursePageFactory,
+    IntervisionSessionFactory,
     LibraryPageFactory,
+    SignUpFactory,
     ThemeFactory,
     TrainerFactory,
     UserFactory,
@@ -136,20 +136,10 @@ def _files_of(owner, *, name):
 
 
 def _session_of(facilitator, learner, *, name):
-    now = timezone.now()
-    starts = now + timedelta(days=7)
-    session = IntervisionSession.objects.create(
-        title=f"Intervisie van {name}",
-        address="Stadhuis",
-        signup_opens_at=now - timedelta(hours=1),
-        signup_closes_at=starts - timedelta(hours=1),
-        cancellation_cutoff_at=starts - timedelta(days=2),
-        max_places=12,
-        facilitator=facilitator,
+    session = IntervisionSessionFactory(
+        title=f"Intervisie van {name}", address="Stadhuis", facilitator=facilitator
     )
-    Meeting.objects.create(session=session, starts_at=starts, ends_at=starts + timedelta(hours=2))
-    signup = SignUp.objects.create(session=session, user=learner, status="confirmed", queued_at=now)
-    return session, signup
+    return session, SignUpFactory(session=session, user=learner)
 
 
 def _packages_of(owner, course):

@@ -81,8 +81,9 @@ def test_hostile_input_is_refused_and_changes_nothing(learner_client, learner, f
     assert f'id="id_{field}_errors"' in page
     assert 'aria-invalid="true"' in page
     learner.refresh_from_db()
-    assert (learner.first_name, learner.organisation) == ("", "Politiezone Schelde-Leie")
-    assert learner.municipality is None
+    # Nothing of the refused form is saved: not the name "An", not the municipality Eeklo.
+    assert (learner.first_name, learner.organisation) == ("Lies", "Politiezone Schelde-Leie")
+    assert learner.municipality.name == "Gent"
 
 
 @pytest.mark.django_db

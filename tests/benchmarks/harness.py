@@ -35,6 +35,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.waiting import eventually
+
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "var" / "bench"
 LOG_PATH = BENCH_DIR / "run.log"
@@ -492,19 +494,21 @@ class Server:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited early:\n{self.log_tail()}")
-            try:
-                status, _headers, body = http_get(self.base_url + "/healthz", timeout=2)
-                if status == 200 and body == b"ok":
-                    log(f"gunicorn ready on port {self.port} (pid {self.process.pid})")
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not answer /healthz within 60s:\n{self.log_tail()}")
+        eventually(
+            self.healthy,
+            timeout=60,
+            message=lambda: f"gunicorn did not answer /healthz:\n{self.log_tail()}",
+        )
+        log(f"gunicorn ready on port {self.port} (pid {self.process.pid})")
+
+    def healthy(self):
+        if self.process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited early:\n{self.log_tail()}")
+        try:
+            status, _headers, body = http_get(self.base_url + "/healthz", timeout=2)
+        except OSError:
+            return False
+        return status == 200 and body == b"ok"
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:

@@ -8,7 +8,6 @@ run, so the outbox is polled rather than read once.
 """
 
 import re
-import time
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from elearning.intervision.models import PlaceHandover, SignUp, SignUpStatus
 from tests.intervision.conftest import TELLING_WORDS, person_make, session_make
+from tests.waiting import eventually
 
 from .conftest import TIMEOUT_MS, BrowserLog
 from .test_accessibility import axe_report
@@ -46,14 +46,6 @@ def learner_make(first_name, email):
 def one_place_session(**fields):
     """One place, and a freed place goes to the first person waiting at once (offer_hours 0)."""
     return session_make(max_places=1, offer_hours=0, confidentiality_text=AGREEMENT, **fields)
-
-
-def eventually(check, timeout=30):
-    """What `check` returns once it is truthy (or its last answer after `timeout` seconds)."""
-    deadline = time.monotonic() + timeout
-    while not (result := check()) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return result
 
 
 def invite_events(content):
@@ -139,7 +131,9 @@ def test_a_cancelled_place_goes_to_the_first_learner_waiting(
     assert SignUp.objects.get(session=session, user=first).status == SignUpStatus.CANCELLED
 
     # Bram is told by mail, with an invite that confirms the place, under a discreet subject.
-    [promoted] = eventually(lambda: confirming_mails_to(waiting))
+    [promoted] = eventually(
+        lambda: confirming_mails_to(waiting), timeout=30, message="no confirmation to Bram"
+    )
     [(_name, content, _mimetype)] = promoted.attachments
     [event] = invite_events(content)
     assert event.decoded("dtstart") == meeting.starts_at
@@ -170,7 +164,7 @@ def test_signing_up_works_with_the_keyboard_alone(page, small_tree, celery_worke
     expect(page.locator(".messages")).to_contain_text("U bent ingeschreven.")
     assert SignUp.objects.get(session=session, user=learner).status == SignUpStatus.CONFIRMED
     # Let the confirmation leave before the test ends (a worker sends it in the integration run).
-    assert eventually(lambda: confirming_mails_to(learner))
+    eventually(lambda: confirming_mails_to(learner), timeout=30, message="no confirmation was sent")
     assert_no_browser_errors(page)
 
 
@@ -253,7 +247,11 @@ def test_a_colleague_accepts_an_offered_place_with_the_keyboard_alone(
     if report := axe_report(page):
         failures["giver"] = report
     assert SignUp.objects.get(session=session, user=giver).status == SignUpStatus.CONFIRMED
-    assert eventually(lambda: [m for m in mail.outbox if m.to == [colleague.email]])
+    eventually(
+        lambda: [m for m in mail.outbox if m.to == [colleague.email]],
+        timeout=30,
+        message="the colleague was not offered the place",
+    )
 
     # Lies finds the offer and takes it, with the keyboard alone.
     sign_in(colleague_page, colleague.email, PASSWORD)
@@ -275,7 +273,11 @@ def test_a_colleague_accepts_an_offered_place_with_the_keyboard_alone(
     assert SignUp.objects.get(session=session, user=giver).status == SignUpStatus.CANCELLED
     assert PlaceHandover.objects.get().status == "accepted"
     # The invite goes to whoever holds the place now.
-    assert eventually(lambda: confirming_mails_to(colleague))
+    eventually(
+        lambda: confirming_mails_to(colleague),
+        timeout=30,
+        message="no invite went to whoever holds the place now",
+    )
     for name, report in failures.items():
         print(f"\n===== axe: {name} =====\n{report}")
     assert not failures, f"axe violations for {sorted(failures)} (reports printed above)"

@@ -1,4 +1,8 @@
-"""Factories for the content tree; every page type can be built with sensible defaults."""
+"""Factories: the content tree (every page type with sensible defaults) and the domain models.
+
+The domain factories live beside this module by app (people, learners, intervision, reports) and
+are imported here, so tests import every factory from `tests.factories`.
+"""
 
 import uuid
 
@@ -21,22 +25,41 @@ from courses.models import (
     Trainer,
     WebinarPage,
 )
-from elearning.accounts.models import User
 from media.models import MediaAsset
 
+from .intervision import IntervisionSessionFactory, MeetingFactory, SignUpFactory
+from .learners import AttestFactory, EnrolmentFactory, ModuleProgressFactory
+from .people import EmailAddressFactory, UserFactory
+from .reports import EvaluationFactory, EvaluationRatingFactory
 
-class UserFactory(factory.django.DjangoModelFactory):
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
-
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()
+__all__ = [
+    "AttestFactory",
+    "AudioAssetFactory",
+    "CoursePageFactory",
+    "EmailAddressFactory",
+    "EnrolmentFactory",
+    "EvaluationFactory",
+    "EvaluationRatingFactory",
+    "HomePageFactory",
+    "IntervisionSessionFactory",
+    "LibraryPageFactory",
+    "MeetingFactory",
+    "ModulePageFactory",
+    "ModuleProgressFactory",
+    "PodcastEpisodePageFactory",
+    "PodcastPageFactory",
+    "SignUpFactory",
+    "ThemeFactory",
+    "ToolPageFactory",
+    "TrainerFactory",
+    "UserFactory",
+    "WebinarPageFactory",
+    "knowledge_check_block",
+    "make_home",
+    "module_body",
+    "publish",
+    "translate",
+]
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

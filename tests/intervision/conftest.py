@@ -6,11 +6,9 @@ import pytest
 from icalendar import Calendar
 
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import translation
 
-from elearning.core.models import Municipality, Sector
-from elearning.intervision.models import IntervisionSession, Meeting
-from tests.factories import UserFactory
+from tests.factories import IntervisionSessionFactory, UserFactory
 
 # Words a subject line must never carry: mail is read over shoulders and on shared screens
 # (the list of tests/learners/test_attests.py, with the French and English forms).
@@ -31,41 +29,15 @@ TELLING_WORDS = [
 def session_make(*, starts_in=timedelta(days=7), hours=2, **overrides):
     """An on-site session open for sign-up now, with one date `starts_in` from now (a week).
 
-    Cancellation cut-off 2 days before that date, 12 places; `overrides` replace any field.
+    IntervisionSessionFactory under the name the intervision tests use; `overrides` replace any
+    field (cancellation cut-off 2 days before that date, 12 places by default).
     """
-    now = timezone.now()
-    starts = (now + starts_in).replace(second=0, microsecond=0)  # on the minute, like iCalendar
-    fields = {
-        # A telling title on purpose: it must never reach a subject line.
-        "title": "Intervisie partnergeweld",
-        "description": "Casusbespreking in kleine groep.",
-        "address": "Stadhuis, Botermarkt 1, 9000 Gent",
-        "signup_opens_at": now - timedelta(hours=1),
-        "signup_closes_at": starts - timedelta(hours=1),
-        "cancellation_cutoff_at": starts - timedelta(days=2),
-        "max_places": 12,
-        **overrides,
-    }
-    session = IntervisionSession.objects.create(**fields)
-    Meeting.objects.create(
-        session=session, starts_at=starts, ends_at=starts + timedelta(hours=hours)
-    )
-    return session
+    return IntervisionSessionFactory(starts_in=starts_in, hours=hours, **overrides)
 
 
 def person_make(**fields):
-    """A professional of Gent (care sector, CAW); `fields` replace any of these."""
-    defaults = {
-        "municipality": Municipality.objects.get(name="Gent"),
-        "sector": Sector.objects.get(code=Sector.Code.CARE),
-        "organisation": "CAW Oost-Vlaanderen",
-    }
-    return UserFactory(**{**defaults, **fields})
-
-
-@pytest.fixture
-def learner(db):
-    return person_make(first_name="Lies", last_name="Peeters")
+    """A professional of Gent (care sector, CAW: UserFactory's trait); `fields` replace any."""
+    return UserFactory(professional=True, **fields)
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ from elearning.intervision.models import (
     SignUp,
     SignUpStatus,
 )
-from tests.factories import UserFactory
+from tests.factories import SignUpFactory, UserFactory
 
 from .conftest import person_make, session_make
 
@@ -78,17 +78,7 @@ def session_started(facilitator, **fields):
 def signup_add(session, person, status, minutes_ago, **fields):
     """A sign-up as the engine leaves it; `minutes_ago` sets its turn in the queue."""
     queued_at = timezone.now() - timedelta(minutes=minutes_ago)
-    confirmed = status == SignUpStatus.CONFIRMED
-    return SignUp.objects.create(
-        session=session,
-        user=person,
-        status=status,
-        queued_at=queued_at,
-        confirmed_at=queued_at if confirmed else None,
-        municipality_id=person.municipality_id,
-        sector_id=person.sector_id,
-        **fields,
-    )
+    return SignUpFactory(session=session, user=person, status=status, queued_at=queued_at, **fields)
 
 
 def url(name, session, *args):

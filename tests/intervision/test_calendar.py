@@ -10,20 +10,14 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from elearning.intervision import calendar
-from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUp, SignUpStatus
+from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUpStatus
+from tests.factories import SignUpFactory
 
 from .conftest import session_make
 
 pytestmark = pytest.mark.django_db
 
 JOIN_URL = "https://meet.example.org/intervisie-7"
-
-
-def signup_make(session, person, status=SignUpStatus.CONFIRMED, **fields):
-    """A sign-up row as the engine leaves it (the engine itself is tested elsewhere)."""
-    return SignUp.objects.create(
-        session=session, user=person, status=status, queued_at=timezone.now(), **fields
-    )
 
 
 def invite(signup, **kwargs):
@@ -38,7 +32,7 @@ def only_event(parsed):
 def test_a_confirmed_place_is_a_firm_appointment(learner):
     session = session_make()
     meeting = session.meetings.get()
-    parsed = invite(signup_make(session, learner))
+    parsed = invite(SignUpFactory(session=session, user=learner))
 
     assert (parsed["METHOD"], parsed["VERSION"]) == ("REQUEST", "2.0")
     assert parsed["PRODID"]
@@ -63,7 +57,7 @@ def test_a_confirmed_place_is_a_firm_appointment(learner):
 def test_the_session_page_is_linked_once_it_exists(learner):
     session = session_make()
 
-    event = only_event(invite(signup_make(session, learner)))
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
 
     page = calendar.session_page_url(session)
     assert event.get("URL") == page  # absent (None) until the learner pages are there
@@ -73,7 +67,7 @@ def test_the_session_page_is_linked_once_it_exists(learner):
 def test_a_place_not_held_yet_is_tentative_and_keeps_the_time_free(learner, status):
     session = session_make(mode=Mode.ONLINE, address="", join_url=JOIN_URL)
 
-    parsed = invite(signup_make(session, learner, status=status))
+    parsed = invite(SignUpFactory(session=session, user=learner, status=status))
 
     assert parsed["METHOD"] == "REQUEST"
     event = only_event(parsed)
@@ -85,7 +79,7 @@ def test_a_place_not_held_yet_is_tentative_and_keeps_the_time_free(learner, stat
 def test_a_confirmed_online_place_carries_the_join_link(learner):
     session = session_make(mode=Mode.ONLINE, address="", join_url=JOIN_URL)
 
-    event = only_event(invite(signup_make(session, learner)))
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
 
     assert event["LOCATION"] == "Online"
     assert JOIN_URL in str(event["DESCRIPTION"])
@@ -96,7 +90,7 @@ def test_a_confirmed_online_place_carries_the_join_link(learner):
 )
 def test_a_cancellation_removes_the_event_without_the_link(learner, cancelled_by):
     session = session_make(mode=Mode.ONLINE, address="", join_url=JOIN_URL)
-    signup = signup_make(session, learner)
+    signup = SignUpFactory(session=session, user=learner)
     if cancelled_by == "the person":
         signup.status = SignUpStatus.CANCELLED
     elif cancelled_by.startswith("the facilitator"):
@@ -121,7 +115,7 @@ def test_every_date_of_a_series_is_an_event_of_its_own(learner):
             ends_at=first.ends_at + timedelta(weeks=weeks),
         )
 
-    events = invite(signup_make(session, learner)).walk("VEVENT")
+    events = invite(SignUpFactory(session=session, user=learner)).walk("VEVENT")
 
     meetings = list(session.meetings.order_by("starts_at"))
     assert [str(event["UID"]) for event in events] == [f"{m.uid}@localhost" for m in meetings]
@@ -130,7 +124,7 @@ def test_every_date_of_a_series_is_an_event_of_its_own(learner):
 
 def test_the_uid_never_changes_and_the_sequence_adds_session_and_sign_up(learner):
     session = session_make()
-    signup = signup_make(session, learner)
+    signup = SignUpFactory(session=session, user=learner)
     before = only_event(invite(signup))
 
     IntervisionSession.objects.filter(pk=session.pk).update(sequence=3)
@@ -145,7 +139,7 @@ def test_the_uid_never_changes_and_the_sequence_adds_session_and_sign_up(learner
 def test_the_organizer_is_the_sending_address_without_its_display_name(learner, settings):
     settings.DEFAULT_FROM_EMAIL = "Leerplatform VIF <noreply@leerplatform.example>"
 
-    event = only_event(invite(signup_make(session_make(), learner)))
+    event = only_event(invite(SignUpFactory(session=session_make(), user=learner)))
 
     assert str(event["ORGANIZER"]) == "mailto:noreply@leerplatform.example"
     assert event["ORGANIZER"].params["CN"] == "Leerplatform VIF"
@@ -154,6 +148,6 @@ def test_the_organizer_is_the_sending_address_without_its_display_name(learner, 
 def test_the_uid_carries_the_sites_host(learner):
     Site.objects.filter(is_default_site=True).update(hostname="leren.gent.be", port=443)
 
-    event = only_event(invite(signup_make(session_make(), learner)))
+    event = only_event(invite(SignUpFactory(session=session_make(), user=learner)))
 
     assert str(event["UID"]).endswith("@leren.gent.be")

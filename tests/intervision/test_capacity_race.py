@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from elearning.intervision import services
 from elearning.intervision.models import IntervisionSession, SignUp, SignUpStatus
+from tests.waiting import eventually
 
 from .conftest import person_make
 from .test_admin import edit_data, nl, session_run_by, signup_add, trainer_make
@@ -31,24 +32,23 @@ pytestmark = [
 ]
 
 
-def waiting_for_a_lock(timeout=30):
-    """Whether another connection of this database waits for a lock, within `timeout` s."""
+def wait_until_another_connection_waits_for_a_lock(message, timeout=30):
+    """Return once another connection of this database waits for a lock; fail after `timeout` s."""
     if connection.vendor != "postgresql":
         time.sleep(2)
-        return True
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with connection.cursor() as cursor:
-            # Inside a transaction PostgreSQL shows the activity as first read, unless cleared.
-            cursor.execute("SELECT pg_stat_clear_snapshot()")
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-            )
-            if cursor.fetchone()[0]:
-                return True
-        time.sleep(0.05)
-    return False
+        return
+    eventually(_connections_waiting_for_a_lock, timeout=timeout, interval=0.05, message=message)
+
+
+def _connections_waiting_for_a_lock():
+    with connection.cursor() as cursor:
+        # Inside a transaction PostgreSQL shows the activity as first read, unless cleared.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
 
 
 def test_sign_ups_that_commit_while_the_maximum_is_lowered_keep_it_honest():
@@ -77,7 +77,9 @@ def test_sign_ups_that_commit_while_the_maximum_is_lowered_keep_it_honest():
         for person in latecomers:
             services.signup_create(session_id=session.pk, user=person)
         trainer_saves.start()
-        assert waiting_for_a_lock(), "the trainer's save never waited for the session's lock"
+        wait_until_another_connection_waits_for_a_lock(
+            "the trainer's save never waited for the session's lock"
+        )
     trainer_saves.join(timeout=60)
 
     confirmed = SignUp.objects.filter(session=session, status=SignUpStatus.CONFIRMED).count()

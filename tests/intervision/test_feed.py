@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elearning.intervision.calendar import feed_token_for, meeting_uid
-from elearning.intervision.models import CalendarFeed, IntervisionSession, SignUp, SignUpStatus
+from elearning.intervision.models import CalendarFeed, IntervisionSession, SignUpStatus
+from tests.factories import SignUpFactory
 
-from .conftest import person_make, session_make
+from .conftest import session_make
 
 pytestmark = pytest.mark.django_db
 
@@ -18,24 +19,18 @@ def feed_url(token):
     return reverse("intervision_feed", args=[token])
 
 
-def signup_make(session, person, status=SignUpStatus.CONFIRMED):
-    return SignUp.objects.create(
-        session=session, user=person, status=status, queued_at=timezone.now()
-    )
-
-
 def uids(session):
     return {meeting_uid(meeting, "localhost") for meeting in session.meetings.all()}
 
 
 def test_the_feed_holds_the_persons_coming_sessions_and_nothing_else(client, learner):
     confirmed, waiting, left, called_off, others = (session_make() for _ in range(5))
-    signup_make(confirmed, learner)
-    signup_make(waiting, learner, SignUpStatus.WAITLISTED)
-    signup_make(left, learner, SignUpStatus.CANCELLED)
-    signup_make(called_off, learner)
+    SignUpFactory(session=confirmed, user=learner)
+    SignUpFactory(session=waiting, user=learner, status=SignUpStatus.WAITLISTED)
+    SignUpFactory(session=left, user=learner, status=SignUpStatus.CANCELLED)
+    SignUpFactory(session=called_off, user=learner)
     IntervisionSession.objects.filter(pk=called_off.pk).update(cancelled_at=timezone.now())
-    signup_make(others, person_make())
+    SignUpFactory(session=others)
 
     response = client.get(feed_url(feed_token_for(learner)))  # no sign-in: apps have no cookies
 

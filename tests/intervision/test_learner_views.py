@@ -15,7 +15,7 @@ from courses.models import Theme
 from elearning.accounts.services import account_erase
 from elearning.intervision import services
 from elearning.intervision.models import SignUp, SignUpStatus
-from tests.factories import ThemeFactory
+from tests.factories import SignUpFactory, ThemeFactory
 
 from .engine import professional, session_with_places
 
@@ -39,12 +39,7 @@ def test_the_agenda_lists_sessions_to_come_with_their_places(client):
     over = session_with_places(12, title="Voorbij")
     over.meetings.update(starts_at=timezone.now() - timedelta(days=2))
     for _ in range(2):
-        SignUp.objects.create(
-            session=soon,
-            user=professional(),
-            status=SignUpStatus.CONFIRMED,
-            queued_at=timezone.now(),
-        )
+        SignUpFactory(session=soon)
 
     html = text(page(client, "intervision:agenda"))
 
@@ -154,9 +149,7 @@ def test_an_ineligible_professional_sees_why_and_gets_no_form(client):
 def test_hostile_requests_change_nothing(client):
     session = session_with_places()
     owner, other = professional(), professional()
-    signup = SignUp.objects.create(
-        session=session, user=owner, status=SignUpStatus.CONFIRMED, queued_at=timezone.now()
-    )
+    signup = SignUpFactory(session=session, user=owner)
     client.force_login(other)
 
     assert client.get(reverse("intervision:signup_create", args=[session.pk])).status_code == 405
@@ -178,12 +171,8 @@ def test_hostile_requests_change_nothing(client):
 def test_my_sessions_shows_the_waiting_position_and_cancels(client):
     session = session_with_places(1)
     holder, waiting = professional(), professional()
-    SignUp.objects.create(
-        session=session, user=holder, status=SignUpStatus.CONFIRMED, queued_at=timezone.now()
-    )
-    mine = SignUp.objects.create(
-        session=session, user=waiting, status=SignUpStatus.WAITLISTED, queued_at=timezone.now()
-    )
+    SignUpFactory(session=session, user=holder)
+    mine = SignUpFactory(session=session, user=waiting, status=SignUpStatus.WAITLISTED)
     client.force_login(waiting)
 
     html = text(page(client, "intervision:my_sessions"))
@@ -204,7 +193,7 @@ def test_the_join_link_shows_only_to_confirmed_participants(client):
     )
     confirmed, waiting = professional(), professional()
     for person, status in ((confirmed, SignUpStatus.CONFIRMED), (waiting, SignUpStatus.WAITLISTED)):
-        SignUp.objects.create(session=session, user=person, status=status, queued_at=timezone.now())
+        SignUpFactory(session=session, user=person, status=status)
 
     def sees_link(person):
         client.force_login(person)
@@ -230,13 +219,7 @@ def test_the_course_page_lists_its_sessions(client, library_tree):
 def test_the_download_holds_the_sign_ups(client):
     session = session_with_places(confidentiality_text="Vertrouwelijk.")
     person = professional()
-    SignUp.objects.create(
-        session=session,
-        user=person,
-        status=SignUpStatus.CONFIRMED,
-        queued_at=timezone.now(),
-        confidentiality_accepted_at=timezone.now(),
-    )
+    SignUpFactory(session=session, user=person, confidentiality_accepted_at=timezone.now())
     client.force_login(person)
 
     data = json.loads(client.get("/nl/account/profile/download/").content)

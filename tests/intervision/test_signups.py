@@ -11,8 +11,13 @@ from elearning.core.models import Municipality, Sector
 from elearning.intervision import services
 from elearning.intervision.models import SignUp, SignUpStatus
 from elearning.intervision.services import SignUpRefused
-from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
-from tests.factories import CoursePageFactory, LibraryPageFactory, ModulePageFactory, make_home
+from tests.factories import (
+    CoursePageFactory,
+    LibraryPageFactory,
+    ModulePageFactory,
+    ModuleProgressFactory,
+    make_home,
+)
 
 from .engine import professional, session_with_places, statuses
 
@@ -114,16 +119,11 @@ def test_prerequisite_modules_must_be_completed_first():
     refused(lambda: sign_up(session, person), "Signalen herkennen")
     assert not SignUp.objects.exists()
 
-    enrolment = Enrolment.objects.create(
-        user=person, course_key=course.translation_key, started_at=timezone.now()
-    )
-    ModuleProgress.objects.create(
-        user=person,
-        enrolment=enrolment,
+    ModuleProgressFactory(
+        enrolment__user=person,
+        enrolment__course_key=course.translation_key,
         module_key=module.translation_key,
-        status=ProgressStatus.COMPLETED,
-        first_activity_at=timezone.now(),
-        last_activity_at=timezone.now(),
+        completed=True,
     )
     assert sign_up(session, person).status == C
 

@@ -10,12 +10,13 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
-from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
 from media.models import MediaAsset
 from tests.factories import (
     CoursePageFactory,
+    EnrolmentFactory,
     LibraryPageFactory,
     ModulePageFactory,
+    ModuleProgressFactory,
     UserFactory,
     knowledge_check_block,
     make_home,
@@ -91,11 +92,6 @@ def course_tree(db, video):
 
 
 @pytest.fixture
-def learner(db):
-    return UserFactory(email="leerling@example.org", first_name="Lies", last_name="Peeters")
-
-
-@pytest.fixture
 def other_learner(db):
     return UserFactory(email="collega@example.org")
 
@@ -125,18 +121,15 @@ def attest_course(db):
 
 def attest_enrolment(user, course, *, modules=None):
     """The learner's record with `modules` (default: all) completed; the enrolment still open."""
-    enrolment = Enrolment.objects.create(
+    enrolment = EnrolmentFactory(
         user=user, course_key=course.page.translation_key, started_at=ATTEST_COMPLETED_AT
     )
     for module in course.modules if modules is None else modules:
-        ModuleProgress.objects.create(
-            user=user,
+        ModuleProgressFactory(
             enrolment=enrolment,
             module_key=module.translation_key,
-            status=ProgressStatus.COMPLETED,
+            completed=True,
             first_activity_at=ATTEST_COMPLETED_AT,
-            last_activity_at=ATTEST_COMPLETED_AT,
-            completed_at=ATTEST_COMPLETED_AT,
             seconds_spent=600,
         )
     return enrolment

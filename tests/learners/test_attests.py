@@ -1,7 +1,6 @@
 """Attests: issued once per completed course (PDF in storage, a discreet email), checked by code."""
 
 import io
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -17,7 +16,7 @@ from elearning.learners import attests, tasks
 from elearning.learners.models import Attest, Enrolment
 from elearning.learners.services import course_completion_refresh
 from elearning.learners.views import attests as attest_views
-from tests.factories import UserFactory, translate
+from tests.factories import AttestFactory, UserFactory, translate
 
 from .conftest import ATTEST_COMPLETED_AT as COMPLETED_AT
 from .conftest import attest_enrolment
@@ -230,12 +229,9 @@ def test_nothing_is_issued_for_an_enrolment_that_is_gone(db):
 @pytest.fixture
 def issued(learner):
     """An attest as issuing leaves it (row and stored PDF), made directly: pages only read it."""
-    enrolment = Enrolment.objects.create(
-        user=learner, course_key=uuid.uuid4(), started_at=COMPLETED_AT, completed_at=COMPLETED_AT
-    )
-    attest = Attest.objects.create(
-        enrolment=enrolment,
-        user=learner,
+    attest = AttestFactory(
+        enrolment__user=learner,
+        enrolment__started_at=COMPLETED_AT,
         learner_name="Lies Peeters",
         course_title="Kindermishandeling herkennen",
         study_minutes=75,

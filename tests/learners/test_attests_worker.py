@@ -7,7 +7,6 @@ locale) for the files the same process runs after it.
 """
 
 import threading
-import time
 
 import pytest
 from celery.signals import task_prerun
@@ -17,8 +16,10 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from elearning.learners import tasks
-from elearning.learners.models import Attest, ModuleProgress, ProgressStatus
+from elearning.learners.models import Attest
 from elearning.learners.services import course_completion_refresh
+from tests.factories import ModuleProgressFactory
+from tests.waiting import eventually
 
 from .conftest import ATTEST_COMPLETED_AT, attest_enrolment
 
@@ -29,13 +30,11 @@ pytestmark = [
 
 
 def wait_for_emailed_attest(enrolment, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        attest = Attest.objects.filter(enrolment=enrolment, emailed_at__isnull=False).first()
-        if attest is not None:
-            return attest
-        time.sleep(0.2)
-    raise AssertionError(f"no attest was issued within {timeout} seconds")
+    return eventually(
+        lambda: Attest.objects.filter(enrolment=enrolment, emailed_at__isnull=False).first(),
+        timeout=timeout,
+        message="no attest was issued",
+    )
 
 
 @pytest.fixture
@@ -61,14 +60,11 @@ def test_completing_a_course_has_the_worker_issue_the_attest(
     enrolment = attest_enrolment(learner, attest_course, modules=first_modules)
 
     with transaction.atomic():
-        ModuleProgress.objects.create(
-            user=learner,
+        ModuleProgressFactory(
             enrolment=enrolment,
             module_key=last.translation_key,
-            status=ProgressStatus.COMPLETED,
+            completed=True,
             first_activity_at=ATTEST_COMPLETED_AT,
-            last_activity_at=ATTEST_COMPLETED_AT,
-            completed_at=ATTEST_COMPLETED_AT,
         )
         assert course_completion_refresh(enrolment=enrolment, now=ATTEST_COMPLETED_AT)
         assert not Attest.objects.exists()  # nothing is issued before the commit

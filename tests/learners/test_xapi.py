@@ -9,7 +9,6 @@ import base64
 import json
 import re
 import socket
-import time
 import uuid
 from datetime import datetime, timedelta
 
@@ -22,10 +21,10 @@ from elearning.learners import services, tasks, xapi
 from elearning.learners.models import (
     Enrolment,
     ModuleProgress,
-    ProgressStatus,
     XapiStatement,
 )
-from tests.factories import UserFactory
+from tests.factories import EnrolmentFactory, ModuleProgressFactory, UserFactory
+from tests.waiting import eventually
 
 from .fake_lrs import FakeLearningRecordStore
 from .helpers import answer, check_ids
@@ -82,18 +81,12 @@ def other_modules_completed(learner, course_tree):
     """The course's watch modules completed without a statement (written straight to the
     database), so that passing the knowledge check completes the course."""
     now = timezone.now()
-    enrolment = Enrolment.objects.create(
+    enrolment = EnrolmentFactory(
         user=learner, course_key=course_tree["course"].translation_key, started_at=now
     )
     for role in ("watch", "both"):
-        ModuleProgress.objects.create(
-            user=learner,
-            enrolment=enrolment,
-            module_key=course_tree[role].translation_key,
-            status=ProgressStatus.COMPLETED,
-            first_activity_at=now,
-            last_activity_at=now,
-            completed_at=now,
+        ModuleProgressFactory(
+            enrolment=enrolment, module_key=course_tree[role].translation_key, completed=True
         )
 
 
@@ -476,13 +469,13 @@ def test_the_learner_s_requests_succeed_while_the_store_is_down(
 
 
 def wait_for_attempts(count, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def recorded():
         rows = list(XapiStatement.objects.filter(attempts__gte=1))
-        if len(rows) == count:
-            return rows
-        time.sleep(0.2)
-    raise AssertionError(f"{count} failed attempts were not recorded within {timeout} seconds")
+        return rows if len(rows) == count else None
+
+    return eventually(
+        recorded, timeout=timeout, message=f"{count} failed attempts were not recorded"
+    )
 
 
 # --- Erasure ---------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 """Real recordings made by ffmpeg (the S3 endpoint for storage tests: tests/object_storage.py)."""
 
 import subprocess
-import time
 
 import pytest
 
 from django.core.files.base import ContentFile
 
 from media.models import MediaAsset, ProcessingStatus
+from tests.waiting import eventually
 
 VIDEO_SECONDS = 3
 AUDIO_SECONDS = 2
@@ -51,13 +51,13 @@ def samples(tmp_path_factory):
 def processing_settled(asset, timeout=90):
     """The asset once the pipeline is done with it: a real worker processes it asynchronously in
     the integration run, the eager task before this returns in the SQLite run."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def settled():
         asset.refresh_from_db()
-        if asset.processing_status in (ProcessingStatus.READY, ProcessingStatus.FAILED):
-            return asset
-        time.sleep(0.2)
-    raise AssertionError(f"{asset} still {asset.processing_status} after {timeout} s")
+        return asset.processing_status in (ProcessingStatus.READY, ProcessingStatus.FAILED)
+
+    eventually(settled, timeout=timeout, message=lambda: f"{asset} still {asset.processing_status}")
+    return asset
 
 
 def asset_make(content, name, kind="video", title="Een opname"):

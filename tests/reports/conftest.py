@@ -12,12 +12,15 @@ from django.utils import timezone, translation
 
 from elearning.accounts.roles import MODERATORS, TRAINERS
 from elearning.core.models import Municipality, Sector
-from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
-from elearning.reports.models import Evaluation, EvaluationRating, MunicipalCoordinator
+from elearning.reports.models import MunicipalCoordinator
 from tests.factories import (
     CoursePageFactory,
+    EnrolmentFactory,
+    EvaluationFactory,
+    EvaluationRatingFactory,
     LibraryPageFactory,
     ModulePageFactory,
+    ModuleProgressFactory,
     TrainerFactory,
     UserFactory,
     WebinarPageFactory,
@@ -100,26 +103,19 @@ def learners_add(
         for _ in range(count)
     ]
     for user in users:
-        enrolment = Enrolment.objects.create(
+        enrolment = EnrolmentFactory(
             user=user,
             course_key=course.translation_key,
-            municipality=where,
-            sector=branch,
             started_at=started_at,
             completed_at=started_at + timedelta(days=1) if course_completed else None,
         )
         for index, module in enumerate(modules):
-            done = index < completed_modules
-            ModuleProgress.objects.create(
-                user=user,
+            ModuleProgressFactory(
                 enrolment=enrolment,
                 module_key=module.translation_key,
-                status=ProgressStatus.COMPLETED if done else ProgressStatus.IN_PROGRESS,
-                first_activity_at=started_at,
-                last_activity_at=started_at,
+                completed=index < completed_modules,
                 seconds_spent=seconds,
                 best_score_percent=score,
-                completed_at=started_at if done else None,
             )
     return users
 
@@ -129,19 +125,16 @@ def evaluations_add(course, *, kind, item_key, place, scores, comment=""):
     question_ids = [block.id for block in course.evaluation_questions]
     for pair in scores:
         user = UserFactory(municipality=municipality(place), email=f"{uuid.uuid4().hex[:12]}@e.org")
-        evaluation = Evaluation.objects.create(
+        evaluation = EvaluationFactory(
             user=user,
             kind=kind,
             item_key=item_key,
             course_key=course.translation_key,
-            municipality=municipality(place),
             sector=sector(),
             comment=comment,
         )
         for question_id, score in zip(question_ids, pair, strict=True):
-            EvaluationRating.objects.create(
-                evaluation=evaluation, question=question_id, score=score
-            )
+            EvaluationRatingFactory(evaluation=evaluation, question=question_id, score=score)
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elearning.accounts.services import account_data_export, account_erase
-from elearning.intervision.models import Attendance, SignUp, SignUpStatus
+from elearning.intervision.models import Attendance, SignUpStatus
 from elearning.learners.models import ModuleProgress
 from elearning.reports.models import EvaluatedKind, Evaluation, EvaluationRating
+from tests.factories import ModuleProgressFactory, SignUpFactory
 from tests.intervision.conftest import session_make
 
 from .conftest import learners_add, municipality
@@ -23,8 +24,9 @@ def url(kind, key):
 
 
 @pytest.fixture
-def learner(courses):
-    """A Gent learner who completed the first module only."""
+def evaluator(courses):
+    """A Gent learner who completed the first module only (not the shared `learner`: this one
+    has the course's progress the evaluations need)."""
     (user,) = learners_add(
         courses.course, courses.modules, place="Gent", count=1, completed_modules=1
     )
@@ -35,8 +37,8 @@ def answers(**extra):
     return {"score_0": "4", "score_1": "5", "comment": "Concreet en bruikbaar.", **extra}
 
 
-def test_a_learner_evaluates_a_completed_module_once(client, courses, learner):
-    client.force_login(learner)
+def test_a_learner_evaluates_a_completed_module_once(client, courses, evaluator):
+    client.force_login(evaluator)
     module = courses.modules[0]
     page = client.get(module.url)
     assert "Evalueer deze module" in page.content.decode()
@@ -47,7 +49,7 @@ def test_a_learner_evaluates_a_completed_module_once(client, courses, learner):
     assert response.status_code == 302 and response["Location"] == module.url
     evaluation = Evaluation.objects.get()
     assert (evaluation.user, evaluation.kind, evaluation.comment) == (
-        learner,
+        evaluator,
         "module",
         "Concreet en bruikbaar.",
     )
@@ -60,8 +62,8 @@ def test_a_learner_evaluates_a_completed_module_once(client, courses, learner):
     assert Evaluation.objects.count() == 1 and EvaluationRating.objects.count() == 2
 
 
-def test_a_module_not_yet_completed_cannot_be_evaluated(client, courses, learner):
-    client.force_login(learner)
+def test_a_module_not_yet_completed_cannot_be_evaluated(client, courses, evaluator):
+    client.force_login(evaluator)
     module = courses.modules[1]
     assert "Evalueer deze module" not in client.get(module.url).content.decode()
     response = client.post(url("module", module.translation_key), answers())
@@ -82,19 +84,19 @@ def test_a_module_not_yet_completed_cannot_be_evaluated(client, courses, learner
     ],
 )
 def test_bad_answers_are_explained_and_nothing_is_stored(
-    client, courses, learner, changes, message
+    client, courses, evaluator, changes, message
 ):
-    client.force_login(learner)
+    client.force_login(evaluator)
     response = client.post(url("module", courses.modules[0].translation_key), answers(**changes))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Evaluation.objects.exists() and not EvaluationRating.objects.exists()
 
 
-def test_unknown_items_and_courses_without_questions_have_no_evaluation(client, courses, learner):
-    client.force_login(learner)
+def test_unknown_items_and_courses_without_questions_have_no_evaluation(client, courses, evaluator):
+    client.force_login(evaluator)
     other = courses.other_module  # its course asks nothing
-    ModuleProgress.objects.filter(user=learner).update(status="completed")
+    ModuleProgress.objects.filter(user=evaluator).update(status="completed")
     assert client.get(url("module", other.translation_key)).status_code == 404
     assert client.get(url("elephant", courses.modules[0].translation_key)).status_code == 404
     assert client.get(url("module", "00000000-0000-0000-0000-000000000000")).status_code == 404
@@ -108,8 +110,8 @@ def test_signing_in_comes_first(client, courses):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def test_a_webinar_of_the_course_can_be_evaluated(client, courses, learner):
-    client.force_login(learner)
+def test_a_webinar_of_the_course_can_be_evaluated(client, courses, evaluator):
+    client.force_login(evaluator)
     webinar = courses.webinar
     assert "Evalueer dit webinar" in client.get(webinar.url).content.decode()
     response = client.post(url("webinar", webinar.translation_key), answers(comment=""))
@@ -117,16 +119,14 @@ def test_a_webinar_of_the_course_can_be_evaluated(client, courses, learner):
     assert Evaluation.objects.get().kind == EvaluatedKind.WEBINAR
 
 
-def test_a_session_is_evaluated_after_taking_part(client, courses, learner):
+def test_a_session_is_evaluated_after_taking_part(client, courses, evaluator):
     session = session_make(
         starts_in=timedelta(days=-2),
         course=courses.course,
         signup_opens_at=timezone.now() - timedelta(days=10),
     )
-    signup = SignUp.objects.create(
-        session=session, user=learner, status=SignUpStatus.CONFIRMED, queued_at=timezone.now()
-    )
-    client.force_login(learner)
+    signup = SignUpFactory(session=session, user=evaluator, status=SignUpStatus.CONFIRMED)
+    client.force_login(evaluator)
     assert "Evalueer deze sessie" in client.get(reverse("intervision:my_sessions")).content.decode()
     signup.attendance = Attendance.NO_SHOW
     signup.save()
@@ -138,9 +138,9 @@ def test_a_session_is_evaluated_after_taking_part(client, courses, learner):
     assert Evaluation.objects.get().kind == EvaluatedKind.SESSION
 
 
-def test_the_database_holds_one_evaluation_per_learner_and_item(courses, learner):
+def test_the_database_holds_one_evaluation_per_learner_and_item(courses, evaluator):
     fields = {
-        "user": learner,
+        "user": evaluator,
         "kind": "module",
         "item_key": courses.modules[0].translation_key,
         "course_key": courses.course.translation_key,
@@ -156,28 +156,28 @@ def test_the_database_holds_one_evaluation_per_learner_and_item(courses, learner
         EvaluationRating.objects.create(evaluation=evaluation, question="q", score=6)
 
 
-def test_export_and_erasure_of_ones_evaluations(client, courses, learner):
-    client.force_login(learner)
+def test_export_and_erasure_of_ones_evaluations(client, courses, evaluator):
+    client.force_login(evaluator)
     client.post(url("module", courses.modules[0].translation_key), answers())
-    exported = account_data_export(user=learner)["evaluations"]
+    exported = account_data_export(user=evaluator)["evaluations"]
     assert exported[0]["comment"] == "Concreet en bruikbaar." and sorted(
         exported[0]["scores"].values()
     ) == [4, 5]
-    account_erase(user=learner)
+    account_erase(user=evaluator)
     evaluation = Evaluation.objects.get()
     assert evaluation.user is None and evaluation.comment == ""  # scores stay, the words go
     assert evaluation.ratings.count() == 2
 
 
-def test_the_form_is_in_french_for_a_french_learner(client, courses, learner):
-    client.force_login(learner)
+def test_the_form_is_in_french_for_a_french_learner(client, courses, evaluator):
+    client.force_login(evaluator)
     response = client.get("/fr" + url("module", courses.modules[0].translation_key)[3:])
     text = html.unescape(response.content.decode())
     assert "Envoyer mon évaluation" in text and "1 – pas d'accord" in text
 
 
-def test_my_learning_lists_what_is_waiting_for_an_evaluation(client, courses, learner):
-    client.force_login(learner)
+def test_my_learning_lists_what_is_waiting_for_an_evaluation(client, courses, evaluator):
+    client.force_login(evaluator)
     dashboard = reverse("learners:dashboard")
     text = client.get(dashboard).content.decode()
     assert "Geef uw mening" in text
@@ -189,26 +189,27 @@ def test_my_learning_lists_what_is_waiting_for_an_evaluation(client, courses, le
     assert "Geef uw mening" not in client.get(dashboard).content.decode()
 
 
-def test_my_learning_asks_once_per_course_not_once_per_module(client, courses, learner):
+def test_my_learning_asks_once_per_course_not_once_per_module(client, courses, evaluator):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from tests.factories import ModulePageFactory, publish
 
-    client.force_login(learner)
+    client.force_login(evaluator)
     dashboard = reverse("learners:dashboard")
     more = [publish(ModulePageFactory(parent=courses.other, title=f"Deel {n}")) for n in range(6)]
-    enrolment = learner.enrolments.create(
+    enrolment = evaluator.enrolments.create(
         course_key=courses.other.translation_key, started_at=timezone.now()
     )
 
     def complete(modules):
         for module in modules:
-            ModuleProgress.objects.create(
-                user=learner, enrolment=enrolment, module_key=module.translation_key,
-                status="completed", first_activity_at=timezone.now(),
-                last_activity_at=timezone.now(), completed_at=timezone.now(),
-            )  # fmt: skip
+            ModuleProgressFactory(
+                enrolment=enrolment,
+                module_key=module.translation_key,
+                completed=True,
+                first_activity_at=timezone.now(),
+            )
 
     complete(more[:1])
     client.get(dashboard)

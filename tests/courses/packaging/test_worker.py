@@ -3,7 +3,6 @@ run) writing to and reading from object storage (moto's S3 server)."""
 
 import hashlib
 import io
-import time
 import zipfile
 
 import pytest
@@ -20,6 +19,7 @@ from courses.packaging.services import (
 )
 from media.models import CustomDocument
 from tests.object_storage import bucket_keys
+from tests.waiting import eventually
 
 from .conftest import package_bytes, site_emptied
 
@@ -30,13 +30,13 @@ pytestmark = [
 
 
 def settled(row, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def done():
         row.refresh_from_db()
-        if row.status in (JobStatus.READY, JobStatus.FAILED):
-            return row
-        time.sleep(0.2)
-    raise AssertionError(f"{row} still {row.status} after {timeout} s")
+        return row.status in (JobStatus.READY, JobStatus.FAILED)
+
+    eventually(done, timeout=timeout, message=lambda: f"{row} still {row.status}")
+    return row
 
 
 def named(content, name):
