@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from .counting import search_query_record, search_tally_flush
+from .counting import search_tally_flush
+from .services import search_query_record
 
 
 @shared_task(
