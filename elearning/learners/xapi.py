@@ -33,6 +33,7 @@ from django.utils.crypto import salted_hmac
 from wagtail.models import Page
 
 from elearning.accounts.adapter import offered_language
+from elearning.core.background import task_enqueue_on_commit
 from elearning.core.sites import site_root_url
 
 from .models import XapiStatement
@@ -168,10 +169,8 @@ def xapi_outbox_add(*, user, verb, kind, key, at, course_key=None, result=None):
         payload=payload,
         next_attempt_at=timezone.now() + SWEEP_GRACE,
     )
-    from .tasks import xapi_statement_send
-
     # robust: a broker that is down must not fail the learner's request; the sweep sends it.
-    transaction.on_commit(lambda: xapi_statement_send.delay(statement.pk), robust=True)
+    task_enqueue_on_commit("learners.xapi_statement_send", statement.pk)
     return statement
 
 
