@@ -26,6 +26,12 @@ def nothing_done():
     done.clear()
 
 
+@pytest.fixture
+def eager(monkeypatch):
+    """Tasks run in place, also in the integration run (its worker is tested elsewhere)."""
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
+
+
 def project_tasks():
     celery_app.loader.import_default_modules()
     return {name: task for name, task in celery_app.tasks.items() if not name.startswith("celery.")}
@@ -46,7 +52,7 @@ def test_every_beat_entry_names_a_registered_task():
 
 
 @pytest.mark.django_db
-def test_the_task_runs_only_once_the_transaction_commits(django_capture_on_commit_callbacks):
+def test_the_task_runs_only_once_the_transaction_commits(django_capture_on_commit_callbacks, eager):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         task_enqueue_on_commit("core.background_probe_record", 7, "x")
         assert done == []
@@ -54,7 +60,7 @@ def test_the_task_runs_only_once_the_transaction_commits(django_capture_on_commi
 
 
 @pytest.mark.django_db
-def test_a_rolled_back_transaction_starts_nothing(django_capture_on_commit_callbacks):
+def test_a_rolled_back_transaction_starts_nothing(django_capture_on_commit_callbacks, eager):
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
@@ -67,9 +73,8 @@ def test_a_rolled_back_transaction_starts_nothing(django_capture_on_commit_callb
 
 
 @pytest.mark.django_db
-def test_eager_mode_runs_the_task_in_place(django_capture_on_commit_callbacks, monkeypatch):
+def test_eager_mode_runs_the_task_in_place(django_capture_on_commit_callbacks, eager):
     """`send_task` would ignore CELERY_TASK_ALWAYS_EAGER; the embedded run needs the task run."""
-    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
     with django_capture_on_commit_callbacks(execute=True):
         task_enqueue_on_commit("core.background_probe_record", 3)
     assert done == [(3,)]
