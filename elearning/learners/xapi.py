@@ -272,6 +272,9 @@ def _lrs_put(statement):
 def xapi_statement_deliver(*, statement_pk):
     """PUT the statement to the store under its own id; mark it sent once the store has it.
 
+    Not one transaction: the PUT must not hold one open while the store answers (up to the
+    timeout). Each write is a single guarded UPDATE, atomic on its own.
+
     204/200: stored. 409: the store already holds a statement with this id (an earlier attempt
     got through but its answer was lost), so there is nothing left to send. Anything else (other
     status, timeout, refused connection) is a failed attempt: the row records the error and its
@@ -309,6 +312,7 @@ def xapi_outbox_due(*, limit=SWEEP_BATCH):
 # --- Erasure ---------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def xapi_outbox_forget(*, user):
     """Before an account is erased: unsent statements about the learner are deleted (they never
     leave), sent ones stay as the record of what the store received, without the link."""
