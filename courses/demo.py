@@ -15,7 +15,8 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from elearning.accounts.roles import TRAINERS, roles_ensure
+from elearning.accounts.roles import TRAINERS
+from elearning.accounts.services import roles_ensure
 from elearning.core.models import Sector
 from elearning.intervision.demo import demo_sessions_seed
 from elearning.reports.demo import demo_reports_seed

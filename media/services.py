@@ -21,6 +21,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from elearning.core.background import task_enqueue_on_commit
 from elearning.core.page_cache import page_cache_invalidate
 
 from .models import MediaAsset, ProcessingProblem, ProcessingStatus
@@ -45,8 +46,6 @@ class Outputs:
 
 def media_processing_request(*, asset_id):
     """Mark a new or replaced recording pending and queue it once the upload is committed."""
-    from .tasks import media_process_task
-
     MediaAsset.objects.filter(pk=asset_id).update(
         processing_status=ProcessingStatus.PENDING,
         processing_problem="",
@@ -55,7 +54,7 @@ def media_processing_request(*, asset_id):
         processing_attempts=0,
     )
     # robust: a broker that is down must not fail the upload; the sweep queues it later.
-    transaction.on_commit(lambda: media_process_task.delay(asset_id), robust=True)
+    task_enqueue_on_commit("media.media_process", asset_id)
 
 
 def media_process(*, asset_id):

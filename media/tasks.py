@@ -10,6 +10,7 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task(
+    name="media.media_process",
     bind=True,
     retry_backoff=True,
     retry_backoff_max=900,
@@ -37,7 +38,7 @@ def media_process_task(self, asset_id):
         raise self.retry(exc=error) from error
 
 
-@shared_task
+@shared_task(name="media.media_processing_sweep")
 def media_processing_sweep():
     """Queue recordings whose task was lost (broker down at upload, worker killed mid-way);
     beat schedule, every 15 minutes."""

@@ -5,8 +5,9 @@ With the cache in Redis (production), a search adds one to today's tally, a Redi
 minute) moves the tallies into Wagtail's daily hits and our UnansweredQuery rows. A search page
 so costs neither a Celery message nor a database write, and a popular word costs one UPDATE a
 minute instead of one per search. Without Redis (make run, the SQLite tests) each search
-queues a task that writes its count at once. A count lost (Redis restarted before a flush) is
-no loss to any visitor; only the words are kept, never who searched.
+queues a task that writes its count at once. Either way the database is written by the service
+search_query_record (services.py). A count lost (Redis restarted before a flush) is no loss to
+any visitor; only the words are kept, never who searched.
 """
 
 import logging
@@ -16,13 +17,12 @@ from redis.exceptions import RedisError
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from elearning.core.background import task_enqueue_on_commit
 
-from .models import UnansweredQuery
+from .services import search_query_record
 
 logger = logging.getLogger(__name__)
 TALLY_KEY = "search:tally:{day}"
@@ -33,9 +33,7 @@ def search_count(*, query_string, found):
     """Count one search of these words (the visitor found something or not)."""
     client = _tally_client()
     if client is None:
-        from .tasks import search_query_record_task
-
-        transaction.on_commit(lambda: search_query_record_task.delay(query_string, found))
+        task_enqueue_on_commit("search.search_query_record", query_string, found, robust=False)
         return
     key = _tally_key(timezone.localdate())
     try:
@@ -85,29 +83,6 @@ def _put_back(client, key, counts):
         for field, searches in counts.items():
             pipe.hincrby(key, field, int(searches))
         pipe.execute()
-
-
-def search_query_record(*, query_string, found, searches=1, day=None):
-    """Count searches of these words on a day (today), and those without a result apart."""
-    query = Query.get(query_string)
-    if not query.query_string:
-        return
-    day = day or timezone.localdate()
-    _daily_add(QueryDailyHits, query, day, searches)
-    if not found:
-        _daily_add(UnansweredQuery, query, day, searches)
-
-
-def _daily_add(model, query, day, searches):
-    """Add to the (query, day) row of a daily-count model, creating it when it is the first."""
-    rows = model.objects.filter(query=query, date=day)
-    if rows.update(hits=F("hits") + searches):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(query=query, date=day, hits=searches)
-    except IntegrityError:  # another search created the day's row first
-        rows.update(hits=F("hits") + searches)
 
 
 def _tally_client():

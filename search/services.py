@@ -1,9 +1,11 @@
-"""Keep the search entries in step with the live pages (counting searches: counting.py)."""
+"""Keep the search entries in step with the live pages; record what visitors searched for
+(counted first in Redis: counting.py)."""
 
-from django.db import transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
@@ -11,7 +13,7 @@ from courses.models import CoursePage
 
 from .entries import SEARCHED_MODELS, entry_fields
 from .entry_table import entry_table_outdate
-from .models import SearchEntry
+from .models import SearchEntry, UnansweredQuery
 
 REBUILD_CHUNK = 500
 
@@ -113,3 +115,27 @@ def _entries_write(page_ids):
     if new or changed:
         entry_table_outdate()
     return set(desired)
+
+
+@transaction.atomic
+def search_query_record(*, query_string, found, searches=1, day=None):
+    """Count searches of these words on a day (today), and those without a result apart."""
+    query = Query.get(query_string)
+    if not query.query_string:
+        return
+    day = day or timezone.localdate()
+    _daily_add(QueryDailyHits, query, day, searches)
+    if not found:
+        _daily_add(UnansweredQuery, query, day, searches)
+
+
+def _daily_add(model, query, day, searches):
+    """Add to the (query, day) row of a daily-count model, creating it when it is the first."""
+    rows = model.objects.filter(query=query, date=day)
+    if rows.update(hits=F("hits") + searches):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(query=query, date=day, hits=searches)
+    except IntegrityError:  # another search created the day's row first
+        rows.update(hits=F("hits") + searches)

@@ -300,37 +300,37 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Moves the searches counted in Redis into the database (search/counting.py).
     "search-tally-flush": {
-        "task": "search.tasks.search_tally_flush_task",
+        "task": "search.search_tally_flush",
         "schedule": 60,  # seconds
     },
     # Issues attests whose task was lost (broker down at completion, retries exhausted).
     "attest-sweep": {
-        "task": "elearning.learners.tasks.attest_sweep",
+        "task": "learners.attest_sweep",
         "schedule": 900,  # seconds
     },
     # Resends xAPI statements the store did not take (outage, worker restart); see below.
     "xapi-outbox-sweep": {
-        "task": "elearning.learners.tasks.xapi_outbox_sweep",
+        "task": "learners.xapi_outbox_sweep",
         "schedule": 600,  # seconds
     },
     # Processes recordings whose task was lost (broker down at upload, worker killed).
     "media-processing-sweep": {
-        "task": "media.tasks.media_processing_sweep",
+        "task": "media.media_processing_sweep",
         "schedule": 900,  # seconds
     },
     # Reminds confirmed participants of each intervision date in the next 24 hours, once.
     "intervision-reminders": {
-        "task": "elearning.intervision.tasks.reminders_sweep",
+        "task": "intervision.reminders_sweep",
         "schedule": 900,  # seconds
     },
     # Passes a freed place on when the person it was offered to did not accept it in time.
     "intervision-offers": {
-        "task": "elearning.intervision.tasks.offers_sweep",
+        "task": "intervision.offers_sweep",
         "schedule": 300,  # seconds
     },
     # Deletes expired sessions (Django's clearsessions): a session holds who signed in, and how.
     "sessions-expired-clear": {
-        "task": "elearning.accounts.tasks.sessions_expired_clear",
+        "task": "accounts.sessions_expired_clear",
         "schedule": 3600,  # seconds
     },
 }

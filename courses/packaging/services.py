@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePackage, JobStatus, PackageExport, PackageImport, PackageOrigin
+from elearning.core.background import task_enqueue_on_commit
 
 from .archive import package_archive_open
 from .exporter import package_write
@@ -58,10 +59,8 @@ def package_export_file(*, course, out, progress=None):
 
 def package_export_request(*, course, user=None):
     """Queue an export of `course` (written by a Celery task into storage)."""
-    from .tasks import package_export_task
-
     export = PackageExport.objects.create(package=package_of(course=course), requested_by=user)
-    transaction.on_commit(lambda: package_export_task.delay(export.pk))
+    task_enqueue_on_commit("packaging.package_export", export.pk, robust=False)
     return export
 
 
@@ -169,15 +168,13 @@ def package_import_confirm(*, package_import, user=None, publish=False):
 
     The pages land as drafts in moderation; `publish` (administrators only) publishes them.
     """
-    from .tasks import package_import_task
-
     if publish and not package_publish_allowed(user=user):
         raise PermissionDenied
     claimed = PackageImport.objects.filter(pk=package_import.pk, status=JobStatus.PENDING).update(
         status=JobStatus.RUNNING
     )
     if claimed:
-        transaction.on_commit(lambda: package_import_task.delay(package_import.pk, publish))
+        task_enqueue_on_commit("packaging.package_import", package_import.pk, publish, robust=False)
     return bool(claimed)
 
 

@@ -5,7 +5,9 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(bind=True, retry_backoff=True, max_retries=3, acks_late=True)
+@shared_task(
+    name="packaging.package_export", bind=True, retry_backoff=True, max_retries=3, acks_late=True
+)
 def package_export_task(self, export_id):
     """Write a requested export into storage. A failure marks the export failed, and the
     editor asks again: the export row says why."""
@@ -13,7 +15,7 @@ def package_export_task(self, export_id):
     return export_id
 
 
-@shared_task(acks_late=True)
+@shared_task(name="packaging.package_import", acks_late=True)
 def package_import_task(import_id, publish=False):
     """Import a confirmed package: all or nothing, its report kept on the upload. Its pages
     go to moderation, unless an administrator chose to publish them at once."""

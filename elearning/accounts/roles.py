@@ -15,26 +15,11 @@ assigned to the root page, so every page submitted anywhere lands with the Moder
 the last task publishes the page. We reuse that workflow instead of running a parallel one, and
 only put it back when it went missing.
 
-`roles_ensure` runs after every migrate (signal_handlers.py). It adds what a role lacks and never
-removes what an administrator granted on purpose: Wagtail's group admin (Settings > Groups) stays
-the place to adjust a role. A group is known by its name, so renaming "Trainers" there means the
-next migrate creates a fresh "Trainers" group beside it.
+`roles_ensure` (services.py) writes them after every migrate (signal_handlers.py). It adds what
+a role lacks and never removes what an administrator granted on purpose: Wagtail's group admin
+(Settings > Groups) stays the place to adjust a role. A group is known by its name, so renaming
+"Trainers" there means the next migrate creates a fresh "Trainers" group beside it.
 """
-
-from django.contrib.auth.models import Group, Permission
-from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models import Q
-
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
 
 TRAINERS = "Trainers"
 COORDINATORS = (
@@ -121,85 +106,3 @@ ROLE_APP_LABELS = frozenset(
     + MODERATOR_PERMISSIONS
     + COORDINATOR_PERMISSIONS
 )
-
-
-@transaction.atomic
-def roles_ensure(*, using=DEFAULT_DB_ALIAS):
-    """Create or complete the Trainers and Municipal coordinators groups and the moderation
-    workflow on the root page.
-
-    Trainers submit; the workflow hands their pages to the Moderators, who approve and publish.
-    Municipal coordinators (SPOCs) only read their municipality's reports.
-
-    Idempotent: running it again adds nothing. Parts that hang off the page tree or the
-    collection tree wait until those exist (a flushed test database has neither).
-    """
-    trainers, _created = Group.objects.using(using).get_or_create(name=TRAINERS)
-    trainers.permissions.add(*_permissions(TRAINER_PERMISSIONS, using=using))
-    root_page = Page.objects.using(using).filter(depth=1).first()
-    if root_page is not None:
-        _page_permissions_grant(trainers, root_page, using=using)
-        _moderation_workflow_ensure(root_page, using=using)
-    root_collection = Collection.objects.using(using).filter(depth=1).first()
-    if root_collection is not None:
-        _collection_permissions_grant(trainers, root_collection, using=using)
-    coordinators, _created = Group.objects.using(using).get_or_create(name=COORDINATORS)
-    coordinators.permissions.add(*_permissions(COORDINATOR_PERMISSIONS, using=using))
-    moderators = Group.objects.using(using).filter(name=MODERATORS).first()
-    if moderators is not None:
-        moderators.permissions.add(*_permissions(MODERATOR_PERMISSIONS, using=using))
-
-
-def _permissions(labels, *, using):
-    """The Permission rows for "app_label.codename" labels; a missing one is a setup error."""
-    wanted = Q()
-    for label in labels:
-        app_label, codename = label.split(".")
-        wanted |= Q(content_type__app_label=app_label, codename=codename)
-    found = list(Permission.objects.using(using).filter(wanted).select_related("content_type"))
-    missing = set(labels) - {f"{p.content_type.app_label}.{p.codename}" for p in found}
-    if missing:
-        raise LookupError(f"Permissions missing for the roles: {sorted(missing)}")
-    return found
-
-
-def _page_permissions_grant(group, page, *, using):
-    for permission in _permissions(TRAINER_PAGE_PERMISSIONS, using=using):
-        GroupPagePermission.objects.using(using).get_or_create(
-            group=group, page=page, permission=permission
-        )
-
-
-def _collection_permissions_grant(group, collection, *, using):
-    for permission in _permissions(TRAINER_COLLECTION_PERMISSIONS, using=using):
-        GroupCollectionPermission.objects.using(using).get_or_create(
-            group=group, collection=collection, permission=permission
-        )
-
-
-def _moderation_workflow_ensure(root_page, *, using):
-    """Every page goes through a workflow: Wagtail's "Moderators approval" unless one is set.
-
-    A workflow an administrator put on the root page stays. Disabling a workflow in Wagtail
-    removes it from its pages; the next migrate then enables "Moderators approval" again,
-    because trainers depend on it to get their work reviewed.
-    """
-    if WorkflowPage.objects.using(using).filter(page=root_page).exists():
-        return
-    workflow = Workflow.objects.using(using).filter(name=MODERATION_WORKFLOW).first()
-    if workflow is None:
-        workflow = _moderation_workflow_create(using=using)
-    elif not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    WorkflowPage.objects.using(using).create(page=root_page, workflow=workflow)
-
-
-def _moderation_workflow_create(*, using):
-    """Wagtail's default moderation, rebuilt the way its migrations build it."""
-    moderators, _created = Group.objects.using(using).get_or_create(name=MODERATORS)
-    task, _created = GroupApprovalTask.objects.using(using).get_or_create(name=MODERATION_WORKFLOW)
-    task.groups.add(moderators)
-    workflow = Workflow.objects.using(using).create(name=MODERATION_WORKFLOW, active=True)
-    WorkflowTask.objects.using(using).create(workflow=workflow, task=task, sort_order=0)
-    return workflow

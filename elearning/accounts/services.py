@@ -1,12 +1,37 @@
-"""Account rules: profile changes, and the learner's GDPR rights (access and erasure)."""
+"""Account rules: profile changes, the learner's GDPR rights (access and erasure), and the
+admin roles' groups and moderation workflow (declared in roles.py)."""
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-from django.db import transaction
+from django.contrib.auth.models import Group, Permission
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import Q
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from .models import AccountSession
+from .roles import (
+    COORDINATOR_PERMISSIONS,
+    COORDINATORS,
+    MODERATION_WORKFLOW,
+    MODERATOR_PERMISSIONS,
+    MODERATORS,
+    TRAINER_COLLECTION_PERMISSIONS,
+    TRAINER_PAGE_PERMISSIONS,
+    TRAINER_PERMISSIONS,
+    TRAINERS,
+)
 from .sessions import SessionStore
 
 PROFILE_FIELDS = (
@@ -163,3 +188,88 @@ def _sessions_forget(keys):
 def sessions_expired_clear():
     """Delete the sessions past their expiry date (Django's `clearsessions`); beat schedule."""
     SessionStore.clear_expired()
+
+
+# --- Roles in the Wagtail admin (roles.py) ------------------------------------------------------
+
+
+@transaction.atomic
+def roles_ensure(*, using=DEFAULT_DB_ALIAS):
+    """Create or complete the Trainers and Municipal coordinators groups and the moderation
+    workflow on the root page.
+
+    Trainers submit; the workflow hands their pages to the Moderators, who approve and publish.
+    Municipal coordinators (SPOCs) only read their municipality's reports.
+
+    Idempotent: running it again adds nothing. Parts that hang off the page tree or the
+    collection tree wait until those exist (a flushed test database has neither).
+    """
+    trainers, _created = Group.objects.using(using).get_or_create(name=TRAINERS)
+    trainers.permissions.add(*_permissions(TRAINER_PERMISSIONS, using=using))
+    root_page = Page.objects.using(using).filter(depth=1).first()
+    if root_page is not None:
+        _page_permissions_grant(trainers, root_page, using=using)
+        _moderation_workflow_ensure(root_page, using=using)
+    root_collection = Collection.objects.using(using).filter(depth=1).first()
+    if root_collection is not None:
+        _collection_permissions_grant(trainers, root_collection, using=using)
+    coordinators, _created = Group.objects.using(using).get_or_create(name=COORDINATORS)
+    coordinators.permissions.add(*_permissions(COORDINATOR_PERMISSIONS, using=using))
+    moderators = Group.objects.using(using).filter(name=MODERATORS).first()
+    if moderators is not None:
+        moderators.permissions.add(*_permissions(MODERATOR_PERMISSIONS, using=using))
+
+
+def _permissions(labels, *, using):
+    """The Permission rows for "app_label.codename" labels; a missing one is a setup error."""
+    wanted = Q()
+    for label in labels:
+        app_label, codename = label.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    found = list(Permission.objects.using(using).filter(wanted).select_related("content_type"))
+    missing = set(labels) - {f"{p.content_type.app_label}.{p.codename}" for p in found}
+    if missing:
+        raise LookupError(f"Permissions missing for the roles: {sorted(missing)}")
+    return found
+
+
+def _page_permissions_grant(group, page, *, using):
+    for permission in _permissions(TRAINER_PAGE_PERMISSIONS, using=using):
+        GroupPagePermission.objects.using(using).get_or_create(
+            group=group, page=page, permission=permission
+        )
+
+
+def _collection_permissions_grant(group, collection, *, using):
+    for permission in _permissions(TRAINER_COLLECTION_PERMISSIONS, using=using):
+        GroupCollectionPermission.objects.using(using).get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def _moderation_workflow_ensure(root_page, *, using):
+    """Every page goes through a workflow: Wagtail's "Moderators approval" unless one is set.
+
+    A workflow an administrator put on the root page stays. Disabling a workflow in Wagtail
+    removes it from its pages; the next migrate then enables "Moderators approval" again,
+    because trainers depend on it to get their work reviewed.
+    """
+    if WorkflowPage.objects.using(using).filter(page=root_page).exists():
+        return
+    workflow = Workflow.objects.using(using).filter(name=MODERATION_WORKFLOW).first()
+    if workflow is None:
+        workflow = _moderation_workflow_create(using=using)
+    elif not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowPage.objects.using(using).create(page=root_page, workflow=workflow)
+
+
+def _moderation_workflow_create(*, using):
+    """Wagtail's default moderation, rebuilt the way its migrations build it."""
+    moderators, _created = Group.objects.using(using).get_or_create(name=MODERATORS)
+    task, _created = GroupApprovalTask.objects.using(using).get_or_create(name=MODERATION_WORKFLOW)
+    task.groups.add(moderators)
+    workflow = Workflow.objects.using(using).create(name=MODERATION_WORKFLOW, active=True)
+    WorkflowTask.objects.using(using).create(workflow=workflow, task=task, sort_order=0)
+    return workflow

@@ -5,6 +5,7 @@ The cache keys and the signing salt are cached_db's own, so sessions carried ove
 Django's table (migration accounts 0002) stay valid.
 """
 
+from django.apps import apps
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDbSessionStore
 from django.core.exceptions import ValidationError
@@ -24,9 +25,9 @@ def session_user_id(data):
 class SessionStore(CachedDbSessionStore):
     @classmethod
     def get_model_class(cls):
-        from .models import AccountSession
-
-        return AccountSession
+        # Through the app registry: the model names this store (get_session_store_class), and
+        # an import back would close a cycle.
+        return apps.get_model("accounts", "AccountSession")
 
     def create_model_instance(self, data):
         session = super().create_model_instance(data)

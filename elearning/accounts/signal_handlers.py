@@ -6,7 +6,8 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db.models.signals import post_migrate
 
-from .roles import ROLE_APP_LABELS, roles_ensure
+from .roles import ROLE_APP_LABELS
+from .services import roles_ensure
 from .throttling import lockout_lift_after_password_reset
 
 # Models the roles are made of; a partial migrate (`migrate contenttypes`) may lack them.

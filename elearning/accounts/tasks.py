@@ -8,7 +8,11 @@ from . import services
 
 
 @shared_task(
-    autoretry_for=(DatabaseError,), retry_backoff=True, retry_backoff_max=600, max_retries=5
+    name="accounts.sessions_expired_clear",
+    autoretry_for=(DatabaseError,),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=5,
 )
 def sessions_expired_clear():
     """Delete expired sessions (beat schedule, hourly); deleting them twice deletes nothing."""

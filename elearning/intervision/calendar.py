@@ -7,7 +7,6 @@ A place not (yet) held is TENTATIVE and TRANSPARENT: it must not block the perso
 The join link of an online session goes to confirmed participants only.
 """
 
-import secrets
 from datetime import UTC
 from email.utils import parseaddr
 from urllib.parse import urlsplit
@@ -15,7 +14,6 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, vCalAddress
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -227,25 +225,6 @@ def personal_feed(user) -> bytes:
     # Calendar apps poll a feed; once an hour is often enough for dates and offers.
     calendar.add("x-published-ttl", "PT1H")
     return calendar.to_ical()
-
-
-def _new_token():
-    return secrets.token_urlsafe(32)
-
-
-def feed_token_for(user):
-    """The person's feed token, made on first use."""
-    feed, _created = CalendarFeed.objects.get_or_create(user=user, defaults={"token": _new_token()})
-    return feed.token
-
-
-@transaction.atomic
-def feed_token_reset(user):
-    """A new token: the old address stops working (a leaked address is closed this way)."""
-    feed, _created = CalendarFeed.objects.update_or_create(
-        user=user, defaults={"token": _new_token()}
-    )
-    return feed.token
 
 
 def feed_user(token):

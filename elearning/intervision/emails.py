@@ -14,7 +14,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +28,11 @@ from .models import (
     Meeting,
     Mode,
     PlaceHandover,
-    Reminder,
     SignUp,
     SignUpStatus,
 )
 from .notifications import Notice
+from .services.reminders import reminder_claim, reminder_release, reminder_sent_mark
 
 logger = logging.getLogger(__name__)
 
@@ -245,23 +244,8 @@ def _reminder_candidates(meeting):
     )
 
 
-def _reminder_claim(signup, meeting):
-    """The Reminder row if this sweep is the one to send it; None if another sweep was first.
-
-    The insert commits on its own, before any mail leaves: the unique constraint then decides
-    between sweeps running at the same time, on PostgreSQL and SQLite alike.
-    """
-    try:
-        with transaction.atomic():
-            return Reminder.objects.create(
-                signup=signup, meeting=meeting, starts_at=meeting.starts_at
-            )
-    except IntegrityError:
-        return None
-
-
 def _reminder_send(signup, meeting):
-    reminder = _reminder_claim(signup, meeting)
+    reminder = reminder_claim(signup=signup, meeting=meeting)
     if reminder is None:
         return False
     try:
@@ -270,10 +254,9 @@ def _reminder_send(signup, meeting):
         # Give the claim back, so the next sweep tries again (one refused address must not
         # stop the others, nor be lost for good).
         logger.exception("intervision reminder not sent (sign-up %s)", signup.pk)
-        reminder.delete()
+        reminder_release(reminder=reminder)
         return False
-    reminder.sent_at = timezone.now()
-    reminder.save(update_fields=["sent_at"])
+    reminder_sent_mark(reminder=reminder)
     return True
 
 

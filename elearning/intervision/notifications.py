@@ -1,6 +1,8 @@
 """What a participant is told, and when: one Notice per change, sent after the commit."""
 
-from django.db import models, transaction
+from django.db import models
+
+from elearning.core.background import task_enqueue_on_commit
 
 
 class Notice(models.TextChoices):
@@ -19,17 +21,11 @@ class Notice(models.TextChoices):
 
 def notify(signup, notice):
     """Queue the message once the change is committed (never for a rolled-back change)."""
-    from .tasks import signup_message_send
-
-    signup_id = signup.pk
     # robust: a broker that is down must not undo the sign-up; the message is lost then, the
     # sign-up and the person's calendar feed are not.
-    transaction.on_commit(lambda: signup_message_send.delay(signup_id, notice), robust=True)
+    task_enqueue_on_commit("intervision.signup_message_send", signup.pk, notice)
 
 
 def notify_handover(handover):
     """Queue the offer of a colleague's place to the person it is offered to, after the commit."""
-    from .tasks import handover_message_send
-
-    handover_id = handover.pk
-    transaction.on_commit(lambda: handover_message_send.delay(handover_id), robust=True)
+    task_enqueue_on_commit("intervision.handover_message_send", handover.pk)

@@ -6,6 +6,7 @@ from . import emails, services
 
 
 @shared_task(
+    name="intervision.signup_message_send",
     bind=True,
     autoretry_for=(Exception,),
     retry_backoff=True,
@@ -19,6 +20,7 @@ def signup_message_send(self, signup_id, notice):
 
 
 @shared_task(
+    name="intervision.handover_message_send",
     bind=True,
     autoretry_for=(Exception,),
     retry_backoff=True,
@@ -31,13 +33,13 @@ def handover_message_send(self, handover_id):
     emails.handover_message_send(handover_id=handover_id)
 
 
-@shared_task
+@shared_task(name="intervision.reminders_sweep")
 def reminders_sweep():
     """Reminders 24 hours before each date (beat schedule); each is sent once only."""
     return emails.reminders_send()
 
 
-@shared_task
+@shared_task(name="intervision.offers_sweep")
 def offers_sweep():
     """Offers of a freed place not taken in time pass to the next person, and offers of a
     colleague's place lapse (beat schedule)."""

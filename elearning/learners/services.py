@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CompletionRule
+from elearning.core.background import task_enqueue_on_commit
 
 from .events import DURATION_TOLERANCE_SECONDS, EventRejected
 from .facts import course_required_module_keys, module_facts
@@ -136,10 +137,8 @@ def course_completion_refresh(*, enrolment, now=None):
     course_completed.send(
         Enrolment, user=enrolment.user, at=enrolment.completed_at, enrolment=enrolment
     )
-    from .tasks import attest_issue
-
     # robust: a broker that is down must not fail the learner's request; the sweep catches up.
-    transaction.on_commit(lambda: attest_issue.delay(enrolment.pk), robust=True)
+    task_enqueue_on_commit("learners.attest_issue", enrolment.pk)
     return True
 
 

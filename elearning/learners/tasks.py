@@ -7,6 +7,7 @@ from .xapi import XapiDeliveryFailed
 
 
 @shared_task(
+    name="learners.attest_issue",
     bind=True,
     autoretry_for=(Exception,),
     retry_backoff=True,
@@ -23,7 +24,7 @@ def attest_issue(self, enrolment_id):
     attests.attest_issue(enrolment_id=enrolment_id)
 
 
-@shared_task
+@shared_task(name="learners.attest_sweep")
 def attest_sweep():
     """Issue attests the completion's own task could not (beat schedule, every 15 minutes)."""
     pending = attests.attests_pending()
@@ -33,6 +34,7 @@ def attest_sweep():
 
 
 @shared_task(
+    name="learners.xapi_statement_send",
     bind=True,
     autoretry_for=(XapiDeliveryFailed,),
     retry_backoff=True,
@@ -56,7 +58,7 @@ def xapi_statement_send(self, statement_pk):
         raise
 
 
-@shared_task
+@shared_task(name="learners.xapi_outbox_sweep")
 def xapi_outbox_sweep():
     """Resend unsent statements whose next attempt is due, each as its own task (beat schedule,
     every 10 minutes): statements outlive an outage of the store and a lost worker."""

@@ -33,6 +33,7 @@ from django.utils.crypto import salted_hmac
 from wagtail.models import Page
 
 from elearning.accounts.adapter import offered_language
+from elearning.core.background import task_enqueue_on_commit
 from elearning.core.sites import site_root_url
 
 from .models import XapiStatement
@@ -168,10 +169,8 @@ def xapi_outbox_add(*, user, verb, kind, key, at, course_key=None, result=None):
         payload=payload,
         next_attempt_at=timezone.now() + SWEEP_GRACE,
     )
-    from .tasks import xapi_statement_send
-
     # robust: a broker that is down must not fail the learner's request; the sweep sends it.
-    transaction.on_commit(lambda: xapi_statement_send.delay(statement.pk), robust=True)
+    task_enqueue_on_commit("learners.xapi_statement_send", statement.pk)
     return statement
 
 
@@ -273,6 +272,9 @@ def _lrs_put(statement):
 def xapi_statement_deliver(*, statement_pk):
     """PUT the statement to the store under its own id; mark it sent once the store has it.
 
+    Not one transaction: the PUT must not hold one open while the store answers (up to the
+    timeout). Each write is a single guarded UPDATE, atomic on its own.
+
     204/200: stored. 409: the store already holds a statement with this id (an earlier attempt
     got through but its answer was lost), so there is nothing left to send. Anything else (other
     status, timeout, refused connection) is a failed attempt: the row records the error and its
@@ -310,6 +312,7 @@ def xapi_outbox_due(*, limit=SWEEP_BATCH):
 # --- Erasure ---------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def xapi_outbox_forget(*, user):
     """Before an account is erased: unsent statements about the learner are deleted (they never
     leave), sent ones stay as the record of what the store received, without the link."""

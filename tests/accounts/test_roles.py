@@ -17,7 +17,8 @@ from wagtail.models import (
 )
 
 from courses.models import ModulePage, WebinarPage
-from elearning.accounts.roles import MODERATION_WORKFLOW, MODERATORS, TRAINERS, roles_ensure
+from elearning.accounts.roles import MODERATION_WORKFLOW, MODERATORS, TRAINERS
+from elearning.accounts.services import roles_ensure
 from tests.factories import UserFactory
 from tests.factories.admin_forms import add_url, module_form, post_new_page, webinar_form
 

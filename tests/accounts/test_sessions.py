@@ -77,7 +77,7 @@ def test_the_sweep_deletes_expired_sessions_and_keeps_live_ones():
 
     # Run here, in this test's transaction (a worker would not see its rows); the beat entry
     # below names the same task.
-    worker_tasks()["elearning.accounts.tasks.sessions_expired_clear"].apply().get()
+    worker_tasks()["accounts.sessions_expired_clear"].apply().get()
 
     assert not rows.filter(session_key=expired).exists()
     assert rows.filter(session_key=live).exists()
@@ -86,8 +86,8 @@ def test_the_sweep_deletes_expired_sessions_and_keeps_live_ones():
 
 def test_the_sweep_runs_on_the_beat_schedule():
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "elearning.accounts.tasks.sessions_expired_clear" in tasks
-    assert "elearning.accounts.tasks.sessions_expired_clear" in worker_tasks()
+    assert "accounts.sessions_expired_clear" in tasks
+    assert "accounts.sessions_expired_clear" in worker_tasks()
 
 
 def test_the_upgrade_carries_live_sessions_over_and_drops_an_erased_accounts(make_learner):

@@ -6,8 +6,9 @@ from icalendar import Calendar
 from django.urls import reverse
 from django.utils import timezone
 
-from elearning.intervision.calendar import feed_token_for, meeting_uid
+from elearning.intervision.calendar import meeting_uid
 from elearning.intervision.models import CalendarFeed, IntervisionSession, SignUpStatus
+from elearning.intervision.services import feed_token_ensure
 from tests.factories import SignUpFactory
 
 from .conftest import session_make
@@ -32,7 +33,9 @@ def test_the_feed_holds_the_persons_coming_sessions_and_nothing_else(client, lea
     IntervisionSession.objects.filter(pk=called_off.pk).update(cancelled_at=timezone.now())
     SignUpFactory(session=others)
 
-    response = client.get(feed_url(feed_token_for(learner)))  # no sign-in: apps have no cookies
+    response = client.get(
+        feed_url(feed_token_ensure(user=learner))
+    )  # no sign-in: apps have no cookies
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -45,21 +48,21 @@ def test_the_feed_holds_the_persons_coming_sessions_and_nothing_else(client, lea
 
 
 def test_the_token_stays_the_same_until_reset(learner):
-    token = feed_token_for(learner)
+    token = feed_token_ensure(user=learner)
 
-    assert feed_token_for(learner) == token
+    assert feed_token_ensure(user=learner) == token
     assert len(token) >= 40  # 32 random bytes
 
 
 @pytest.mark.parametrize("token", ["not-a-token", "x" * 500, "%00"])
 def test_an_unknown_token_is_not_found(client, learner, token):
-    feed_token_for(learner)
+    feed_token_ensure(user=learner)
 
     assert client.get(feed_url(token)).status_code == 404
 
 
 def test_a_deactivated_account_has_no_feed(client, learner):
-    token = feed_token_for(learner)
+    token = feed_token_ensure(user=learner)
     learner.is_active = False
     learner.save()
 
@@ -67,7 +70,7 @@ def test_a_deactivated_account_has_no_feed(client, learner):
 
 
 def test_resetting_gives_a_new_address_and_closes_the_old_one(client, learner):
-    old = feed_token_for(learner)
+    old = feed_token_ensure(user=learner)
     client.force_login(learner)
 
     response = client.post(reverse("intervision_feed_reset"), {"next": "/nl/account/"})
@@ -90,7 +93,7 @@ def test_the_reset_returns_only_to_this_site(client, learner, next_url):
 
 
 def test_the_reset_is_post_only_and_needs_sign_in(client, learner):
-    token = feed_token_for(learner)
+    token = feed_token_ensure(user=learner)
 
     anonymous = client.post(reverse("intervision_feed_reset"))
     client.force_login(learner)

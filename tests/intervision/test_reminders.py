@@ -80,17 +80,17 @@ def test_two_sweeps_at_the_same_time_send_each_reminder_once(committed, monkeypa
     """Sweep B starts while sweep A has claimed its first reminder and not yet sent it."""
     session = session_make(starts_in=timedelta(hours=23))
     people = confirmed_participants(committed, session, count=2)
-    claim = emails._reminder_claim
+    claim = emails.reminder_claim
     second_sweep = []
 
-    def claim_then_let_the_other_sweep_run(signup, meeting):
-        reminder = claim(signup, meeting)
+    def claim_then_let_the_other_sweep_run(*, signup, meeting):
+        reminder = claim(signup=signup, meeting=meeting)
         if not second_sweep:  # only sweep A lets another one run, once
             second_sweep.append("running")
             second_sweep[0] = emails.reminders_send()
         return reminder
 
-    monkeypatch.setattr(emails, "_reminder_claim", claim_then_let_the_other_sweep_run)
+    monkeypatch.setattr(emails, "reminder_claim", claim_then_let_the_other_sweep_run)
 
     first_sweep = emails.reminders_send()
 

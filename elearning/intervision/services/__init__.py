@@ -17,7 +17,8 @@ Each refusal raises SignUpRefused with a message for the person; nothing is chan
 Messages (with calendar invites) leave after the commit, through notifications.py.
 
 rules.py: who may do what; places.py: the engine; handovers.py: a place handed to a colleague;
-facilitator.py: the facilitator's actions.
+facilitator.py: the facilitator's actions; feeds.py: the calendar feed's address;
+reminders.py: the record of reminders sent (the sweep itself is emails.reminders_send).
 """
 
 from .facilitator import (
@@ -27,6 +28,7 @@ from .facilitator import (
     session_places_check,
     signup_promote,
 )
+from .feeds import feed_token_ensure, feed_token_reset
 from .handovers import (
     HANDOVER_REQUESTS_MAX,
     handover_accept,
@@ -48,6 +50,8 @@ __all__ = [
     "HANDOVER_REQUESTS_MAX",
     "SignUpRefused",
     "attendance_mark",
+    "feed_token_ensure",
+    "feed_token_reset",
     "handover_accept",
     "handover_decline",
     "handover_offer",

@@ -7,7 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from ..calendar import feed_token_reset, feed_user, personal_feed, signup_invite
+from .. import services
+from ..calendar import feed_user, personal_feed, signup_invite
 from ..models import SignUp
 
 
@@ -32,7 +33,7 @@ def personal_feed_view(request, token):
 @require_POST
 def personal_feed_reset(request):
     """A new feed address for the signed-in person; the old one stops working at once."""
-    feed_token_reset(request.user)
+    services.feed_token_reset(user=request.user)
     return redirect(_next_url(request))
 
 

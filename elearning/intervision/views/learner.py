@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from courses.models import Theme
 
 from .. import selectors, services
-from ..calendar import feed_token_for
 from ..models import IntervisionSession, Mode, SignUpStatus
 
 PER_PAGE = 20
@@ -196,5 +195,5 @@ def my_sessions(request):
 
 
 def _feed_url(request):
-    token = feed_token_for(request.user)
+    token = services.feed_token_ensure(user=request.user)
     return request.build_absolute_uri(reverse("intervision_feed", args=[token]))
