@@ -37,12 +37,12 @@ from .upstream_internals import (
     request_route_known,
     request_site_give,
     request_site_known,
-    request_was_routed,
 )
 
 MAX_REMEMBERED_SITES = 50  # hosts per process; ALLOWED_HOSTS keeps them few anyway
 MAX_REMEMBERED_PARENTS = 1000
 MAX_REMEMBERED_VIEWS = 1000
+WAGTAIL_SERVE_URL_NAME = "wagtail_serve"  # wagtail.urls: every page, whatever its type
 # This process's copies, each under the generation it was read in:
 _sites = {}  # (generation, host) -> Site
 _parents = {}  # (generation, page id) -> that parent Page, as get_parent() would read it
@@ -59,12 +59,17 @@ def _route_key(request, generation):
 
 
 def _remember_site(request, generation):
-    site = request_site_known(request)
+    site = request_site_known(request)  # a view that needed none is not made to look it up
     if site is None:
         return
     if len(_sites) >= MAX_REMEMBERED_SITES:
         _sites.clear()
     _sites[(generation, request.get_host())] = site
+
+
+def _served_by_wagtail(request):
+    match = request.resolver_match
+    return match is not None and match.url_name == WAGTAIL_SERVE_URL_NAME
 
 
 def _remember_parent(parent, generation):
@@ -141,7 +146,7 @@ class PageRouteCacheMiddleware:
         if root_paths is None and request_root_paths_known(request) is not None:
             _root_paths.clear()
             _root_paths[generation] = request_root_paths_known(request)
-        if response.status_code == 200 and not request_was_routed(request):
+        if response.status_code == 200 and not _served_by_wagtail(request):
             if len(_views) >= MAX_REMEMBERED_VIEWS:
                 _views.clear()
             _views.add(address)

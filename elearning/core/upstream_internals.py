@@ -40,11 +40,6 @@ def request_route_known(request):
     return getattr(request, _ROUTE, None)
 
 
-def request_was_routed(request):
-    """Whether Wagtail's page serving looked for a page for this request (found or not)."""
-    return hasattr(request, _ROUTE)
-
-
 def request_route_give(request, route):
     """Page.route_for_request(request, path) answers `route` without routing."""
     setattr(request, _ROUTE, route)
