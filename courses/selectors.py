@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from elearning.core.generations import generation_value, generation_values_store
+from elearning.core.generations import generation_process_value, generation_process_values_store
 from elearning.core.page_cache import page_cache_generation
 
 from .models import (
@@ -38,10 +38,11 @@ FORMAT_OF_MODEL = {model: key for key, (model, _label) in LIBRARY_FORMATS.items(
 def themes_in_locale(locale_id):
     """Every theme by translation key, in the locale or else in the default language.
 
-    A small list, cached until content changes (the page-cache generation).
+    A small list of Theme objects, kept by each process until content changes (the page-cache
+    generation).
     """
     key = f"themes:{page_cache_generation()}:{locale_id}"
-    themes = generation_value(key)
+    themes = generation_process_value(key)
     if themes is None:
         themes = {}
         candidates = Theme.objects.filter(
@@ -50,7 +51,7 @@ def themes_in_locale(locale_id):
         for theme in candidates:  # the locale's own version wins over the default language's
             if theme.locale_id == locale_id or theme.translation_key not in themes:
                 themes[theme.translation_key] = theme
-        generation_values_store({key: themes}, timeout=settings.PAGE_CACHE_TIMEOUT)
+        generation_process_values_store({key: themes})
     return themes
 
 

@@ -17,16 +17,21 @@ import operator
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections
-from django.db.models import F, IntegerField
+from django.db.models import IntegerField
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
 from wagtail.search.models import IndexEntry
 
+from elearning.core.upstream_internals import (
+    postgres_search_pieces,
+    queryset_sql,
+    search_results_are_postgres,
+)
+
 from .models import SearchEntry
 
 MAX_MATCHES = 10_000
-INDEX_PREFIX = "index_entries__"  # how the backend names the index table's columns
 
 
 def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
@@ -37,7 +42,7 @@ def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
         results = entries.autocomplete(terms, operator="and")[:limit]
     else:
         results = entries.search(terms, operator="and")[:limit]
-    if _is_postgres(results):
+    if search_results_are_postgres(results):
         return _ids_of(_index_ids(results)[:limit])
     if hasattr(results, "get_queryset"):  # Wagtail's other database backends
         return list(results.get_queryset().values_list("id", flat=True))
@@ -47,25 +52,10 @@ def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
 def _ids_of(queryset):
     """The first column of the query's rows, read straight from the cursor: Django's row by
     row conversion of thousands of ids cost more than the query (2-3 ms at 1,800 matches)."""
-    sql, params = queryset.query.sql_with_params()
+    sql, params = queryset_sql(queryset)
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
-
-
-def _is_postgres(results):
-    try:
-        from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
-    except ImportError:  # pragma: no cover - psycopg missing: not the PostgreSQL backend
-        return False
-    return isinstance(results, PostgresSearchResults)
-
-
-def _on_index(value):
-    """A column the backend reads through the entries' relation, read on the index itself."""
-    if isinstance(value, F):
-        return F(value.name.removeprefix(INDEX_PREFIX))
-    return value
 
 
 def _concatenated(vector, other):
@@ -74,17 +64,7 @@ def _concatenated(vector, other):
 
 def _index_ids(results):
     """The ids of the backend's matches, as the backend orders them, from its index table."""
-    compiler = results.query_compiler
-    config = compiler.get_config(results.backend)
-    query = compiler.build_tsquery(compiler.query, config=config)
-    vectors = [
-        (_on_index(vector), _on_index(weight))
-        for vector, weight in compiler.get_index_vectors(query)
-    ]
-    ranks = [
-        compiler.build_tsrank(vector, compiler.query, config=config) * weight
-        for vector, weight in vectors
-    ]
+    query, vectors, ranks = postgres_search_pieces(results)
     matched = functools.reduce(_concatenated, (vector for vector, _weight in vectors))
     return (
         IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))

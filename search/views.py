@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -6,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
-from elearning.core.generations import generation_value, generation_values_store
+from elearning.core.generations import generation_process_value, generation_process_values_store
 from elearning.core.page_cache import page_cache_generation
 
 from .counting import search_count
@@ -18,10 +17,10 @@ def _active_locale():
     a locale raises it): a search, and a suggestion at every key typed, look it up without a
     query."""
     key = f"locale:{page_cache_generation()}:{get_language()}"
-    locale = generation_value(key)
+    locale = generation_process_value(key)
     if locale is None:
         locale = Locale.get_active()
-        generation_values_store({key: locale}, timeout=settings.PAGE_CACHE_TIMEOUT)
+        generation_process_values_store({key: locale})
     return locale
 
 

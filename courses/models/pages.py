@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from elearning.core.models import BasePage
 from elearning.core.page_cache import mark_cacheable
+from elearning.core.upstream_internals import page_parent_give
 
 from ..blocks import ChapterBlock, ModuleBodyBlock, ToolBodyBlock
 from ..forms import WebinarPageForm
@@ -91,7 +92,7 @@ class HomePage(CachedPage):
         if target_path not in found:
             return super().route(request, path_components)
         page = found[target_path].specific
-        page._cached_parent_obj = self if parent_path == self.url_path else found.get(parent_path)
+        page_parent_give(page, self if parent_path == self.url_path else found.get(parent_path))
         return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):

@@ -65,6 +65,22 @@ def generation_values_store(values, *, timeout):
     _keep(values)
 
 
+# What holds model instances (a Theme, a Locale) is kept by each process only, never pickled
+# into the shared cache: another process would unpickle it, maybe one running another version
+# of the code (and of Wagtail's models) during a deploy. Each process reads it once per
+# generation instead.
+
+
+def generation_process_value(key):
+    """The value this process keeps under a generation-named key, or None."""
+    return _copies.get(key)
+
+
+def generation_process_values_store(values):
+    """Keep values under generation-named keys in this process only."""
+    _keep(values)
+
+
 def _keep(values):
     if len(_copies) + len(values) > COPIES_LIMIT:
         _copies.clear()

@@ -2,12 +2,16 @@
 
 import pytest
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
 
 from courses.models import ModulePage
+from elearning.core import route_cache
+from elearning.core.page_cache import page_cache_generation
+from elearning.core.route_cache import route_cache_key
 from tests.factories import UserFactory
 
 
@@ -103,3 +107,36 @@ def test_page_links_read_the_site_root_paths_once_per_generation(
         Site.objects.get(is_default_site=True).save()  # raises the generation
     signed_in.get(url)
     assert len(read) > first
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return all(_plain(part) for part in value)
+    return value is None or type(value) in (int, str)
+
+
+@pytest.mark.django_db
+def test_the_shared_cache_holds_ids_of_a_route_never_pickled_pages_or_sites(
+    signed_in, library_tree
+):
+    module = library_tree["pages"]["module"]
+    assert signed_in.get(module.url).status_code == 200
+
+    remembered = cache.get(route_cache_key("testserver", module.url, page_cache_generation()))
+    assert remembered is not None
+    assert _plain(remembered)
+
+
+@pytest.mark.django_db
+def test_a_route_remembered_by_another_process_serves_the_page_with_its_course(
+    signed_in, library_tree
+):
+    module = library_tree["pages"]["module"]
+    assert signed_in.get(module.url).status_code == 200
+    for copies in (route_cache._sites, route_cache._parents, route_cache._root_paths):
+        copies.clear()  # as in a process that has not served this page yet
+
+    response = signed_in.get(module.url)
+    assert response.status_code == 200
+    assert response.context["page"] == module
+    assert response.context["course"].pk == library_tree["pages"]["course"].pk

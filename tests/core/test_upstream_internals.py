@@ -1,0 +1,222 @@
+"""The private names of Wagtail, django-treebeard, modelsearch and Django that we rely on
+(elearning/core/upstream_internals.py) still work as that module says: an upgrade that changes
+one fails here, by name, instead of silently slowing pages down or serving wrong routes."""
+
+import inspect
+from pathlib import Path
+
+import pytest
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+from django.test import RequestFactory
+
+from wagtail.models import Page, Site
+from wagtail.models.sites import SiteRootPath
+
+from elearning.core import upstream_internals
+from elearning.core.upstream_internals import (
+    page_parent_give,
+    page_parent_known,
+    postgres_search_pieces,
+    queryset_sql,
+    request_root_paths_give,
+    request_root_paths_known,
+    request_route_give,
+    request_route_known,
+    request_site_give,
+    request_site_known,
+)
+from search.models import SearchEntry
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE_PACKAGES = ("elearning", "courses", "media", "search", "settings")
+PRIVATE_NAMES = (
+    "_wagtail_site",
+    "_wagtail_route_for_request",
+    "_wagtail_cached_site_root_paths",
+    "_cached_parent_obj",
+    "query_compiler",
+    "build_tsquery",
+    "build_tsrank",
+    "get_index_vectors",
+    "sql_with_params",
+    "index_entries__",
+)
+
+
+def _request(path="/"):
+    return RequestFactory().get(path, HTTP_HOST="localhost")
+
+
+def _route_path(library_tree, role):
+    """The path Wagtail's serve view routes (the page's address below the language prefix)."""
+    return library_tree["pages"][role].url_path.removeprefix(library_tree["pages"]["home"].url_path)
+
+
+# --- Wagtail: the request's Site -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_site_wagtail_finds_for_a_request_is_known_afterwards(library_tree):
+    request = _request()
+    assert request_site_known(request) is None
+    site = Site.find_for_request(request)
+    assert site is not None
+    assert request_site_known(request) is site
+
+
+@pytest.mark.django_db
+def test_a_site_given_to_a_request_is_what_wagtail_answers_without_a_query(
+    library_tree, django_assert_num_queries
+):
+    given = Site.objects.get(is_default_site=True)
+    request = _request()
+    request_site_give(request, given)
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(request) is given
+
+
+# --- Wagtail: the request's page route -------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_route_wagtail_finds_for_a_request_is_known_afterwards(library_tree):
+    module = library_tree["pages"]["module"]
+    request = _request(module.url)
+    assert request_route_known(request) is None
+    route = Page.route_for_request(request, _route_path(library_tree, "module"))
+    assert route.page.pk == module.pk
+    assert request_route_known(request) is route
+
+
+@pytest.mark.django_db
+def test_a_route_given_to_a_request_is_what_wagtail_answers_without_routing(
+    library_tree, django_assert_num_queries
+):
+    module = library_tree["pages"]["module"]
+    path = _route_path(library_tree, "module")
+    found = Page.route_for_request(_request(module.url), path)
+    assert found.page.pk == module.pk
+    request = _request(module.url)
+    request_route_give(request, found)
+    with django_assert_num_queries(0):
+        assert Page.route_for_request(request, path) is found
+
+
+# --- Wagtail: the request's site root paths (page links) ------------------------------------
+
+
+@pytest.mark.django_db
+def test_page_links_leave_the_site_root_paths_on_the_request(library_tree):
+    module = library_tree["pages"]["module"]
+    request = _request()
+    assert request_root_paths_known(request) is None
+    module.get_url(request=request)
+    assert list(request_root_paths_known(request)) == list(Site.get_site_root_paths())
+
+
+@pytest.mark.django_db
+def test_page_links_use_the_site_root_paths_given_to_the_request(library_tree):
+    module = library_tree["pages"]["module"]
+    home = library_tree["pages"]["home"]
+    site = Site.objects.get(is_default_site=True)
+    given = [SiteRootPath(site.pk, home.url_path, "https://vif.example.org", "nl")]
+    request = _request()
+    request_root_paths_give(request, given)
+    assert module.get_full_url(request=request).startswith("https://vif.example.org/")
+
+
+# --- django-treebeard (and Wagtail): a page's parent -----------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_parent_a_page_read_is_known_afterwards(library_tree):
+    page = Page.objects.get(pk=library_tree["pages"]["module"].pk)
+    assert page_parent_known(page) is None
+    parent = page.get_parent()
+    assert parent.pk == library_tree["pages"]["course"].pk
+    assert page_parent_known(page) is parent
+
+
+@pytest.mark.django_db
+def test_a_parent_given_to_a_page_is_what_it_answers_without_a_query(
+    library_tree, django_assert_num_queries
+):
+    given = Page.objects.get(pk=library_tree["pages"]["course"].pk)
+    page = Page.objects.get(pk=library_tree["pages"]["module"].pk)
+    page_parent_give(page, given)
+    with django_assert_num_queries(0):
+        assert page.get_parent() is given
+
+
+# --- Django: a queryset's SQL ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_sql_of_a_queryset_gives_its_rows(library_tree):
+    queryset = Page.objects.filter(depth__gte=3).order_by("path").values_list("id", flat=True)
+    sql, params = queryset_sql(queryset)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = [row[0] for row in cursor.fetchall()]
+    assert rows == list(queryset)
+    assert len(rows) > 3
+
+
+# --- modelsearch: the pieces of its PostgreSQL match ------------------------------------------
+
+
+def _postgres_results(compiler_class, words):
+    compiler = compiler_class(SearchEntry.objects.all(), words)
+    return PostgresSearchResults(PostgresSearchBackend({}), compiler)
+
+
+def test_the_postgres_compiler_methods_keep_the_signatures_we_call():
+    def names(method):
+        return list(inspect.signature(method).parameters)
+
+    compiler = PostgresSearchQueryCompiler
+    assert names(compiler.get_config) == ["self", "backend"]
+    assert names(compiler.build_tsquery) == ["self", "query", "config"]
+    assert names(compiler.get_index_vectors) == ["self", "search_query"]
+    assert names(compiler.build_tsrank)[:4] == ["self", "vector", "query", "config"]
+
+
+def test_a_postgres_search_is_matched_and_ranked_on_the_index_tables_own_columns():
+    results = _postgres_results(PostgresSearchQueryCompiler, "signalen gesprek")
+    tsquery, vectors, ranks = postgres_search_pieces(results)
+    assert isinstance(tsquery, SearchQuery)
+    assert vectors == [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    assert len(ranks) == 2
+    assert all(isinstance(rank.lhs, SearchRank) for rank in ranks)
+
+
+def test_a_postgres_autocomplete_is_matched_on_the_index_tables_autocomplete_column():
+    results = _postgres_results(PostgresAutocompleteQueryCompiler, "sign")
+    _tsquery, vectors, _ranks = postgres_search_pieces(results)
+    assert vectors == [(F("autocomplete"), 1.0)]
+
+
+# --- Nothing else names them -----------------------------------------------------------------
+
+
+def test_no_other_module_names_a_private_attribute_of_wagtail_modelsearch_or_django():
+    own = Path(upstream_internals.__file__).resolve()
+    offenders = []
+    for package in SOURCE_PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if path.resolve() == own or "migrations" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            offenders += [
+                f"{path.relative_to(ROOT)}: {name}" for name in PRIVATE_NAMES if name in text
+            ]
+    assert offenders == []
