@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "elearning.intervision.apps.IntervisionConfig",
     "elearning.reports.apps.ReportsConfig",
     "courses",
+    "courses.packaging.apps.PackagingConfig",
     "media",
     "search.apps.SearchConfig",
     "wagtail_localize",
