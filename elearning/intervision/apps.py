@@ -9,4 +9,11 @@ class IntervisionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from elearning.accounts.personal_data import personal_data_section_register
+
         from . import signal_handlers  # noqa: F401
+        from .selectors import handovers_export, signups_export
+        from .services import signups_release
+
+        personal_data_section_register("intervision", export=signups_export, erase=signups_release)
+        personal_data_section_register("intervision_place_offers", export=handovers_export)
