@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "elearning.learners.apps.LearnersConfig",
     "elearning.intervision.apps.IntervisionConfig",
     "elearning.reports.apps.ReportsConfig",
+    "elearning.demo.apps.DemoConfig",
     "courses",
     "courses.packaging.apps.PackagingConfig",
     "media",
