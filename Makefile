@@ -57,9 +57,10 @@ test-integration: install messages ## Run the suite against PostgreSQL and Redis
 	DATABASE_URL=$(INTEGRATION_DB) REDIS_URL=$(INTEGRATION_REDIS) CELERY_BROKER_URL=$(INTEGRATION_REDIS) \
 		$(BIN)/pytest -n 2 --dist loadfile
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check, and the import layers (import-linter contracts in pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Format and fix with ruff
 	$(BIN)/ruff format .

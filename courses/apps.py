@@ -10,4 +10,3 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers  # noqa: F401
-        from .packaging import tasks  # noqa: F401  (Celery finds app-level tasks.py only)

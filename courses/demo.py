@@ -1,4 +1,5 @@
-"""Seed the demo library (`make run`): idempotent, so running it again changes nothing.
+"""Seed the demo library (part of `seed_demo`, elearning/demo/): idempotent, so running it again
+changes nothing.
 
 The content itself is data in demo_content.py; this module only places it in the page tree:
 Dutch pages first, then French and English translations with translated titles and summaries.
@@ -7,19 +8,11 @@ Dutch pages first, then French and English translations with translated titles a
 import uuid
 from datetime import datetime
 
-from allauth.account.models import EmailAddress
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from elearning.accounts.roles import TRAINERS
-from elearning.accounts.services import roles_ensure
 from elearning.core.models import Sector
-from elearning.intervision.demo import demo_sessions_seed
-from elearning.reports.demo import demo_reports_seed
 
 from . import demo_content as content
 from .demo_audio import demo_episode_audio
@@ -37,15 +30,6 @@ from .models import (
     WebinarPage,
 )
 
-DEMO_TRAINER_EMAIL = "trainer@example.org"  # also facilitates the demo intervision sessions
-DEMO_ACCOUNTS = [
-    # (email, password, role): printed by `make run`; for a local demo only. The admin is a
-    # superuser (approves and publishes too); the trainer writes pages and submits them for
-    # moderation (elearning/accounts/roles.py); the learner has no admin access.
-    ("admin@example.org", "demo-admin-VIF-2026", "admin"),
-    (DEMO_TRAINER_EMAIL, "demo-trainer-VIF-2026", "trainer"),
-    ("learner@example.org", "demo-learner-VIF-2026", "learner"),
-]
 HOME = {
     "title": {
         "nl": "VIF-leerplatform",
@@ -291,34 +275,9 @@ def _podcast(library, themes, locales):
         _episode(show, episode_item, themes, locales)
 
 
-def _account(email, password, role):
-    """The demo user, created when missing; the trainer is (again) put in the Trainers group."""
-    User = get_user_model()
-    user = User.objects.filter(email=email).first()
-    created = user is None
-    if created:
-        factory = User.objects.create_superuser if role == "admin" else User.objects.create_user
-        user = factory(email=email, password=password)
-    if role == "trainer":
-        user.groups.add(Group.objects.get(name=TRAINERS))
-    # Verified, so that the demo accounts sign in at once (the site asks others to confirm).
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return created
-
-
-def _accounts():
-    roles_ensure()  # the group exists after migrate; this also covers an admin who deleted it
-    return [
-        (email, password, _account(email, password, role))
-        for email, password, role in DEMO_ACCOUNTS
-    ]
-
-
 @transaction.atomic
 def demo_library_seed():
-    """Create whatever part of the demo library is missing; returns the demo accounts."""
+    """Create whatever part of the demo library is missing (pages, themes, trainers)."""
     locale_nl, _created = Locale.objects.get_or_create(language_code="nl")
     locales = [Locale.objects.get_or_create(language_code=code)[0] for code in ("fr", "en")]
     home = _home(locale_nl)
@@ -339,7 +298,3 @@ def demo_library_seed():
     _webinars(library, themes, trainers, locales)
     _tools(library, themes, sectors, locales)
     _podcast(library, themes, locales)
-    accounts = _accounts()
-    demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
-    accounts.append(demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL))
-    return accounts

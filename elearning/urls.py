@@ -8,7 +8,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
-from courses.packaging import catalogue as package_catalogue
 from elearning.accounts import views as account_views
 from elearning.core import views as core_views
 from elearning.intervision.urls import feed_urlpatterns as intervision_feed_urlpatterns
@@ -36,13 +35,8 @@ urlpatterns = [
     path("files/", include(media_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((learners_api_urlpatterns, "learners_api"))),
-    # Other installations discover and pull course packages here (courses/packaging/catalogue.py).
-    path("packages/catalogue.json", package_catalogue.catalogue, name="course_package_catalogue"),
-    path(
-        "packages/<uuid:key>/v<id:version>.zip",
-        package_catalogue.package_download,
-        name="course_package_download",
-    ),
+    # Other installations discover and pull course packages here (courses/packaging/urls.py).
+    path("", include("courses.packaging.urls")),
     path("", include(intervision_feed_urlpatterns)),
     # Podcast apps download episodes from here (a stable address; see courses/views.py).
     path(

@@ -9,4 +9,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from courses.models import LibraryPage
+        from courses.page_context import page_context_register
+
         from . import signal_handlers  # noqa: F401
+        from .selectors import library_page_context
+
+        page_context_register(LibraryPage, library_page_context)

@@ -323,3 +323,8 @@ def library_browse(*, library, params):
         cards.append(card)
     shows = PodcastPage.objects.child_of(library).live().public().order_by("path")
     return {**found, "entries": cards, "podcast_shows": list(shows)}
+
+
+def library_page_context(*, page, request):
+    """The library page's items, narrowed by the facets in its address (courses/page_context.py)."""
+    return library_browse(library=page, params=request.GET)

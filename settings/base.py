@@ -10,10 +10,9 @@ from pathlib import Path
 
 import dj_database_url
 
-from elearning.accounts.oidc import oidc_providers_parse
-
 from .cms import *  # noqa: F403
 from .env import env_bool, env_list
+from .oidc import oidc_providers_parse
 from .security import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,7 +29,9 @@ INSTALLED_APPS = [
     "elearning.learners.apps.LearnersConfig",
     "elearning.intervision.apps.IntervisionConfig",
     "elearning.reports.apps.ReportsConfig",
+    "elearning.demo.apps.DemoConfig",
     "courses",
+    "courses.packaging.apps.PackagingConfig",
     "media",
     "search.apps.SearchConfig",
     "wagtail_localize",
@@ -163,7 +164,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Leerplatform] "
 # ACCOUNT_RATE_LIMITS keeps allauth's defaults (on, counted in the cache).
 
 # Municipalities' own sign-in (OpenID Connect), one identity provider per municipality, from
-# OIDC_PROVIDERS (format in elearning/accounts/oidc.py and the README):
+# OIDC_PROVIDERS (format in settings/oidc.py and the README):
 # https://docs.allauth.org/en/latest/socialaccount/configuration.html
 OIDC_PROVIDER_APPS = oidc_providers_parse(os.environ.get("OIDC_PROVIDERS", ""))
 SOCIALACCOUNT_PROVIDERS = {

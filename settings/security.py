@@ -4,9 +4,8 @@ report a vulnerability. README "Security" says what they protect."""
 
 import os
 
-from elearning.accounts.oidc import oidc_provider_origins, oidc_providers_parse
-
 from .env import env_list
+from .oidc import oidc_provider_origins, oidc_providers_parse
 
 # The client's address, for every limit counted per client (elearning/core/clients.py): the
 # number of reverse proxies in front of the site that append to X-Forwarded-For; 0 = none, the

@@ -1,3 +1,4 @@
+from .course import CompletionRule, CoursePage, ModulePage, WebinarPage
 from .packages import (
     CoursePackage,
     JobStatus,
@@ -6,15 +7,7 @@ from .packages import (
     PackageImport,
     PackageOrigin,
 )
-from .pages import (
-    CompletionRule,
-    CoursePage,
-    HomePage,
-    LibraryPage,
-    ModulePage,
-    ToolPage,
-    WebinarPage,
-)
+from .pages import HomePage, LibraryPage, ToolPage
 from .podcast import ItunesCategory, PodcastEpisodePage, PodcastPage
 from .snippets import Theme, Trainer
 

@@ -62,7 +62,7 @@ def package_index(request):
         row.update(_offer_state(row["course"], row["export"]))
     return TemplateResponse(
         request,
-        "courses/packaging/index.html",
+        "packaging/index.html",
         {
             "page_obj": page,
             "rows": rows,
@@ -196,7 +196,7 @@ def import_upload(request):
             return redirect("course_packages:preview", preview.pk)
     elif request.method == "POST":
         status = 400
-    return TemplateResponse(request, "courses/packaging/upload.html", {"form": form}, status=status)
+    return TemplateResponse(request, "packaging/upload.html", {"form": form}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -228,7 +228,7 @@ def import_remote(request):
 def _remote_page(request, *, address, entries, problem):
     return TemplateResponse(
         request,
-        "courses/packaging/remote.html",
+        "packaging/remote.html",
         {
             "catalogue": address,
             "entries": entries,
@@ -253,7 +253,7 @@ def import_preview(request, import_id):
     package_import = get_object_or_404(PackageImport, pk=import_id)
     return TemplateResponse(
         request,
-        "courses/packaging/preview.html",
+        "packaging/preview.html",
         {
             "package_import": package_import,
             "report": package_import.report,

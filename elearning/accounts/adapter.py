@@ -56,7 +56,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
-    """Sign-in through a municipality's identity provider (see elearning/accounts/oidc.py).
+    """Sign-in through a municipality's identity provider (see settings/oidc.py).
 
     The provider id is the municipality's slug: a learner who signs up through Gent's provider
     works for Gent. The municipality is set once, at sign-up; the learner can change it later.

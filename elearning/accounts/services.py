@@ -21,6 +21,7 @@ from wagtail.models import (
 )
 
 from .models import AccountSession
+from .personal_data import personal_data_sections
 from .roles import (
     COORDINATOR_PERMISSIONS,
     COORDINATORS,
@@ -90,30 +91,6 @@ def _sign_ins_section(user):
     ]
 
 
-def _learning_section(user):
-    from elearning.learners.selectors import learning_record_export
-
-    return learning_record_export(user=user)
-
-
-def _intervision_section(user):
-    from elearning.intervision.selectors import signups_export
-
-    return signups_export(user=user)
-
-
-def _intervision_place_offers_section(user):
-    from elearning.intervision.selectors import handovers_export
-
-    return handovers_export(user=user)
-
-
-def _evaluations_section(user):
-    from elearning.reports.selectors import evaluations_export
-
-    return evaluations_export(user=user)
-
-
 def _municipality_sign_ins_section(user):
     # Who the learner is at their municipality's identity provider, and the claims kept from it.
     return [
@@ -128,40 +105,36 @@ def _municipality_sign_ins_section(user):
     ]
 
 
-# Each later app (learners, intervision, ...) adds its own (name, function of the user) here.
-EXPORT_SECTIONS = (
+# The account's own sections come first; the apps above accounts add theirs (personal_data.py).
+ACCOUNT_SECTIONS = (
     ("account", _account_section),
     ("email_addresses", _email_addresses_section),
     ("sign_ins", _sign_ins_section),
     ("municipality_sign_ins", _municipality_sign_ins_section),
-    ("learning", _learning_section),
-    ("intervision", _intervision_section),
-    ("intervision_place_offers", _intervision_place_offers_section),
-    ("evaluations", _evaluations_section),
 )
 
 
 def account_data_export(*, user) -> dict:
     """Everything the platform holds about `user`, as JSON-ready data (GDPR right of access)."""
-    return {name: section(user) for name, section in EXPORT_SECTIONS}
+    data = {name: section(user) for name, section in ACCOUNT_SECTIONS}
+    for section in personal_data_sections():
+        if section.export is not None:
+            data[section.name] = section.export(user=user)
+    return data
 
 
 @transaction.atomic
 def account_erase(*, user):
-    """Erase the account and everything that names it (GDPR right to erasure).
+    """Erase the account and everything that names it (GDPR right to erasure), all or nothing.
 
-    Hook for later apps: rows that must outlive the learner (attendance counts, aggregated
-    progress for the SPOC reports) are anonymised here, *before* the user is deleted, by a
-    service of their own app (e.g. `progress_anonymise(user=user)`); rows that only matter to
-    the learner go with the user through `on_delete=CASCADE`.
+    Rows that must outlive the learner (attendance counts, aggregated progress for the SPOC
+    reports) are anonymised first by the sections their apps registered (personal_data.py),
+    *before* the user is deleted; rows that only matter to the learner go with the user through
+    `on_delete=CASCADE`.
     """
-    from elearning.intervision.services import signups_release
-    from elearning.learners.services import progress_anonymise
-    from elearning.reports.services import evaluations_anonymise
-
-    progress_anonymise(user=user)
-    evaluations_anonymise(user=user)
-    signups_release(user=user)
+    for section in personal_data_sections():
+        if section.erase is not None:
+            section.erase(user=user)
     EmailAddress.objects.filter(user=user).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()

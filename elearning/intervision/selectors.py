@@ -56,6 +56,25 @@ def course_sessions(*, course, now=None):
     return agenda_sessions(now=now).filter(course__translation_key=course.translation_key)
 
 
+COURSE_SESSIONS = 5  # intervision sessions to come listed on a course page
+
+
+def course_page_context(*, page, request):
+    """What a course page shows of intervision: its next sessions (courses/page_context.py)."""
+    return {"intervision_sessions": list(course_sessions(course=page)[:COURSE_SESSIONS])}
+
+
+def webinar_page_context(*, page, request):
+    """The sign-up for a live webinar (made for any of its languages), if any, shown on its page
+    until it starts (courses/page_context.py)."""
+    registration = None
+    if page.is_upcoming:
+        registration = IntervisionSession.objects.filter(
+            webinar__translation_key=page.translation_key, cancelled_at__isnull=True
+        ).first()
+    return {"registration": registration}
+
+
 def places_left(session):
     """Free places, or None when the session has no limit (annotated sessions only)."""
     if session.max_places is None:

@@ -9,4 +9,12 @@ class LearnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from elearning.accounts.personal_data import personal_data_section_register
+
         from . import signal_handlers  # noqa: F401
+        from .selectors import learning_record_export
+        from .services import progress_anonymise
+
+        personal_data_section_register(
+            "learning", export=learning_record_export, erase=progress_anonymise
+        )

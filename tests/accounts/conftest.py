@@ -3,7 +3,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 
-from elearning.accounts.oidc import oidc_providers_parse
+from settings.oidc import oidc_providers_parse
 from tests.factories import UserFactory
 
 from .fake_idp import CLIENT_ID, CLIENT_SECRET, FakeIdentityProvider

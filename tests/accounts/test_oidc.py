@@ -21,9 +21,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from elearning.accounts.models import User
-from elearning.accounts.oidc import oidc_providers_parse
 from elearning.accounts.services import account_data_export, account_erase
 from elearning.core.models import Municipality
+from settings.oidc import oidc_providers_parse
 
 from .fake_idp import rsa_key
 

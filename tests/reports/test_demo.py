@@ -5,16 +5,16 @@ import pytest
 
 from django.urls import reverse
 
-from courses.demo import demo_library_seed
 from courses.models import CoursePage
 from elearning.accounts.models import User
+from elearning.demo.seeding import demo_seed
 
 from .conftest import tables_of
 
 
 @pytest.fixture
 def seeded(db):
-    demo_library_seed()
+    demo_seed()
 
 
 def test_statements_are_translated_with_the_same_ids(seeded):

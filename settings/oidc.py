@@ -1,7 +1,8 @@
 """Municipalities' own sign-in (OpenID Connect), configured from one environment variable.
 
-settings/base.py and settings/security.py import this module, so it must not import models (or
-anything that does).
+Pure parsing, kept in the settings package because settings/base.py and settings/security.py read
+it before any app is loaded: it must not import application code (an import-linter contract in
+pyproject.toml checks this). The apps read the result from settings.OIDC_PROVIDER_APPS.
 
 OIDC_PROVIDERS holds a JSON list with one object per municipality:
 

@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Page
 
-from courses.demo import demo_library_seed
 from courses.models import (
     CoursePage,
     ModulePage,
@@ -17,13 +16,14 @@ from courses.models import (
     ToolPage,
     WebinarPage,
 )
+from elearning.demo.seeding import demo_seed
 from elearning.intervision.models import Meeting
 from media.models import MediaAsset
 
 
 @pytest.fixture
 def seeded(db):
-    demo_library_seed()
+    demo_seed()
 
 
 def counts():
@@ -48,7 +48,7 @@ def counts():
 
 def _seeding_twice_changes_nothing(client):
     before = counts()
-    demo_library_seed()
+    demo_seed()
     assert counts() == before
 
 

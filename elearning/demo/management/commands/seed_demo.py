@@ -1,13 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from courses.demo import demo_library_seed
+from elearning.demo.seeding import demo_seed
 
 
 class Command(BaseCommand):
     help = "Seed the demo library and demo accounts (idempotent: safe to run again)."
 
     def handle(self, *args, **options):
-        accounts = demo_library_seed()
+        accounts = demo_seed()
         self.stdout.write(self.style.SUCCESS("Demo library ready."))
         self.stdout.write("Demo accounts (local demo only):")
         for email, password, created in accounts:
