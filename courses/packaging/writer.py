@@ -256,9 +256,17 @@ class ImportWriter:
         package.source = source[:255]
         package.collection = self.files.collection
         package.save()
-        for row in self.files.file_rows:
+        # The same bytes may have become a new object (a changed title, other captions):
+        # the next version reuses the newest.
+        rows = {(row.kind, row.sha256): row for row in self.files.file_rows}
+        for row in rows.values():
             row.package = package
-        PackageFile.objects.bulk_create(self.files.file_rows, ignore_conflicts=True)
+        PackageFile.objects.bulk_create(
+            list(rows.values()),
+            update_conflicts=True,
+            unique_fields=["package", "kind", "sha256"],
+            update_fields=["object_id"],
+        )
 
 
 def _value(name, value):

@@ -1,0 +1,73 @@
+"""A newer version imported without publishing waits for moderation: nothing a visitor sees
+changes before a moderator approves the drafts, and pages the version does not change get
+no draft to approve."""
+
+import pytest
+
+from django.core.files.base import ContentFile
+
+from courses.models import CoursePage, WebinarPage
+from courses.packaging.services import package_import_path
+from media.models import CustomImage, MediaCaption
+
+from .conftest import package_bytes, site_emptied
+
+pytestmark = pytest.mark.django_db
+
+NEW_CAPTIONS = b"WEBVTT\n\n00:00.000 --> 00:01.500\nWelkom bij deze nieuwe opname.\n"
+
+
+def captions_read(asset):
+    with asset.captions.get(language="nl").file.open("rb") as stream:
+        return stream.read().decode()
+
+
+def live(model, slug):
+    return model.objects.get(slug=slug, locale__language_code="nl")
+
+
+def test_a_moderated_update_shows_its_new_texts_only_once_approved(course_full):
+    first = package_bytes(course_full)
+    image = CustomImage.objects.get(title="Omslag")
+    image.alt_text = "Drie handen"
+    image.save()
+    caption = MediaCaption.objects.get()
+    caption.file.save("opname.vtt", ContentFile(NEW_CAPTIONS))
+    second = package_bytes(course_full)
+    site_emptied()
+    package_import_path(source=first, publish=True)
+    images_before = list(CustomImage.objects.values_list("pk", "title", "alt_text"))
+    captions_before = {row.pk: captions_read(row.asset) for row in MediaCaption.objects.all()}
+
+    package_import_path(source=second)
+
+    course = live(CoursePage, "kindermishandeling")
+    webinar = live(WebinarPage, "babobox")
+    assert course.image.alt_text == "Twee handen"
+    assert "Welkom bij deze opname." in captions_read(webinar.recording)
+    assert set(images_before) <= set(CustomImage.objects.values_list("pk", "title", "alt_text"))
+    for pk, text in captions_before.items():
+        assert captions_read(MediaCaption.objects.get(pk=pk).asset) == text
+
+    for page in (course, webinar):
+        page.get_latest_revision().publish()
+    course = live(CoursePage, "kindermishandeling")
+    webinar = live(WebinarPage, "babobox")
+    assert course.image.alt_text == "Drie handen"
+    assert "nieuwe opname" in captions_read(webinar.recording)
+
+
+def test_an_update_published_at_once_changes_the_files_in_place(course_full):
+    first = package_bytes(course_full)
+    image = CustomImage.objects.get(title="Omslag")
+    image.alt_text = "Drie handen"
+    image.save()
+    second = package_bytes(course_full)
+    site_emptied()
+    package_import_path(source=first, publish=True)
+    images = CustomImage.objects.count()
+
+    package_import_path(source=second, publish=True)
+
+    assert live(CoursePage, "kindermishandeling").image.alt_text == "Drie handen"
+    assert CustomImage.objects.count() == images
