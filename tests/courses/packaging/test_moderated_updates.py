@@ -6,9 +6,12 @@ import pytest
 
 from django.core.files.base import ContentFile
 
-from courses.models import CoursePage, WebinarPage
+from wagtail.models import Revision, WorkflowState
+
+from courses.models import CoursePage, ModulePage, WebinarPage
 from courses.packaging.services import package_import_path
 from media.models import CustomImage, MediaCaption
+from tests.factories import publish
 
 from .conftest import package_bytes, site_emptied
 
@@ -71,3 +74,43 @@ def test_an_update_published_at_once_changes_the_files_in_place(course_full):
 
     assert live(CoursePage, "kindermishandeling").image.alt_text == "Drie handen"
     assert CustomImage.objects.count() == images
+
+
+def test_a_version_that_changes_nothing_makes_no_drafts_to_review(course_full):
+    first = package_bytes(course_full)
+    course_full.title = "Kindermishandeling herkennen en bespreken"
+    publish(course_full)
+    package_bytes(course_full)
+    course_full.title = "Kindermishandeling herkennen"
+    publish(course_full)
+    same = package_bytes(course_full)  # version 3, with the content of version 1
+    site_emptied()
+    package_import_path(source=first, publish=True)
+    revisions = Revision.objects.count()
+
+    report = package_import_path(source=same)
+
+    assert report.version == 3 and len(report.updated) == 8
+    assert Revision.objects.count() == revisions
+    assert not WorkflowState.objects.exists()
+
+
+def test_a_version_that_changes_one_page_puts_only_that_page_in_review(course_full):
+    first = package_bytes(course_full)
+    signals = live(ModulePage, "signalen")
+    signals.title = "Signalen zien"
+    publish(signals)
+    second = package_bytes(course_full)
+    site_emptied()
+    package_import_path(source=first, publish=True)
+    revisions = Revision.objects.count()
+
+    package_import_path(source=second)
+
+    signals = live(ModulePage, "signalen")
+    assert Revision.objects.count() == revisions + 1
+    (state,) = WorkflowState.objects.all()
+    assert int(state.object_id) == signals.pk
+    assert signals.title == "Signalen" and signals.get_latest_revision_as_object().title == (
+        "Signalen zien"
+    )
