@@ -285,7 +285,14 @@ class ImportWriter:
         provenance = manifest["provenance"]
         source = " ".join(str(provenance.get(k) or "") for k in ("publisher", "site")).strip()
         package = self.installed or CoursePackage(key=self.package.key, course=course)
-        package.version = self.package.version
+        # The version visitors see is recorded once its pages are published; drafts in
+        # moderation make it the version pending (package_version_settle records it later).
+        waiting = not self.publish and any(p.has_unpublished_changes for p in self.pages.values())
+        if waiting:
+            package.version_pending = self.package.version
+        else:
+            package.version, package.version_pending = self.package.version, None
+        self.report.waiting = waiting
         package.origin = PackageOrigin.IMPORTED
         package.source = source[:255]
         package.collection = self.files.collection

@@ -8,7 +8,8 @@ from django.core.files.base import ContentFile
 
 from wagtail.models import Revision, WorkflowState
 
-from courses.models import CoursePage, ModulePage, WebinarPage
+from courses.models import CoursePackage, CoursePage, ModulePage, WebinarPage
+from courses.packaging.schema import PackageRefused
 from courses.packaging.services import package_import_path
 from media.models import CustomImage, MediaCaption
 from tests.factories import publish
@@ -114,3 +115,52 @@ def test_a_version_that_changes_one_page_puts_only_that_page_in_review(course_fu
     assert signals.title == "Signalen" and signals.get_latest_revision_as_object().title == (
         "Signalen zien"
     )
+
+
+def two_versions(course):
+    first = package_bytes(course)
+    course.title = "Kindermishandeling herkennen en bespreken"
+    publish(course)
+    return first, package_bytes(course)
+
+
+def test_a_version_in_moderation_is_not_the_installed_one_until_approved(course_full):
+    first, second = two_versions(course_full)
+    site_emptied()
+    package_import_path(source=first, publish=True)
+
+    report = package_import_path(source=second)
+
+    package = CoursePackage.objects.get()
+    assert report.waiting and (package.version, package.version_pending) == (1, 2)
+    second.seek(0)
+    again = package_import_path(source=second, dry_run=True)  # not refused as installed
+    assert (again.installed_version, again.pending_version) == (1, 2)
+    first.seek(0)
+    with pytest.raises(PackageRefused, match="Versie 1 .* al geïnstalleerd"):
+        package_import_path(source=first)  # version 1 is still the one visitors see
+
+    live(CoursePage, "kindermishandeling").get_latest_revision().publish()
+
+    package.refresh_from_db()
+    assert (package.version, package.version_pending) == (2, None)
+    second.seek(0)
+    with pytest.raises(PackageRefused, match="al geïnstalleerd|already installed"):
+        package_import_path(source=second)
+
+
+def test_an_administrator_publishes_the_version_waiting_for_moderation_at_once(course_full):
+    first, second = two_versions(course_full)
+    site_emptied()
+    package_import_path(source=first, publish=True)
+    package_import_path(source=second)
+    second.seek(0)
+
+    report = package_import_path(source=second, publish=True)
+
+    assert not report.waiting
+    assert live(CoursePage, "kindermishandeling").title == (
+        "Kindermishandeling herkennen en bespreken"
+    )
+    package = CoursePackage.objects.get()
+    assert (package.version, package.version_pending) == (2, None)
