@@ -241,3 +241,43 @@ def test_the_catalogue_costs_the_same_queries_however_many_courses_it_offers(cli
         offer(publish(CoursePageFactory(parent=course_full.get_parent(), slug=f"extra-{number}")))
     assert len(client.get(reverse("course_package_catalogue")).json()["packages"]) == 4
     assert queries() == one
+
+
+def offered(course):
+    export = package_export_request(course=course)
+    package_export_run(export_id=export.pk)  # the task, here (no commit in this test)
+    CoursePackage.objects.filter(pk=export.package_id).update(offered=True)
+    return PackageExport.objects.get(pk=export.pk)
+
+
+def test_the_package_list_costs_the_same_queries_however_many_courses_it_shows(
+    moderator, course_full
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = moderator.get(reverse("course_packages:index"))
+        assert all(row["in_catalogue"] for row in response.context["rows"])
+        return len(captured)
+
+    offered(course_full)
+    queries()  # the first request of a process also looks its site up, once
+    one = queries()
+    for number in range(4):
+        offered(publish(CoursePageFactory(parent=course_full.get_parent(), slug=f"extra-{number}")))
+    assert queries() == one
+
+
+def test_a_failed_export_leaves_the_course_offered_with_its_latest_ready_export(
+    moderator, client, course_full
+):
+    ready = offered(course_full)
+    PackageExport.objects.create(
+        package=ready.package, status=JobStatus.FAILED, problem="Opslag onbereikbaar"
+    )
+
+    (row,) = moderator.get(reverse("course_packages:index")).context["rows"]
+
+    assert row["export"].status == JobStatus.FAILED, "the list shows what happened last"
+    assert row["in_catalogue"]
+    (entry,) = client.get(reverse("course_package_catalogue")).json()["packages"]
+    assert entry["version"] == ready.version
