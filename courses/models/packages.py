@@ -143,7 +143,22 @@ class PackageImport(models.Model):
 
     file = models.FileField(upload_to="package_uploads")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Who confirmed the preview: the import's revisions, publications and moderation
+    # requests are theirs (another moderator than the uploader may confirm).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     language = models.CharField(max_length=8, default="nl")
     status = models.CharField(

@@ -75,7 +75,9 @@ def package_index(request):
         {
             "page_obj": page,
             "rows": rows,
-            "imports": PackageImport.objects.select_related("course")[:10],
+            "imports": PackageImport.objects.select_related(
+                "course", "uploaded_by", "confirmed_by"
+            )[:10],
             "can_export": request.user.has_perm(EXPORT_PERMISSION),
             "can_import": request.user.has_perm(IMPORT_PERMISSION),
             "standards": STANDARDS,
