@@ -164,3 +164,16 @@ def test_an_administrator_publishes_the_version_waiting_for_moderation_at_once(c
     )
     package = CoursePackage.objects.get()
     assert (package.version, package.version_pending) == (2, None)
+
+
+def test_a_version_older_than_the_one_in_moderation_is_refused(course_full):
+    first, second = two_versions(course_full)
+    course_full.title = "Kindermishandeling herkennen, bespreken en melden"
+    publish(course_full)
+    third = package_bytes(course_full)
+    site_emptied()
+    package_import_path(source=first, publish=True)
+    package_import_path(source=third)
+
+    with pytest.raises(PackageRefused, match="versie 3, die eerder werd geïmporteerd en op mod"):
+        package_import_path(source=second)
