@@ -1,11 +1,11 @@
 """Rules about courses that must hold whatever edits the editors make."""
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from wagtail.models import Page
 
-from .models import CoursePage, ModulePage, WebinarPage
+from .models import CoursePackage, CoursePage, ModulePage, WebinarPage
 
 
 @transaction.atomic
@@ -33,3 +33,25 @@ def course_duration_refresh_around(*, page_path):
         "pk", flat=True
     ):
         course_duration_refresh(course_id=course_id)
+
+
+def package_version_settle(*, page_path):
+    """Record an imported version as the one visitors see once its drafts are all published.
+
+    An import waiting for moderation leaves the course's pages with drafts; when a page of
+    that course is published and none of its pages (in any language) has a draft left, its
+    pending version becomes the installed one.
+    """
+    for package in CoursePackage.objects.filter(version_pending__isnull=False):
+        paths = list(
+            Page.objects.filter(translation_key=package.key).values_list("path", flat=True)
+        )
+        if not any(page_path.startswith(path) for path in paths):
+            continue
+        within = Q()
+        for path in paths:
+            within |= Q(path__startswith=path)
+        if not Page.objects.filter(within, has_unpublished_changes=True).exists():
+            CoursePackage.objects.filter(
+                pk=package.pk, version_pending=package.version_pending
+            ).update(version=package.version_pending, version_pending=None)

@@ -1,5 +1,6 @@
-"""Keep each course's stored total duration in step with its published parts; removed package
-exports and uploads take their stored file with them."""
+"""Keep each course's stored total duration in step with its published parts; an imported
+version becomes the installed one once its drafts are published; removed package exports and
+uploads take their stored file with them."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -7,7 +8,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import CoursePage, ModulePage, PackageExport, PackageImport, WebinarPage
-from .services import course_duration_refresh_around
+from .services import course_duration_refresh_around, package_version_settle
 
 DURATION_MODELS = (CoursePage, ModulePage, WebinarPage)
 
@@ -31,6 +32,16 @@ for model in DURATION_MODELS:
             refresh_course_duration, sender=model, dispatch_uid=f"dur-{signal!r}-{model}"
         )
 post_page_move.connect(refresh_after_move, dispatch_uid="course-duration-move")
+
+
+def settle_package_version(sender, instance, **kwargs):
+    package_version_settle(page_path=instance.path)
+
+
+for model in DURATION_MODELS:
+    page_published.connect(
+        settle_package_version, sender=model, dispatch_uid=f"package-version-{model}"
+    )
 
 
 def package_file_delete(sender, instance, **kwargs):

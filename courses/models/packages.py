@@ -19,6 +19,11 @@ class CoursePackage(models.Model):
     that made it, kept on every site that imports it. `version` goes up by one whenever an
     export finds the content changed; an import takes a package only when its version is
     newer than the one installed, so updates flow one way.
+
+    On an importing site `version` is the version visitors see. A version imported without
+    publishing is `version_pending` while its pages wait for moderation; it becomes `version`
+    once every page of the course is published as its latest revision
+    (`package_version_settle`). Until then the same version may be imported again.
     """
 
     key = models.UUIDField(_("course identity"), unique=True)
@@ -29,6 +34,9 @@ class CoursePackage(models.Model):
         related_name="package",
     )
     version = models.PositiveIntegerField(_("version"), default=0)
+    version_pending = models.PositiveIntegerField(
+        _("version awaiting moderation"), null=True, blank=True
+    )
     content_digest = models.CharField(max_length=64, blank=True, editable=False)
     origin = models.CharField(
         _("origin"), max_length=10, choices=PackageOrigin.choices, default=PackageOrigin.MADE_HERE
@@ -135,7 +143,22 @@ class PackageImport(models.Model):
 
     file = models.FileField(upload_to="package_uploads")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Who confirmed the preview: the import's revisions, publications and moderation
+    # requests are theirs (another moderator than the uploader may confirm).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     language = models.CharField(max_length=8, default="nl")
     status = models.CharField(

@@ -24,7 +24,9 @@ CATALOGUE_FORMAT = "vif-course-catalogue"
 
 
 def catalogue_entries(*, base_url):
-    """The offered packages with their latest ready export: three queries whatever their number."""
+    """The offered packages with their latest ready export, in the same queries whatever their
+    number (six at most: the packages, their exports, their live courses, the view
+    restrictions, the pages under them, the titles)."""
     latest = PackageExport.objects.filter(package=OuterRef("pk"), status=JobStatus.READY).order_by(
         "-created_at", "-pk"
     )

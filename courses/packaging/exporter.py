@@ -22,7 +22,7 @@ from media.models import MediaAsset
 
 from . import schema
 from .filetypes import SNIFF_BYTES, sniffed_type
-from .offering import page_identity, page_restricted, restricted_paths
+from .offering import page_identity
 from .richtext import rich_text_reduce
 from .schema import PackageRefused
 from .streams import page_link_outside, stream_rewrite
@@ -59,7 +59,6 @@ def course_pages(course, left_out=None):
     Pages with a view restriction (or below one) are never exported: they are left out, and
     named in `left_out` (a list) when one is given.
     """
-    paths = restricted_paths()
     left_out = [] if left_out is None else left_out
     translations = course.get_translations(inclusive=True).live().select_related("locale")
     source_first = sorted(translations, key=lambda page: page.locale_id != course.locale_id)
@@ -67,12 +66,15 @@ def course_pages(course, left_out=None):
     for translation in source_first:
         parts = translation.get_children().live().type(ModulePage, WebinarPage)
         parts = list(parts.select_related("locale").specific())
-        if page_restricted(translation, paths):
+        restricted = set(
+            translation.get_descendants(inclusive=True).not_public().values_list("pk", flat=True)
+        )
+        if translation.pk in restricted:
             left_out.extend(page_identity(page) for page in (translation, *parts))
             continue
         pages.append((translation.specific, None))
         for part in parts:
-            if page_restricted(part, paths):
+            if part.pk in restricted:
                 left_out.append(page_identity(part))
             else:
                 pages.append((part, translation.pk))

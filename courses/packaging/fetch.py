@@ -194,7 +194,10 @@ class _Deadline:
 
     A socket time-out only bounds each wait for data: a server that sends a byte every few
     seconds would keep the download going for ever. A timer shuts the connection in use at the
-    deadline instead, whatever it is waiting for (the name, the handshake, headers or body).
+    deadline instead, whatever it is waiting for (the connection, the handshake, headers or
+    body). The name lookup before each connection is not covered: getaddrinfo cannot be
+    interrupted, so it is bounded by the system resolver's own time-outs only; a deadline that
+    passed during it stops the download before it connects.
     """
 
     def __init__(self, seconds):

@@ -40,7 +40,9 @@ class ImportReport:
     key: str
     version: int
     title: str
-    installed_version: int | None = None
+    installed_version: int | None = None  # the version visitors see
+    pending_version: int | None = None  # imported before, its pages still in moderation
+    waiting: bool = False  # after the import: its pages wait for moderation
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unpublished: list = field(default_factory=list)
@@ -81,7 +83,8 @@ def _report_make(package):
         key=str(package.key),
         version=package.version,
         title=_title(package),
-        installed_version=installed.version if installed else None,
+        installed_version=(installed.version or None) if installed else None,
+        pending_version=installed.version_pending if installed else None,
         warnings=warnings,
     )
     for page in package.content["pages"]:
@@ -134,7 +137,11 @@ def _write(package, report, *, user, dry_run=False, publish=False):
 
 
 def version_check(package, installed):
-    """Only a newer version of a course imported before replaces it; never a course made here."""
+    """Only a newer version of a course imported before replaces it; never a course made here.
+
+    The version still waiting for moderation may be imported again (published at once, or
+    after its drafts were rejected); an older one than that would replace its drafts and is
+    refused."""
     if installed is None:
         if Page.objects.filter(translation_key=package.key).exists():
             raise PackageRefused(
@@ -155,6 +162,15 @@ def version_check(package, installed):
                 "%(installed)s. Ask for the latest package."
             )
             % {"version": package.version, "installed": installed.version}
+        )
+    pending = installed.version_pending
+    if pending and package.version < pending:
+        raise PackageRefused(
+            _(
+                "This package holds version %(version)s, older than version %(pending)s, which "
+                "was imported before and waits for moderation. Ask for the latest package."
+            )
+            % {"version": package.version, "pending": pending}
         )
 
 

@@ -8,20 +8,9 @@ now was left out of that export (a restriction added after the export takes the 
 the catalogue until it is exported again); its download follows the same rule.
 """
 
-from django.db.models import Q
-
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from courses.models import JobStatus, PackageExport
-
-
-def restricted_paths():
-    """The tree paths of the pages that carry a view restriction (their subtrees inherit it)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
-
-
-def page_restricted(page, paths):
-    return any(page.path.startswith(path) for path in paths)
 
 
 def page_identity(page):
@@ -30,15 +19,19 @@ def page_identity(page):
 
 def exports_offerable(packages, exports):
     """The subset of {package pk: export} whose course is live and whose export left out every
-    page of the course restricted now. Three queries, whatever the number of packages."""
-    paths = restricted_paths()
+    page of the course restricted now. At most three queries, whatever the number of packages."""
     courses = {}
     rows = Page.objects.filter(
         translation_key__in=[package.key for package in packages], live=True
     ).values_list("translation_key", "path")
     for key, path in rows:
         courses.setdefault(key, []).append(path)
-    restricted = _restricted_live_pages(paths)
+    # Wagtail's own rule for "restricted": a view restriction on the page or above it.
+    restricted = list(
+        Page.objects.live()
+        .not_public()
+        .values_list("path", "translation_key", "locale__language_code")
+    )
     offerable = {}
     for package in packages:
         export = exports.get(package.pk)
@@ -53,20 +46,6 @@ def exports_offerable(packages, exports):
         if inside <= left_out:
             offerable[package.pk] = export
     return offerable
-
-
-def _restricted_live_pages(paths):
-    """(path, key, language) of every live page in or below a restricted page."""
-    if not paths:
-        return []
-    within = Q()
-    for path in paths:
-        within |= Q(path__startswith=path)
-    return list(
-        Page.objects.filter(within, live=True).values_list(
-            "path", "translation_key", "locale__language_code"
-        )
-    )
 
 
 def export_offered(*, key, version):

@@ -55,7 +55,12 @@ def package_fetch(*, entry):
     out = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
     digest = hashlib.sha256()
     try:
-        for chunk in _chunks(entry["download"], limit=_max_bytes()):
+        chunks = download(
+            entry["download"],
+            limit=settings.COURSE_PACKAGE_MAX_BYTES,
+            seconds=settings.COURSE_PACKAGE_FETCH_SECONDS,
+        )
+        for chunk in chunks:
             digest.update(chunk)
             out.write(chunk)
         if digest.hexdigest() != entry["sha256"]:
@@ -72,11 +77,3 @@ def package_fetch(*, entry):
 def _body(url, *, limit):
     seconds = min(CATALOGUE_SECONDS, settings.COURSE_PACKAGE_FETCH_SECONDS)
     return b"".join(download(url, limit=limit, seconds=seconds))
-
-
-def _chunks(url, *, limit):
-    return download(url, limit=limit, seconds=settings.COURSE_PACKAGE_FETCH_SECONDS)
-
-
-def _max_bytes():
-    return settings.COURSE_PACKAGE_MAX_BYTES

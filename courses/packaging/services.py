@@ -171,7 +171,7 @@ def package_import_confirm(*, package_import, user=None, publish=False):
     if publish and not package_publish_allowed(user=user):
         raise PermissionDenied
     claimed = PackageImport.objects.filter(pk=package_import.pk, status=JobStatus.PENDING).update(
-        status=JobStatus.RUNNING
+        status=JobStatus.RUNNING, confirmed_by=user
     )
     if claimed:
         task_enqueue_on_commit("packaging.package_import", package_import.pk, publish, robust=False)
@@ -182,14 +182,18 @@ def package_import_run(*, import_id, publish=False):
     """Import a confirmed upload; the upload's file is deleted afterwards either way."""
     from .schema import PackageRefused
 
-    package_import = PackageImport.objects.filter(pk=import_id, status=JobStatus.RUNNING).first()
+    package_import = (
+        PackageImport.objects.filter(pk=import_id, status=JobStatus.RUNNING)
+        .select_related("confirmed_by")
+        .first()
+    )
     if package_import is None:
         return None
     with translation.override(package_import.language):
         try:
             with package_import.file.open("rb") as upload, package_opened(upload) as package:
                 report = package_apply(
-                    package=package, user=package_import.uploaded_by, publish=publish
+                    package=package, user=package_import.confirmed_by, publish=publish
                 )
         except PackageRefused as refusal:
             package_import.status = JobStatus.FAILED

@@ -1,7 +1,9 @@
 """The files of an import: images, documents, recordings and captions, stored through the
 storage API and remembered, so that a failed import deletes them again (the database rolls
 back by itself, storage does not). A newer version of a package reuses the objects an earlier
-version made for the same bytes (PackageFile).
+version made for the same bytes (PackageFile). Published at once, it updates their titles, alt
+texts and captions in place; in moderation it changes none of them (what a live page shows
+stays as it is until the draft is approved) and makes new objects for what differs.
 
 In a dry run every file is read and checked as in the import (its name, its metadata, captions
 against the recording) and its row is written in the transaction that is rolled back, but no
@@ -80,17 +82,41 @@ class ImportedFiles:
             kind
         ]
         found = self._earlier(kind, entry, model)
-        if found is not None:
+        if found is not None and self.writer.publish:
             found.title = row["title"][:255]
             if kind == "image":
                 found.alt_text = row["alt_text"][:255]
             found.full_clean(exclude=["file"])
             found.save()
             return found
+        if found is not None and self._unchanged(kind, found, row):
+            return found
         with self._spooled(entry, row.get("filename")) as upload:
             instance = make(row, upload)
         self._remember(kind, entry, instance, instance.file)
         return instance
+
+    def _unchanged(self, kind, found, row):
+        """Whether the object an earlier version made already says what the package says.
+
+        Without publishing, rows this site shows now are never changed: unreviewed text
+        from another site would go live before a moderator approves it. A different title,
+        alt text or set of captions makes a new object instead, which only the draft uses.
+        """
+        if found.title != row["title"][:255]:
+            return False
+        if kind == "image":
+            return found.alt_text == row["alt_text"][:255]
+        if kind == "media":
+            return all(self._caption_kept(found, caption) for caption in row["captions"])
+        return True
+
+    def _caption_kept(self, asset, row):
+        if row["language"] not in dict(MediaCaption._meta.get_field("language").choices):
+            return True  # left out in any case
+        entry = self.package.files[row["file"]]
+        earlier = self._earlier("caption", entry, MediaCaption)
+        return earlier is not None and earlier.asset_id == asset.pk
 
     def _earlier(self, kind, entry, model):
         if not self.installed:

@@ -50,23 +50,34 @@ def package_index(request):
     )
     page = Paginator(courses, PER_PAGE).get_page(request.GET.get("p"))
     languages = _live_languages([course.translation_key for course in page])
-    rows = [
-        {
-            "course": course,
-            "export": _latest_export(course),
-            "languages": languages.get(course.translation_key, []),
-        }
-        for course in page
-    ]
-    for row in rows:
-        row.update(_offer_state(row["course"], row["export"]))
+    packages = [course.package for course in page if getattr(course, "package", None)]
+    ready = {package.pk: export for package in packages if (export := _latest_ready(package))}
+    offerable = exports_offerable([package for package in packages if package.offered], ready)
+    left_out = _left_out_titles(ready.values())
+    rows = []
+    for course in page:
+        package = getattr(course, "package", None)
+        export = ready.get(package.pk) if package else None
+        rows.append(
+            {
+                "course": course,
+                "export": _latest_export(package),
+                "languages": languages.get(course.translation_key, []),
+                "left_out": [
+                    title for item, title in left_out.items() if item in _identities(export)
+                ],
+                "in_catalogue": bool(package and package.pk in offerable),
+            }
+        )
     return TemplateResponse(
         request,
         "packaging/index.html",
         {
             "page_obj": page,
             "rows": rows,
-            "imports": PackageImport.objects.select_related("course")[:10],
+            "imports": PackageImport.objects.select_related(
+                "course", "uploaded_by", "confirmed_by"
+            )[:10],
             "can_export": request.user.has_perm(EXPORT_PERMISSION),
             "can_import": request.user.has_perm(IMPORT_PERMISSION),
             "standards": STANDARDS,
@@ -83,26 +94,33 @@ def _live_languages(keys):
     return found
 
 
-def _offer_state(course, export):
-    """Which pages the latest export left out, and whether the catalogue offers it now."""
-    package = getattr(course, "package", None)
-    if export is None or package is None or export.status != JobStatus.READY:
-        return {"left_out": [], "in_catalogue": False}
-    identities = {(item.get("key"), item.get("language")) for item in export.left_out or []}
+def _identities(export):
+    return [(item.get("key"), item.get("language")) for item in (export.left_out if export else [])]
+
+
+def _left_out_titles(exports):
+    """{(key, language): "title (language)"} of the pages these exports left out, in one query."""
+    identities = {item for export in exports for item in _identities(export)}
     pages = Page.objects.filter(translation_key__in={key for key, _language in identities})
-    left_out = [
-        f"{page.title} ({page.locale.language_code})"
+    return {
+        (str(page.translation_key), page.locale.language_code): (
+            f"{page.title} ({page.locale.language_code})"
+        )
         for page in pages.select_related("locale").order_by("path")
         if (str(page.translation_key), page.locale.language_code) in identities
-    ]
-    offerable = exports_offerable([package], {package.pk: export}) if package.offered else {}
-    return {"left_out": left_out, "in_catalogue": bool(offerable)}
+    }
 
 
-def _latest_export(course):
-    package = getattr(course, "package", None)
+def _latest_export(package):
+    """The newest export whatever its state: the list shows its progress or its problem."""
     exports = list(package.exports.all()) if package else []
     return exports[0] if exports else None
+
+
+def _latest_ready(package):
+    """The newest ready export: the one the catalogue offers (catalogue.py), never a newer
+    export that failed or is still running."""
+    return next((e for e in package.exports.all() if e.status == JobStatus.READY), None)
 
 
 @require_POST

@@ -46,6 +46,8 @@ class ImportWriter:
         self.files = ImportedFiles(package=package, report=report, writer=self, dry_run=dry_run)
         self.ids = {table: {} for table in ("themes", "trainers")}
         self.pages = {}  # package page id -> page on this site
+        self.before = {}  # package page id -> (type, content) of a page this site had
+        self.unchanged = set()  # package page ids of pages the package leaves as they are
 
     def write(self, *, installed, existing, locales):
         self.installed, self.existing, self.locales = installed, existing, locales
@@ -59,6 +61,7 @@ class ImportWriter:
             if page["locale"] in locales:
                 self._page_write(page)
         self._links_complete(ordered)
+        self._revisions_save()
         if self.publish:
             for page in stale_pages(self.package, existing):
                 page.unpublish(user=self.user)
@@ -126,6 +129,8 @@ class ImportWriter:
             else model(translation_key=row["key"], locale=self.locales[row["locale"]])
         )
         before = page_values(page, row["type"], self.blocks) if page.pk else None
+        if page.pk:
+            self.before[row["id"]] = (row["type"], self._content(_latest(page), row["type"]))
         for name in (*schema.COMMON_FIELDS, *spec["fields"]):
             if name in fields:
                 setattr(page, name, _value(name, fields[name]))
@@ -147,11 +152,11 @@ class ImportWriter:
             self._changes_note(row, before, page_values(page, row["type"], self.blocks))
         if page.pk is None:
             self._page_place(page, row)
+            self._revision_save(page, log_action=True)
         else:
             self.report.course_id = self.report.course_id or (
                 page.pk if row["type"] == "course" else None
             )
-        self._revision_save(page, log_action=True)
         self.pages[row["id"]] = page
 
     def _streams_clean(self, page, type_name):
@@ -165,6 +170,32 @@ class ImportWriter:
         if errors:
             raise ValidationError(errors)
 
+    def _revisions_save(self):
+        """A revision for each page this site had that the package changes, once its links are
+        complete; a page it leaves as it is gets none (and so no moderation either)."""
+        for package_id, (type_name, before) in self.before.items():
+            page = self.pages[package_id]
+            if self._content(page, type_name) != before:
+                self._revision_save(page, log_action=True)
+                continue
+            self.unchanged.add(package_id)
+            if self.publish and page.has_unpublished_changes:
+                page.get_latest_revision().publish(user=self.user)  # its draft is this version
+
+    def _content(self, page, type_name):
+        """What the import writes on a page, as stored (block ids left out: a package may
+        carry list items without them, which then get new ones at every import)."""
+        spec = schema.PAGE_TYPES[type_name]
+        content = {name: getattr(page, name) for name in (*schema.COMMON_FIELDS, *spec["fields"])}
+        for name in spec["streams"]:
+            stream = self.blocks[(type_name, name)].get_prep_value(getattr(page, name))
+            content[name] = _without_ids(stream)
+        for name in spec["files"]:
+            content[name] = getattr(page, page._meta.get_field(name).attname)
+        for name in spec["relations"]:
+            content[name] = sorted(item.pk for item in getattr(page, name).all())
+        return content
+
     def _revision_save(self, page, **kwargs):
         revision = page.save_revision(user=self.user, **kwargs)
         if self.publish:
@@ -177,8 +208,10 @@ class ImportWriter:
                 listed["changes"] = changes
 
     def _moderation_start(self):
-        """Every imported page goes to review in the workflow that applies to it."""
-        for page in self.pages.values():
+        """Every page the import wrote goes to review in the workflow that applies to it."""
+        for package_id, page in self.pages.items():
+            if package_id in self.unchanged:
+                continue
             workflow = page.get_workflow()
             if workflow is None:
                 self.report.warnings.append(
@@ -237,7 +270,8 @@ class ImportWriter:
             for name in spec["streams"]:
                 setattr(page, name, self._stream(row["type"], name, row["fields"].get(name, [])))
             self._streams_clean(page, row["type"])
-            self._revision_save(page)
+            if row["id"] not in self.before:  # a page this site had: saved once, afterwards
+                self._revision_save(page)
 
     def _related(self, table, values):
         if table == "sector":
@@ -251,14 +285,29 @@ class ImportWriter:
         provenance = manifest["provenance"]
         source = " ".join(str(provenance.get(k) or "") for k in ("publisher", "site")).strip()
         package = self.installed or CoursePackage(key=self.package.key, course=course)
-        package.version = self.package.version
+        # The version visitors see is recorded once its pages are published; drafts in
+        # moderation make it the version pending (package_version_settle records it later).
+        waiting = not self.publish and any(p.has_unpublished_changes for p in self.pages.values())
+        if waiting:
+            package.version_pending = self.package.version
+        else:
+            package.version, package.version_pending = self.package.version, None
+        self.report.waiting = waiting
         package.origin = PackageOrigin.IMPORTED
         package.source = source[:255]
         package.collection = self.files.collection
         package.save()
-        for row in self.files.file_rows:
+        # The same bytes may have become a new object (a changed title, other captions):
+        # the next version reuses the newest.
+        rows = {(row.kind, row.sha256): row for row in self.files.file_rows}
+        for row in rows.values():
             row.package = package
-        PackageFile.objects.bulk_create(self.files.file_rows, ignore_conflicts=True)
+        PackageFile.objects.bulk_create(
+            list(rows.values()),
+            update_conflicts=True,
+            unique_fields=["package", "kind", "sha256"],
+            update_fields=["object_id"],
+        )
 
 
 def _value(name, value):
@@ -267,6 +316,19 @@ def _value(name, value):
             return datetime.fromisoformat(value)
         except ValueError as error:
             raise ValidationError({name: _("Enter a valid date and time.")}) from error
+    return value
+
+
+def _latest(page):
+    """The page as its latest revision has it: a draft waiting for moderation included."""
+    return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
     return value
 
 

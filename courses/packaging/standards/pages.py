@@ -14,9 +14,10 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from courses.models import CoursePage, ModulePage, WebinarPage
 
-from ..offering import page_restricted, restricted_paths
 from ..richtext import web_address
 from ..schema import PackageRefused
 from .blocks import Rendering, block_render, media_context
@@ -60,7 +61,7 @@ def course_translation_get(*, course, language=None):
         .filter(translation_key=course.translation_key, locale__language_code=language)
         .first()
     )
-    if translated is not None and page_restricted(translated, restricted_paths()):
+    if translated is not None and not Page.objects.filter(pk=translated.pk).public().exists():
         raise PackageRefused(
             _(
                 "The course “%(title)s” in the language “%(language)s” is restricted to some "
@@ -79,9 +80,7 @@ def course_translation_get(*, course, language=None):
 def course_parts_list(*, course):
     """The course's live modules and webinars in the order editors gave them; those with a
     view restriction are never exported."""
-    paths = restricted_paths()
-    parts = course.get_children().live().type(ModulePage, WebinarPage).specific()
-    return [part for part in parts if not page_restricted(part, paths)]
+    return list(course.get_children().live().public().type(ModulePage, WebinarPage).specific())
 
 
 def text_xml_clean(*, text):

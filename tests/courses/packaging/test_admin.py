@@ -9,8 +9,11 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from wagtail.models import WorkflowState
 
 from courses.models import CoursePackage, CoursePage, JobStatus, PackageExport, PackageImport
 from courses.packaging.services import package_export_request, package_export_run
@@ -241,3 +244,70 @@ def test_the_catalogue_costs_the_same_queries_however_many_courses_it_offers(cli
         offer(publish(CoursePageFactory(parent=course_full.get_parent(), slug=f"extra-{number}")))
     assert len(client.get(reverse("course_package_catalogue")).json()["packages"]) == 4
     assert queries() == one
+
+
+def offered(course):
+    export = package_export_request(course=course)
+    package_export_run(export_id=export.pk)  # the task, here (no commit in this test)
+    CoursePackage.objects.filter(pk=export.package_id).update(offered=True)
+    return PackageExport.objects.get(pk=export.pk)
+
+
+def test_the_package_list_costs_the_same_queries_however_many_courses_it_shows(
+    moderator, course_full
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = moderator.get(reverse("course_packages:index"))
+        assert all(row["in_catalogue"] for row in response.context["rows"])
+        return len(captured)
+
+    offered(course_full)
+    queries()  # the first request of a process also looks its site up, once
+    one = queries()
+    for number in range(4):
+        offered(publish(CoursePageFactory(parent=course_full.get_parent(), slug=f"extra-{number}")))
+    assert queries() == one
+
+
+def test_a_failed_export_leaves_the_course_offered_with_its_latest_ready_export(
+    moderator, client, course_full
+):
+    ready = offered(course_full)
+    PackageExport.objects.create(
+        package=ready.package, status=JobStatus.FAILED, problem="Opslag onbereikbaar"
+    )
+
+    (row,) = moderator.get(reverse("course_packages:index")).context["rows"]
+
+    assert row["export"].status == JobStatus.FAILED, "the list shows what happened last"
+    assert row["in_catalogue"]
+    (entry,) = client.get(reverse("course_package_catalogue")).json()["packages"]
+    assert entry["version"] == ready.version
+
+
+def test_the_import_is_done_in_the_name_of_the_moderator_who_confirmed_it(
+    moderator, course_full, django_capture_on_commit_callbacks
+):
+    package = package_bytes(course_full)
+    site_emptied()
+    upload = io.BytesIO(package.getvalue())
+    upload.name = "kindermishandeling.zip"
+    moderator.post(reverse("course_packages:upload"), {"package": upload})
+    preview = PackageImport.objects.get()
+    colleague = member_of(MODERATORS, "collega@example.org")
+    other = Client()
+    other.force_login(colleague)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        other.post(reverse("course_packages:confirm", args=[preview.pk]))
+
+    preview.refresh_from_db()
+    assert preview.status == JobStatus.READY and preview.confirmed_by == colleague
+    course = CoursePage.objects.get(title="Kindermishandeling herkennen")
+    assert course.get_latest_revision().user == colleague
+    assert {state.requested_by for state in WorkflowState.objects.all()} == {colleague}
+    listing = moderator.get(reverse("course_packages:index")).content.decode()
+    recent = listing.split(reverse("course_packages:preview", args=[preview.pk]))[1]
+    row = recent[: recent.index("</tr>")]
+    assert "redactie@example.org" in row and "collega@example.org" in row

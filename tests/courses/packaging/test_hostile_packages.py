@@ -1112,7 +1112,7 @@ def test_a_package_refused_while_importing_from_the_admin_keeps_only_its_failed_
     upload = SimpleUploadedFile("course.zip", valid_package, content_type="application/zip")
     preview = package_preview_make(upload=upload)
     uploaded = preview.file.name
-    package_import_path(source=io.BytesIO(valid_package))
+    package_import_path(source=io.BytesIO(valid_package), publish=True)
     before = site_state()
 
     with translation.override("en"):

@@ -92,7 +92,7 @@ def test_a_course_survives_the_trip_to_another_site(course_full):
 def test_the_same_version_twice_is_refused(course_full):
     package = package_bytes(course_full)
     site_emptied()
-    package_import_path(source=package)
+    package_import_path(source=package, publish=True)
     package.seek(0)
     with pytest.raises(PackageRefused, match="al geïnstalleerd|already installed"):
         package_import_path(source=package)

@@ -40,6 +40,12 @@ class Command(BaseCommand):
             f" (installed: version {report.installed_version})" if report.installed_version else ""
         )
         self.stdout.write(f"{verb} {report.title!r}, version {report.version}{was}.")
+        if report.pending_version:
+            self.stdout.write(f"  version {report.pending_version} was waiting for moderation")
+        if report.waiting:
+            self.stdout.write(
+                "  its pages wait for moderation; published, they become this version"
+            )
         for heading, rows in (
             ("created", report.created),
             ("updated", report.updated),
