@@ -9,4 +9,18 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import selectors, signal_handlers  # noqa: F401
+        from .feeds import podcast_feed_response
+        from .models import CoursePage, HomePage, ModulePage, PodcastPage
+        from .models.podcast import FEED_ROUTE
+        from .page_context import page_context_register, page_route_register
+
+        page_context_register(HomePage, selectors.home_page_context)
+        page_context_register(CoursePage, selectors.course_page_context)
+        page_context_register(ModulePage, selectors.module_page_context)
+        page_context_register(PodcastPage, selectors.podcast_page_context)
+        page_route_register(
+            PodcastPage,
+            FEED_ROUTE,
+            lambda *, page, request: podcast_feed_response(show=page, request=request),
+        )

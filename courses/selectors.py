@@ -212,3 +212,25 @@ def knowledge_check_feedback(*, module, params):
                 "feedback": choice["feedback"],
             }
     return None
+
+
+# What each page type shows, registered in CoursesConfig.ready() (courses/page_context.py).
+
+
+def home_page_context(*, page, request, context):
+    return home_highlights(home=page)
+
+
+def course_page_context(*, page, request, context):
+    return course_outline(course=page)
+
+
+def module_page_context(*, page, request, context):
+    return {
+        **module_navigation(module=page, course=context["parent_page"]),
+        "check_result": knowledge_check_feedback(module=page, params=request.GET),
+    }
+
+
+def podcast_page_context(*, page, request, context):
+    return podcast_episode_listing(show=page, params=request.GET)

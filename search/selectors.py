@@ -325,6 +325,6 @@ def library_browse(*, library, params):
     return {**found, "entries": cards, "podcast_shows": list(shows)}
 
 
-def library_page_context(*, page, request):
+def library_page_context(*, page, request, context):
     """The library page's items, narrowed by the facets in its address (courses/page_context.py)."""
     return library_browse(library=page, params=request.GET)

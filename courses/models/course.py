@@ -15,7 +15,6 @@ from wagtail.search import index
 
 from ..blocks import ChapterBlock, ModuleBodyBlock
 from ..forms import WebinarPageForm
-from ..page_context import page_context_extend
 from .pages import CachedPage
 
 MODULE_MAX_MINUTES = 20
@@ -113,14 +112,6 @@ class CoursePage(CachedPage):
 
     class Meta:
         verbose_name = _("course")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_outline(course=self))
-        # The intervision sessions to come are added by that app (page_context.py).
-        return page_context_extend(context, page=self, request=request)
 
 
 class ModulePage(CachedPage):
@@ -220,14 +211,6 @@ class ModulePage(CachedPage):
                 {"completion_rule": _("This rule needs a knowledge check in the content.")}
             )
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import knowledge_check_feedback, module_navigation
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_navigation(module=self, course=context["parent_page"]))
-        context["check_result"] = knowledge_check_feedback(module=self, params=request.GET)
-        return context
-
 
 class WebinarPage(CachedPage):
     """A live session (scheduled) and/or its recording; inside a course it is part of a series."""
@@ -306,5 +289,4 @@ class WebinarPage(CachedPage):
         # Inside a course the webinar is one part of a series (Babobox: 3 x 20 minutes).
         context["series"] = parent if parent and parent.specific_class is CoursePage else None
         context["webinar_trainers"] = list(self.trainers.all())
-        # The sign-up for a live webinar is added by the intervision app (page_context.py).
-        return page_context_extend(context, page=self, request=request)
+        return context

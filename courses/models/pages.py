@@ -37,7 +37,8 @@ class CachedPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["parent_page"] = self.get_parent() if self.depth > 2 else None
-        return context
+        # What the page lists comes from providers its own and higher apps register.
+        return page_context_extend(context, page=self, request=request)
 
 
 class HomePage(CachedPage):
@@ -73,13 +74,6 @@ class HomePage(CachedPage):
         page_parent_give(page, self if parent_path == self.url_path else found.get(parent_path))
         return page.route(request, [])
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import home_highlights
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_highlights(home=self))
-        return context
-
 
 class LibraryPage(CachedPage):
     """The catalogue: every course, module, webinar, tool and podcast episode, narrowed by the
@@ -95,11 +89,6 @@ class LibraryPage(CachedPage):
 
     class Meta:
         verbose_name = _("library")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The facets and results come from the search app (page_context.py).
-        return page_context_extend(context, page=self, request=request)
 
 
 class ToolPage(CachedPage):

@@ -20,6 +20,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from elearning.core.page_cache import mark_cacheable
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..page_context import page_route_serve
 from .pages import CachedPage
 
 FEED_ROUTE = "feed"
@@ -124,16 +125,7 @@ class PodcastPage(RoutablePageMixin, CachedPage):
 
     @path("feed/", name=FEED_ROUTE)
     def feed(self, request):
-        from ..feeds import podcast_feed_response
-
-        return podcast_feed_response(show=self, request=request)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import podcast_episode_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(podcast_episode_listing(show=self, params=request.GET))
-        return context
+        return page_route_serve(self, FEED_ROUTE, request=request)  # courses/feeds.py
 
 
 class PodcastEpisodePage(CachedPage):

@@ -59,12 +59,12 @@ def course_sessions(*, course, now=None):
 COURSE_SESSIONS = 5  # intervision sessions to come listed on a course page
 
 
-def course_page_context(*, page, request):
+def course_page_context(*, page, request, context):
     """What a course page shows of intervision: its next sessions (courses/page_context.py)."""
     return {"intervision_sessions": list(course_sessions(course=page)[:COURSE_SESSIONS])}
 
 
-def webinar_page_context(*, page, request):
+def webinar_page_context(*, page, request, context):
     """The sign-up for a live webinar (made for any of its languages), if any, shown on its page
     until it starts (courses/page_context.py)."""
     registration = None
