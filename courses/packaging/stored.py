@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from courses.models import PackageFile
+from elearning.core.upstream_internals import document_file_metadata_set, image_file_metadata_set
 from media.captions import captions_check
 from media.models import MediaAsset, MediaCaption
 
@@ -130,12 +131,12 @@ class ImportedFiles:
         image = get_image_model()(
             title=row["title"], alt_text=row["alt_text"], collection=self.collection, file=upload
         )
-        image._set_image_file_metadata()
+        image_file_metadata_set(image)
         return self._saved(image)
 
     def _document_make(self, row, upload):
         document = get_document_model()(title=row["title"], collection=self.collection, file=upload)
-        document._set_document_file_metadata()
+        document_file_metadata_set(document)
         return self._saved(document)
 
     def _media_make(self, row, upload):

@@ -9,6 +9,9 @@ nowhere else: tests/core/test_upstream_internals.py checks each one against the 
 package and fails when an upgrade changes it, and a test there proves that no other module
 names them.
 
+The package importer also fills an image's or document's size and hash as Wagtail's own upload
+form does (no public method does it for a file saved by code).
+
 Checked against Wagtail 7.4.4, django-treebeard 5.3.1, modelsearch 1.3.2 and Django 5.2.19.
 """
 
@@ -53,6 +56,21 @@ def request_root_paths_known(request):
 def request_root_paths_give(request, root_paths):
     """Page.get_url(request=request) uses these root paths instead of reading them."""
     setattr(request, _ROOT_PATHS, root_paths)
+
+
+# --- Wagtail 7.4.4: an uploaded file's size and hash --------------------------------------------
+# The admin's upload forms call AbstractImage._set_image_file_metadata() and
+# AbstractDocument._set_document_file_metadata(): file_size and file_hash (duplicate detection).
+
+
+def image_file_metadata_set(image):
+    """Give a new image its file size and hash, as Wagtail's upload form does."""
+    image._set_image_file_metadata()
+
+
+def document_file_metadata_set(document):
+    """Give a new document its file size and hash, as Wagtail's upload form does."""
+    document._set_document_file_metadata()
 
 
 # --- django-treebeard 5.3.1: MP_Node.get_parent() keeps the parent in _cached_parent_obj ----

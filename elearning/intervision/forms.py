@@ -122,7 +122,7 @@ class IntervisionSessionForm(WagtailAdminModelForm, metaclass=SessionFormMetacla
         starts = [
             form.cleaned_data.get("starts_at")
             for form in formset.forms
-            if form.is_valid() and not formset._should_delete_form(form)
+            if form.is_valid() and not form.cleaned_data.get("DELETE")
         ]
         return min(filter(None, starts), default=None)
 

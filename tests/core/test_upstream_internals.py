@@ -2,7 +2,9 @@
 (elearning/core/upstream_internals.py) still work as that module says: an upgrade that changes
 one fails here, by name, instead of silently slowing pages down or serving wrong routes."""
 
+import hashlib
 import inspect
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -12,17 +14,23 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from PIL import Image
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models import F
 from django.test import RequestFactory
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
 from elearning.core import upstream_internals
 from elearning.core.upstream_internals import (
+    document_file_metadata_set,
+    image_file_metadata_set,
     page_parent_give,
     page_parent_known,
     postgres_search_pieces,
@@ -49,7 +57,16 @@ PRIVATE_NAMES = (
     "get_index_vectors",
     "sql_with_params",
     "index_entries__",
+    "_set_image_file_metadata",
+    "_set_document_file_metadata",
+    "_should_delete_form",
 )
+
+
+def image_bytes():
+    buffer = BytesIO()
+    Image.new("RGB", (4, 3), "teal").save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def _request(path="/"):
@@ -203,6 +220,30 @@ def test_a_postgres_autocomplete_is_matched_on_the_index_tables_autocomplete_col
     results = _postgres_results(PostgresAutocompleteQueryCompiler, "sign")
     _tsquery, vectors, _ranks = postgres_search_pieces(results)
     assert vectors == [(F("autocomplete"), 1.0)]
+
+
+# --- Wagtail: an uploaded file's size and hash ------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_new_image_and_document_get_the_size_and_hash_wagtail_gives_an_upload():
+    content = image_bytes()
+    image = get_image_model()(title="Affiche", file=ContentFile(content, name="affiche.png"))
+    document = get_document_model()(
+        title="Folder", file=ContentFile(b"%PDF-1.4 folder", name="f.pdf")
+    )
+
+    image_file_metadata_set(image)
+    document_file_metadata_set(document)
+
+    assert (image.file_size, image.file_hash) == (
+        len(content),
+        hashlib.sha1(content, usedforsecurity=False).hexdigest(),
+    )
+    assert (document.file_size, document.file_hash) == (
+        15,
+        hashlib.sha1(b"%PDF-1.4 folder", usedforsecurity=False).hexdigest(),
+    )
 
 
 # --- Nothing else names them -----------------------------------------------------------------
