@@ -1,8 +1,5 @@
-"""Attests: issuing the PDF a learner receives for a completed course, and verifying it.
-
-Issuing is a chain of steps that each run once: the row, then the PDF, then the email. A step
-already done is skipped, so a retry after a failure (the mail server was down) picks up where
-the last attempt stopped: one row, one file, one email.
+"""Attests: what the PDF a learner receives for a completed course says, its email, and
+verifying it. Issuing it (the writes) is services/attests.py.
 
 Hours of study: the attest states the course's nominal study time (the sum of its modules and
 webinars, `CoursePage.total_duration_minutes`), not the time this learner's browser measured.
@@ -11,19 +8,15 @@ everyone who completed the same course: measured time rewards a tab left open an
 fast reader. Only when the nominal time is unknown (0) does the measured time stand in.
 """
 
-import math
 import re
-import secrets
 from datetime import timedelta
 
 import qrcode
 import qrcode.image.svg
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -31,10 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import CoursePage
-from elearning.accounts.adapter import offered_language
 from elearning.core.sites import site_root_url
 
-from .models import Attest, Enrolment, ModuleProgress
+from .models import Enrolment
 
 CODE_PATTERN = re.compile(r"[A-Z0-9]{12}")
 # The sweep (tasks.attest_sweep) picks up attests still missing this long after completion...
@@ -71,7 +63,7 @@ def attest_verify_url(*, attest):
     return site_root_url() + path
 
 
-def _course_page(course_key, language):
+def attest_course_page(course_key, language):
     """The course in the learner's language, else in the default language, else any copy."""
     candidates = list(
         CoursePage.objects.filter(translation_key=course_key).select_related("locale")
@@ -81,47 +73,6 @@ def _course_page(course_key, language):
             if page.locale.language_code == wanted and page.live:
                 return page
     return next((page for page in candidates if page.live), candidates[0] if candidates else None)
-
-
-def _measured_minutes(enrolment):
-    seconds = ModuleProgress.objects.filter(
-        enrolment=enrolment, user_id=enrolment.user_id
-    ).aggregate(total=Sum("seconds_spent"))["total"]
-    return math.ceil((seconds or 0) / 60)
-
-
-def _attest_get_or_create(enrolment_id):
-    """The enrolment's attest, created with what is true today; None if there is nothing to issue.
-
-    Nothing is issued for an enrolment that is gone, not completed, anonymised (the learner
-    erased their account meanwhile), or whose course no longer exists in any language.
-    """
-    with transaction.atomic():
-        enrolment = (
-            Enrolment.objects.select_for_update(of=("self",))
-            .select_related("user")
-            .filter(pk=enrolment_id)
-            .first()
-        )
-        if enrolment is None or enrolment.completed_at is None or enrolment.user is None:
-            return None
-        attest = Attest.objects.filter(enrolment=enrolment).first()
-        if attest is not None:
-            return attest
-        user = enrolment.user
-        language = offered_language(user.preferred_language)
-        course = _course_page(enrolment.course_key, language)
-        if course is None:
-            return None
-        return Attest.objects.create(
-            enrolment=enrolment,
-            user=user,
-            learner_name=user.get_full_name() or user.email,
-            course_title=course.title,
-            study_minutes=course.total_duration_minutes or _measured_minutes(enrolment),
-            completed_on=timezone.localdate(enrolment.completed_at),
-            language=language,
-        )
 
 
 def _qr_code_svg(url):
@@ -155,23 +106,6 @@ def attest_pdf_render(*, attest):
     return document.write_pdf(pdf_tags=True)
 
 
-def _attest_pdf_store(attest_id):
-    """Render and store the PDF, unless an earlier attempt did. The row lock keeps it to one."""
-    with transaction.atomic():
-        attest = Attest.objects.select_for_update().get(pk=attest_id)
-        if attest.pdf:
-            return attest
-        content = ContentFile(attest_pdf_render(attest=attest))
-        # A random name: the file must not be found by guessing (the code is printed on it).
-        attest.pdf.save(f"{secrets.token_urlsafe(16)}.pdf", content, save=False)
-        try:
-            attest.save(update_fields=["pdf"])
-        except Exception:
-            attest.pdf.storage.delete(attest.pdf.name)
-            raise
-        return attest
-
-
 def attest_email_message(*, attest):
     """The email that brings the attest: neutral subject (read over shoulders), PDF attached."""
     with translation.override(attest.language):
@@ -198,20 +132,6 @@ def attest_download_filename(*, attest):
     return f"attest-{attest.code}.pdf"
 
 
-def _attest_email_send(attest_id):
-    """Send the email, unless an earlier attempt did; the row lock keeps it to one sender."""
-    with transaction.atomic():
-        attest = (
-            Attest.objects.select_for_update(of=("self",)).select_related("user").get(pk=attest_id)
-        )
-        if attest.emailed_at is not None:
-            return attest
-        attest_email_message(attest=attest).send()
-        attest.emailed_at = timezone.now()
-        attest.save(update_fields=["emailed_at"])
-        return attest
-
-
 def attests_pending(*, limit=200):
     """Enrolments completed a while ago whose attest is not fully issued (row, PDF and email).
 
@@ -230,16 +150,3 @@ def attests_pending(*, limit=200):
         .order_by("completed_at")
         .values_list("pk", flat=True)[:limit]
     )
-
-
-def attest_issue(*, enrolment_id):
-    """Issue the attest of a completed enrolment: the row, the PDF, the email, each once.
-
-    Idempotent and resumable (see the module docstring). Returns the attest, or None when there
-    is nothing to issue.
-    """
-    attest = _attest_get_or_create(enrolment_id)
-    if attest is None or (attest.pdf and attest.emailed_at):
-        return attest
-    _attest_pdf_store(attest.pk)
-    return _attest_email_send(attest.pk)

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from . import attests, xapi
+from .services import attests as issuing
 from .xapi import XapiDeliveryFailed
 
 
@@ -21,7 +22,7 @@ def attest_issue(self, enrolment_id):
     The service is idempotent and resumes where a failed attempt stopped, so retrying any
     error is safe: a retry after a mail failure only sends the mail.
     """
-    attests.attest_issue(enrolment_id=enrolment_id)
+    issuing.attest_issue(enrolment_id=enrolment_id)
 
 
 @shared_task(name="learners.attest_sweep")

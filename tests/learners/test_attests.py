@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from elearning.learners import attests, tasks
 from elearning.learners.models import Attest, Enrolment
+from elearning.learners.services import attests as issuing
 from elearning.learners.services import course_completion_refresh
 from elearning.learners.views import attests as attest_views
 from tests.factories import AttestFactory, UserFactory, translate
@@ -85,7 +86,7 @@ def test_completing_the_course_enqueues_one_attest_task_after_commit(
 def test_an_incomplete_course_issues_nothing(attest_course, learner):
     enrolment = attest_enrolment(learner, attest_course, modules=attest_course.modules[:-1])
     assert not course_completion_refresh(enrolment=enrolment, now=COMPLETED_AT)
-    assert attests.attest_issue(enrolment_id=enrolment.pk) is None
+    assert issuing.attest_issue(enrolment_id=enrolment.pk) is None
     assert not Attest.objects.exists()
     assert mail.outbox == []
 
@@ -94,7 +95,7 @@ def test_the_attest_pdf_states_name_course_hours_date_and_code(attest_course, le
     files_before = stored_attest_files()
     enrolment = completed_enrolment(learner, attest_course)
 
-    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
 
     assert Attest.objects.get() == attest
     assert attest.pdf.name.startswith("attests/") and default_storage.exists(attest.pdf.name)
@@ -117,7 +118,7 @@ def test_the_attest_pdf_states_name_course_hours_date_and_code(attest_course, le
 def test_the_attest_is_emailed_once_with_a_discreet_subject_and_the_pdf(attest_course, learner):
     enrolment = completed_enrolment(learner, attest_course)
 
-    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
 
     assert attest.emailed_at is not None
     [message] = mail.outbox
@@ -137,7 +138,7 @@ def test_a_french_learner_gets_the_attest_and_the_email_in_french(french_course,
     learner.save()
     enrolment = completed_enrolment(learner, french_course)
 
-    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
 
     assert (attest.language, attest.course_title) == ("fr", "Reconnaître la maltraitance")
     text, reader = pdf_text(attest)
@@ -155,7 +156,7 @@ def test_the_name_falls_back_to_the_email_address(attest_course):
     nameless = UserFactory(email="zonder.naam@example.org")
     enrolment = completed_enrolment(nameless, attest_course)
 
-    attest = attests.attest_issue(enrolment_id=enrolment.pk)
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
 
     assert attest.learner_name == "zonder.naam@example.org"
     assert "zonder.naam@example.org" in pdf_text(attest)[0]
@@ -187,12 +188,12 @@ def test_a_mail_failure_keeps_the_attest_and_pdf_so_the_retry_only_sends(
     settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
 
     with pytest.raises(ConnectionRefusedError):
-        attests.attest_issue(enrolment_id=enrolment.pk)
+        issuing.attest_issue(enrolment_id=enrolment.pk)
 
     attest = Attest.objects.get()
     assert attest.pdf and attest.emailed_at is None
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    attests.attest_issue(enrolment_id=enrolment.pk)
+    issuing.attest_issue(enrolment_id=enrolment.pk)
 
     retried = Attest.objects.get()
     assert (retried.pk, retried.pdf.name) == (attest.pk, attest.pdf.name)
@@ -213,7 +214,7 @@ def test_the_sweep_issues_attests_whose_task_was_lost(attest_course, learner):
 
     # The sweep task enqueues attest_issue for these (a real worker takes them in the Redis run).
     assert attests.attests_pending() == [enrolment.pk]
-    attests.attest_issue(enrolment_id=enrolment.pk)
+    issuing.attest_issue(enrolment_id=enrolment.pk)
 
     attest = Attest.objects.get(enrolment=enrolment)
     assert attest.pdf and attest.emailed_at
@@ -223,7 +224,7 @@ def test_the_sweep_issues_attests_whose_task_was_lost(attest_course, learner):
 
 def test_nothing_is_issued_for_an_enrolment_that_is_gone(db):
     # An erased account or a flushed queue: the task meets an id that no longer exists.
-    assert attests.attest_issue(enrolment_id=987654) is None
+    assert issuing.attest_issue(enrolment_id=987654) is None
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from courses.models import CompletionRule
 from elearning.core.background import task_enqueue_on_commit
 
-from .events import DURATION_TOLERANCE_SECONDS, EventRejected
-from .facts import course_required_module_keys, module_facts
-from .intervals import intervals_length, intervals_merge
-from .models import Enrolment, ModuleProgress, ProgressEvent, ProgressStatus, QuizAttempt
-from .rows import fields_write, progress_rows_locked
-from .signals import course_completed, knowledge_check_passed, module_completed, module_started
+from ..events import DURATION_TOLERANCE_SECONDS, EventRejected
+from ..facts import course_required_module_keys, module_facts
+from ..intervals import intervals_length, intervals_merge
+from ..models import Enrolment, ModuleProgress, ProgressEvent, ProgressStatus, QuizAttempt
+from ..rows import fields_write, progress_rows_locked
+from ..signals import course_completed, knowledge_check_passed, module_completed, module_started
 
 # Time spent may run ahead of the server's clock by this much: the first heartbeat can arrive
 # before the page view that opened the record, and browsers measure time their own way.
@@ -349,7 +349,7 @@ def progress_anonymise(*, user):
     recorded when the learner started; the link to the person, their answers and the idempotency
     keys go. Attests (which carry the name) are deleted with their files.
     """
-    from .models import Attest
+    from ..models import Attest
 
     for attest in Attest.objects.filter(user=user):
         attest_file_delete(attest=attest)
