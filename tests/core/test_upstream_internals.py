@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models import F
 from django.test import RequestFactory
+from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -61,6 +62,14 @@ PRIVATE_NAMES = (
     "_set_document_file_metadata",
     "_should_delete_form",
 )
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Wagtail routes into the active language's tree, and a request an earlier test in this
+    process made may have left another language active: these tests route the Dutch pages."""
+    with translation.override("nl"):
+        yield
 
 
 def image_bytes():
