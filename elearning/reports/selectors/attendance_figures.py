@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from elearning.intervision.models import Attendance, Meeting, SignUp
 
-from .counting import ALL, as_date, everyone_once, grouped, most_per_group, per_place
+from .counting import ALL, as_date, everyone_once, grouped, most_per_group, per_place, per_sector
 
 CAME = (Attendance.ATTENDED, Attendance.PARTLY)
 
@@ -54,16 +54,9 @@ def count_attendance(figures):
                 lambda p, s=session, m=measure: per_session.get((s, p), {}).get(m, 0),
             )
         for where in figures.places:
-            cells = []
-            for sector in figures.sectors:
-                group = (where, sector)
-                value = accounts.get(group, {}).get(measure, 0) + most.get(group, 0)
-                disclosure.count((measure, where, sector), value)
-                cells.append((measure, where, sector))
-            everyone = (measure, where)
-            total = sum(disclosure.value(c) for c in cells)
-            disclosure.count(everyone, total, published=False)
-            disclosure.equal(everyone, cells)
+            everyone, total = per_sector(
+                figures, measure, where, accounts=accounts, erased_most=most
+            )
             session_cells = [("session", s, measure, where) for s in session_ids]
             for cell in session_cells:
                 disclosure.at_most(cell, [everyone])

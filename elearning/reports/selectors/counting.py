@@ -53,3 +53,20 @@ def everyone_once(figures, key, parts):
     (someone who moved counts in both); when nobody did, exactly: a reader may assume so."""
     figures.disclosure.at_most((*key, ALL), parts)
     figures.disclosure.equal((*key, ALL), parts)
+
+
+def per_sector(figures, measure, where, *, accounts, erased_most):
+    """One count per sector of a place (the people with an account, plus at most the erased
+    ones of that group), and the place's everyone: not published, but equal to their sum.
+    Returns everyone's key and value."""
+    cells = []
+    for sector in figures.sectors:
+        group = (where, sector)
+        value = accounts.get(group, {}).get(measure, 0) + erased_most.get(group, 0)
+        figures.disclosure.count((measure, where, sector), value)
+        cells.append((measure, where, sector))
+    everyone = (measure, where)
+    total = sum(figures.disclosure.value(cell) for cell in cells)
+    figures.disclosure.count(everyone, total, published=False)
+    figures.disclosure.equal(everyone, cells)
+    return everyone, total

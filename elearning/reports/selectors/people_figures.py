@@ -6,7 +6,7 @@ from django.db.models.functions import TruncMonth
 
 from elearning.learners.models import Enrolment
 
-from .counting import ALL, everyone_once, grouped, most_per_group
+from .counting import ALL, everyone_once, grouped, most_per_group, per_sector
 
 
 def count_people(figures, erased_per_month):
@@ -29,15 +29,9 @@ def count_people(figures, erased_per_month):
     for measure, per_course in (("learners", "started"), ("completers", "completed")):
         most = most_per_group(erased, measure)
         for where in figures.places:
-            cells = []
-            for sector in figures.sectors:
-                group = (where, sector)
-                value = accounts.get(group, {}).get(measure, 0) + most.get(group, 0)
-                disclosure.count((measure, where, sector), value)
-                cells.append((measure, where, sector))
-            everyone = (measure, where)
-            disclosure.count(everyone, sum(disclosure.value(c) for c in cells), published=False)
-            disclosure.equal(everyone, cells)
+            everyone, _total = per_sector(
+                figures, measure, where, accounts=accounts, erased_most=most
+            )
             per_course_cells = [(per_course, c, where) for c in figures.courses]
             for cell in per_course_cells:
                 disclosure.at_most(cell, [everyone])
