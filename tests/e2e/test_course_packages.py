@@ -70,3 +70,15 @@ def test_a_broken_upload_is_refused_with_an_announced_message(editor, tmp_path):
     expect(alert).to_contain_text("geen ziparchief")
     expect(editor.get_by_label("Opleidingspakket (.zip)")).to_have_attribute("aria-invalid", "true")
     assert feature_violations(editor) is None
+
+
+def test_on_a_phone_the_course_list_scrolls_sideways_from_the_keyboard(editor):
+    editor.set_viewport_size({"width": 390, "height": 800})
+    editor.goto("/admin/course-packages/")
+
+    courses = editor.get_by_role("region", name="Opleidingen van deze site")
+    courses.focus()
+    for _ in range(5):
+        editor.keyboard.press("ArrowRight")
+    assert courses.evaluate("el => el.scrollWidth > el.clientWidth && el.scrollLeft > 0")
+    assert feature_violations(editor) is None
