@@ -6,6 +6,7 @@ DEMO_BUILD_DIR (var/demo/): seeding again with unchanged sources reuses it, and 
 stopped halfway is never used (it is written in a scratch folder and renamed when complete).
 """
 
+import hashlib
 import json
 import re
 import shutil
@@ -46,8 +47,6 @@ def build_dir():
 def _digest():
     here = Path(__file__).resolve().parent
     code = "".join((here / name).read_text() for name in CODE_FILES if (here / name).exists())
-    import hashlib
-
     return hashlib.sha256((sources_digest() + code).encode()).hexdigest()[:16]
 
 
@@ -84,7 +83,7 @@ def _build(out, log):
             path = out / "images" / f"{course.slug}-{language}.jpg"
             path.parent.mkdir(parents=True, exist_ok=True)
             media_build.card_image_build(title=title, theme=theme, out_path=path)
-            media.images[language] = (path, course.texts[language]["image_alt"])
+            media.images[language] = (path, course.shared["image_alt"][language])
         for module in course.modules:
             if module.shared.get("recording"):
                 media.recordings[module.slug] = recording_make(module, out / "media")

@@ -69,7 +69,7 @@ def package_write(course, media, site, out_path):
     pages = []
     for language in course.languages:
         course_id = len(pages) + 10_000
-        fields = _course_fields(course, language)
+        fields = _course_fields(course, language, site["evaluation"].get(language, []))
         fields.update(
             image=images.get(language),
             themes=[themes[language]],
@@ -80,9 +80,9 @@ def package_write(course, media, site, out_path):
         for module in course.modules:
             if language in module.texts:
                 fields = _module_fields(module, language, videos.get(module.slug))
-                row = _page(len(pages) + 10_000, module.shared["key"], language, "module", None, fields)
-                row["parent"] = course_id
-                pages.append(row)
+                page_id = len(pages) + 10_000
+                key = module.shared["key"]
+                pages.append(_page(page_id, key, language, "module", course_id, fields))
     content = tables.rows | {"pages": pages}
     _archive_write(course, content, tables.files, out_path)
 
@@ -160,7 +160,7 @@ def _block_id(*parts):
     return str(uuid.uuid5(BLOCK_IDS, "/".join(str(part) for part in parts)))
 
 
-def _course_fields(course, language):
+def _course_fields(course, language, statements):
     text = course.texts[language]
     key = course.shared["key"]
     return {
@@ -176,7 +176,7 @@ def _course_fields(course, language):
         # The same block ids in every language: the ratings of all languages count together.
         "evaluation_questions": [
             {"type": "rating", "value": statement, "id": _block_id(key, "rating", index)}
-            for index, statement in enumerate(text.get("evaluation", []))
+            for index, statement in enumerate(statements)
         ],
     }
 
