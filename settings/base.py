@@ -368,3 +368,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# The demo (elearning/demo/, `seed_demo`): refused unless a settings module allows it (dev and
+# test do; production does not, short of the command's explicit flag). Builds of the demo's
+# sources and the demo accounts' passwords, made per installation, live in var/.
+DEMO_SEED_ALLOWED = False
+DEMO_BUILD_DIR = VAR_DIR / "demo"
+DEMO_PASSWORDS_FILE = VAR_DIR / "demo-passwords.json"

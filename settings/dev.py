@@ -18,3 +18,5 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # runserver and gunicorn alike serve static files straight from the apps.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# `make run` seeds the demo (elearning/demo/).
+DEMO_SEED_ALLOWED = True

@@ -64,3 +64,7 @@ XAPI_LRS_ENDPOINT = ""
 # The other sites of tests/courses/packaging/test_pull.py listen on 127.0.0.1; the tests of the
 # refusal of internal addresses turn this off.
 COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]  # localhost may be both
+# Tests seed the demo; its build is shared by test runs (made again only when the sources
+# change), the passwords it makes are thrown away with the process.
+DEMO_SEED_ALLOWED = True
+DEMO_PASSWORDS_FILE = Path(tempfile.mkdtemp(prefix="vif-test-demo-")) / "demo-passwords.json"

@@ -11,12 +11,13 @@ from .services import roles_ensure
 
 DEMO_TRAINER_EMAIL = "trainer@example.org"  # also facilitates the demo intervision sessions
 DEMO_ACCOUNTS = [
-    # (email, password, role): printed by `make run`; for a local demo only. The admin is a
-    # superuser (approves and publishes too); the trainer writes pages and submits them for
-    # moderation (elearning/accounts/roles.py); the learner has no admin access.
-    ("admin@example.org", "demo-admin-VIF-2026", "admin"),
-    (DEMO_TRAINER_EMAIL, "demo-trainer-VIF-2026", "trainer"),
-    ("learner@example.org", "demo-learner-VIF-2026", "learner"),
+    # (email, role): for a local demo only, with passwords made for each installation
+    # (elearning/demo/passwords.py) and printed by `make run`. The admin is a superuser
+    # (approves and publishes too); the trainer writes pages and submits them for moderation
+    # (elearning/accounts/roles.py); the learner has no admin access.
+    ("admin@example.org", "admin"),
+    (DEMO_TRAINER_EMAIL, "trainer"),
+    ("learner@example.org", "learner"),
 ]
 
 
@@ -37,10 +38,11 @@ def _account(email, password, role):
     return created
 
 
-def demo_accounts_seed():
-    """The demo accounts as (email, password, created), created when missing."""
+def demo_accounts_seed(*, password_for):
+    """The demo accounts as (email, password, created), created when missing with the password
+    `password_for(email)` gives."""
     roles_ensure()  # the group exists after migrate; this also covers an admin who deleted it
     return [
-        (email, password, _account(email, password, role))
-        for email, password, role in DEMO_ACCOUNTS
+        (email, password_for(email), _account(email, password_for(email), role))
+        for email, role in DEMO_ACCOUNTS
     ]

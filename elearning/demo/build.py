@@ -6,6 +6,7 @@ DEMO_BUILD_DIR (var/demo/): seeding again with unchanged sources reuses it, and 
 stopped halfway is never used (it is written in a scratch folder and renamed when complete).
 """
 
+import fcntl
 import hashlib
 import json
 import re
@@ -51,12 +52,24 @@ def _digest():
 
 
 def demo_build(*, force=False, log=print):
-    """The folder of a complete build of the current sources, made when there is none."""
+    """The folder of a complete build of the current sources, made when there is none.
+
+    One build at a time (a lock file): test processes running side by side wait for the one
+    that builds, then use its result."""
     root = build_dir()
+    root.mkdir(parents=True, exist_ok=True)
     digest = _digest()
     done = root / digest
-    if (done / "index.json").exists() and not force:
-        return done
+    with (root / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (done / "index.json").exists() and not force:
+            return done
+        _build_into(root, digest, log)
+    return done
+
+
+def _build_into(root, digest, log):
+    done = root / digest
     scratch = root / f".{digest}-partial"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
@@ -67,7 +80,6 @@ def demo_build(*, force=False, log=print):
     for old in root.iterdir():  # earlier builds: the sources they were made from are gone
         if old != done and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
-    return done
 
 
 def _build(out, log):

@@ -1,11 +1,10 @@
-"""Demo data for the reports (`make run`): evaluation questions on every demo course, a SPOC
-of Gent, the demo trainer linked to their trainer profile, and 60 made-up learners (no way to
-sign in as them) with progress and evaluations, so each dashboard shows numbers and the
-"fewer than 5" rule at once. Seeding again adds nothing.
+"""Demo data for the reports (`make run`): a SPOC of Gent, the demo trainer linked to their
+trainer profile, and 60 made-up learners (no way to sign in as them) with progress and
+evaluations of the statements the demo courses carry (elearning/demo/sources/site.yaml), so each
+dashboard shows numbers and the "fewer than 5" rule at once. Seeding again adds nothing.
 """
 
 import random
-import uuid
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -19,26 +18,7 @@ from elearning.learners.models import Enrolment, ModuleProgress, ProgressStatus
 
 from .models import EvaluatedKind, Evaluation, EvaluationRating, MunicipalCoordinator
 
-DEMO_SPOC = ("spoc@example.org", "demo-spoc-VIF-2026")
-# The same statements in each language; a translation keeps the block ids, so the scores of
-# every language count together.
-QUESTIONS = {
-    "nl": [
-        "Ik kan dit meteen gebruiken in mijn werk.",
-        "De uitleg was duidelijk.",
-        "De duur was goed.",
-    ],
-    "fr": [
-        "Je peux l'utiliser tout de suite dans mon travail.",
-        "Les explications étaient claires.",
-        "La durée était bonne.",
-    ],
-    "en": [
-        "I can use this in my work straight away.",
-        "The explanations were clear.",
-        "The length was right.",
-    ],
-}
+DEMO_SPOC_EMAIL = "spoc@example.org"
 COMMENTS = [
     "Heel concreet, de casus herkende ik uit mijn praktijk.",
     "Graag meer voorbeelden uit de politiepraktijk.",
@@ -51,28 +31,15 @@ LEARNERS = {"Gent": 36, "Eeklo": 20, "Aalter": 4}
 LEARNER_DOMAIN = "demo-learners.invalid"
 
 
-def demo_reports_seed(*, trainer_email):
-    """Returns (email, password, created) of the demo SPOC, for `make run` to print."""
-    for course in CoursePage.objects.filter(locale__language_code="nl"):
-        if not course.evaluation_questions:
-            _statements_set(course)
+def demo_reports_seed(*, trainer_email, password_for):
+    """Returns (email, password, created) of the demo SPOC, for `make run` to print; the SPOC
+    is created with the password `password_for(email)` gives."""
     _trainer_link(trainer_email)
-    created = _spoc()
+    password = password_for(DEMO_SPOC_EMAIL)
+    created = _spoc(DEMO_SPOC_EMAIL, password)
     if not get_user_model().objects.filter(email__endswith=LEARNER_DOMAIN).exists():
         _learners()
-    return (*DEMO_SPOC, created)
-
-
-def _statements_set(course):
-    ids = [str(uuid.uuid4()) for _text in QUESTIONS["nl"]]
-    for version in [course, *course.get_translations()]:
-        texts = QUESTIONS.get(version.locale.language_code, QUESTIONS["nl"])
-        version = version.specific
-        version.evaluation_questions = [
-            {"type": "rating", "id": block_id, "value": text}
-            for block_id, text in zip(ids, texts, strict=True)
-        ]
-        version.save_revision().publish()
+    return (DEMO_SPOC_EMAIL, password, created)
 
 
 def _trainer_link(email):
@@ -85,8 +52,7 @@ def _trainer_link(email):
         profile.save(update_fields=["user"])
 
 
-def _spoc():
-    email, password = DEMO_SPOC
+def _spoc(email, password):
     User = get_user_model()
     user = User.objects.filter(email=email).first()
     created = user is None

@@ -1,15 +1,38 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from elearning.demo.seeding import demo_seed
 
+FORCE_FLAG = "--create-demo-accounts-on-a-production-site"
+
 
 class Command(BaseCommand):
-    help = "Seed the demo library and demo accounts (idempotent: safe to run again)."
+    help = (
+        "Seed the demo library (built from elearning/demo/sources into course packages and "
+        "imported) and the demo accounts, with passwords made for this installation. "
+        "Idempotent: safe to run again. Refused under production settings unless "
+        f"{FORCE_FLAG} is given."
+    )
 
-    def handle(self, *args, **options):
-        accounts = demo_seed()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            FORCE_FLAG,
+            action="store_true",
+            dest="force",
+            help="seed anyway under production settings: this creates an administrator, a "
+            "trainer, a learner and a coordinator that anyone holding the printed passwords "
+            "can sign in with, and 60 made-up learners",
+        )
+
+    def handle(self, *args, force, **options):
+        if not getattr(settings, "DEMO_SEED_ALLOWED", False) and not force:
+            raise CommandError(
+                "These are production settings: seed_demo would create demo accounts, an "
+                f"administrator among them. Give {FORCE_FLAG} if that is what you want."
+            )
+        accounts = demo_seed(log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo library ready."))
-        self.stdout.write("Demo accounts (local demo only):")
+        self.stdout.write("Demo accounts (for this installation only; passwords in var/):")
         for email, password, created in accounts:
             state = "created" if created else "already there"
             self.stdout.write(f"  {email} / {password} ({state})")
