@@ -28,7 +28,7 @@ from .sources import (
     sources_digest,
 )
 
-CODE_FILES = ("build.py", "packages.py", "sources.py", "media_build.py")
+CODE_FILES = ("build.py", "packages.py", "sources.py", "media_build/*.py")
 NARRATION_LANGUAGE = SOURCE_LANGUAGE  # the recordings speak Dutch; captions in every language
 
 
@@ -47,7 +47,7 @@ def build_dir():
 
 def _digest():
     here = Path(__file__).resolve().parent
-    code = "".join((here / name).read_text() for name in CODE_FILES if (here / name).exists())
+    code = "".join(path.read_text() for name in CODE_FILES for path in sorted(here.glob(name)))
     return hashlib.sha256((sources_digest() + code).encode()).hexdigest()[:16]
 
 

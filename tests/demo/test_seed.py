@@ -23,7 +23,7 @@ from media.models import MediaAsset
 
 @pytest.fixture
 def seeded(db):
-    demo_seed()
+    return {email: password for email, password, _created in demo_seed()}
 
 
 def counts():
@@ -105,20 +105,23 @@ def _the_podcast_feed_plays_two_episodes_in_every_language(client):
             assert enclosure.type == "audio/mpeg" and int(enclosure.length) > 0
 
 
-def _demo_accounts_can_sign_in(client):
+def _demo_accounts_can_sign_in(client, passwords):
     admin = get_user_model().objects.get(email="admin@example.org")
     assert admin.is_superuser
-    assert admin.check_password("demo-admin-VIF-2026")
+    assert admin.check_password(passwords["admin@example.org"])
     trainer = get_user_model().objects.get(email="trainer@example.org")
     assert list(trainer.groups.values_list("name", flat=True)) == ["Trainers"]
-    assert trainer.check_password("demo-trainer-VIF-2026")
+    assert trainer.check_password(passwords["trainer@example.org"])
     learner = get_user_model().objects.get(email="learner@example.org")
     assert not learner.is_staff
-    assert learner.check_password("demo-learner-VIF-2026")
+    assert learner.check_password(passwords["learner@example.org"])
+    # Made for this installation: no password of the code (the old fixed ones) opens them.
+    assert not admin.check_password("demo-admin-VIF-2026")
+    assert len(set(passwords.values())) == len(passwords) == 4
     # The demo learner signs in on the site straight away (no email confirmation first).
     response = client.post(
         "/nl/account/login/",
-        {"login": "learner@example.org", "password": "demo-learner-VIF-2026"},
+        {"login": "learner@example.org", "password": passwords["learner@example.org"]},
     )
     assert response.status_code == 302 and "confirm-email" not in response.url
     client.logout()
@@ -150,7 +153,7 @@ def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
     _titles_and_summaries_exist_in_french_and_english(client)
     _two_recorded_webinars_and_the_tools(client)
     _the_podcast_feed_plays_two_episodes_in_every_language(client)
-    _demo_accounts_can_sign_in(client)
+    _demo_accounts_can_sign_in(client, seeded)
     _the_agenda_offers_the_demo_sessions(client)
     _the_seeded_site_serves_every_language(client)
 
