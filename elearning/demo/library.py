@@ -314,7 +314,7 @@ def _episode(show, episode, build, audio):
             "summary": text["summary"],
             "show_notes": html_from_markdown(text["show_notes"]),
             "transcript": "\n\n".join(item["say"] for item in text["transcript"]),
-            "audio": _asset(build / "media", entry, title, kind="audio"),
+            "audio": _asset(build, entry, title, kind="audio"),
         }
 
     page, _created = _source_page(
