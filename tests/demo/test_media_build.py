@@ -17,6 +17,7 @@ from elearning.demo.media_build import (
     artwork_build,
     audio_build,
     card_image_build,
+    lettering,
     recording_build,
 )
 from elearning.demo.media_build.captions import cue_texts
@@ -198,6 +199,21 @@ def test_cues_are_cut_at_sentences_and_clauses_and_give_the_text_back():
     assert all(piece.endswith((".", ",")) for piece in pieces)
 
 
+def test_a_cue_holds_whole_sentences_or_a_part_of_one_never_a_mix():
+    text = (
+        "Als professional ziet u soms signalen van huiselijk geweld bij de mensen met wie u "
+        "werkt. Neem die signalen ernstig, noteer wat u ziet en hoort, en bespreek uw zorgen. "
+        "Dank u. Tot ziens."
+    )
+    pieces = cue_texts(text)
+
+    assert " ".join(pieces) == text
+    assert all(10 < len(piece) <= 84 for piece in pieces)
+    for before, cue in zip(["."] + pieces, pieces, strict=False):
+        if ". " in cue:
+            assert before.endswith(".") and cue.endswith(".")
+
+
 def test_a_podcast_episode_is_a_mono_mp3_of_the_narration(tmp_path):
     episode = tmp_path / "episode.mp3"
 
@@ -277,3 +293,21 @@ def test_a_missing_program_is_named_with_its_debian_package(
 def test_a_failing_program_is_reported_with_its_message(tmp_path):
     with pytest.raises(MediaBuildError, match="ffmpeg failed"):
         audio_build(SEGMENTS[:1], language="nl", out_path=tmp_path / "episode.unknown")
+
+
+@pytest.fixture
+def without_dejavu(monkeypatch, tmp_path):
+    monkeypatch.setattr(lettering, "FONT_DIRECTORY", tmp_path / "no-fonts")
+    lettering.font_load.cache_clear()
+    yield
+    lettering.font_load.cache_clear()
+
+
+def test_without_dejavu_the_pictures_are_drawn_in_pillows_own_font(without_dejavu, tmp_path):
+    cover = artwork_build(
+        title="Huiselijk geweld", subtitle="De podcast", out_path=tmp_path / "a.png"
+    )
+
+    with Image.open(cover) as picture:
+        assert picture.size == (1400, 1400)
+        assert len(picture.convert("L").getcolors(maxcolors=1 << 16)) > 2  # text was drawn
