@@ -15,20 +15,25 @@ CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 
 def cue_texts(text, *, limit=CUE_CHARACTERS):
     """The text in cues of at most `limit` characters, cut at sentences, then clauses, then
-    words; joined with spaces they give the text back."""
-    units = []
+    evenly between words; joined with spaces they give the text back. A cue never joins part
+    of a sentence to another sentence; short whole sentences share a cue."""
+    cues = []
     for sentence in SENTENCE_END.split(text_clean(text)):
-        units += _shorter(sentence, limit=limit)
-    return _packed([unit for unit in units if unit], limit=limit)
+        pieces = _sentence_pieces(sentence, limit=limit) if sentence else []
+        if len(pieces) == 1 and cues and len(cues[-1]) + 1 + len(sentence) <= limit:
+            cues[-1] = f"{cues[-1]} {sentence}"
+        else:
+            cues += pieces
+    return cues
 
 
-def _shorter(sentence, *, limit):
+def _sentence_pieces(sentence, *, limit):
     if len(sentence) <= limit:
         return [sentence]
     units = []
     for clause in CLAUSE_END.split(sentence):
-        units += [clause] if len(clause) <= limit else _packed(clause.split(" "), limit=limit)
-    return units
+        units += [clause] if len(clause) <= limit else _evenly_cut(clause, limit=limit)
+    return _packed(units, limit=limit)
 
 
 def _packed(units, *, limit):
@@ -39,6 +44,22 @@ def _packed(units, *, limit):
         else:
             cues.append(unit)
     return cues
+
+
+def _evenly_cut(clause, *, limit):
+    # A clause too long for one cue is cut into the fewest pieces of about equal length (no
+    # stray last word), at the spaces nearest the ideal cuts.
+    spaces = [index for index, character in enumerate(clause) if character == " "]
+    count = -(-len(clause) // limit)
+    while spaces and count <= len(spaces) + 1:
+        ideal = [len(clause) * part / count for part in range(1, count)]
+        cuts = sorted({min(spaces, key=lambda space, at=at: abs(space - at)) for at in ideal})
+        starts, ends = [0, *(cut + 1 for cut in cuts)], [*cuts, len(clause)]
+        pieces = [clause[start:end] for start, end in zip(starts, ends, strict=True)]
+        if all(len(piece) <= limit for piece in pieces):
+            return pieces
+        count += 1
+    return [clause]
 
 
 def cue_lines(cue, *, width=LINE_CHARACTERS):

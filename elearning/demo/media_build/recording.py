@@ -36,6 +36,8 @@ class Recording:
 def recording_build(segments, *, language="nl", out_dir):
     """Narrate the segments' `say` in `language` over their `slide`s into out_dir/recording.mp4,
     with captions out_dir/captions.<lang>.vtt timed to the narration."""
+    if not segments:
+        raise ValueError("a recording needs at least one segment")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     narration = narration_build(
@@ -69,7 +71,9 @@ def audio_build(segments, *, language, out_path, pause_seconds=EPISODE_PAUSE_SEC
         pause_seconds=pause_seconds,
     )
     arguments = ["-nostdin", "-y", "-loglevel", "error", "-f", "wav", "-i", "pipe:0"]
-    arguments += ["-c:a", "libmp3lame", "-b:a", "64k", "-ac", "1", *REPRODUCIBLE, str(out_path)]
+    # 44.1 kHz, as podcast directories ask for MP3 (espeak-ng speaks at 22.05 kHz).
+    arguments += ["-c:a", "libmp3lame", "-b:a", "64k", "-ac", "1", "-ar", "44100"]
+    arguments += [*REPRODUCIBLE, str(out_path)]
     program_run("ffmpeg", arguments, stdin=narration.wav())
     return duration_probe(out_path)
 
@@ -78,7 +82,8 @@ def _slides_write(segments, *, language, directory):
     paths = []
     for number, segment in enumerate(segments, start=1):
         path = directory / f"slide-{number:03d}.png"
-        slide_draw(segment["slide"][language], number=number, count=len(segments)).save(path)
+        slide = slide_draw(segment["slide"][language], number=number, count=len(segments))
+        slide.save(path, compress_level=1)  # read once by ffmpeg: speed over size
         paths.append(path)
     return paths
 

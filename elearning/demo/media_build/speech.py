@@ -13,8 +13,10 @@ VOICES = {"nl": "nl", "fr": "fr-be", "en": "en-gb"}
 WORDS_PER_MINUTE = "150"
 # espeak-ng's own voices all speak at this rate.
 SAMPLE_RATE = 22050
-PAUSE_SECONDS = 0.5
-FRAMES_PER_SECOND = 5
+PAUSE_SECONDS = 0.3
+# Still slides need few frames: two a second halve the encoding time of five, and the padding to
+# whole frames lengthens each pause by at most half a second.
+FRAMES_PER_SECOND = 2
 
 
 @dataclass(frozen=True)
