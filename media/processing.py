@@ -39,6 +39,7 @@ class Probe:
     height: int | None
     has_video: bool
     has_audio: bool
+    web_ready: bool = False  # already what the rendition would be: its streams can be copied
 
 
 def tools_available():
@@ -81,7 +82,23 @@ def media_probe(path):
     duration = _duration(found, streams)
     width = pictures[0].get("width") if pictures else None
     height = pictures[0].get("height") if pictures else None
-    return Probe(duration, width, height, bool(pictures), bool(sound))
+    ready = _web_ready(found, pictures, sound)
+    return Probe(duration, width, height, bool(pictures), bool(sound), ready)
+
+
+def _web_ready(found, pictures, sound):
+    """An MP4 holding one H.264 (yuv420p, at most 1280 wide) video and AAC sound at most: the
+    rendition would hold the same, so it is made by copying the streams (seconds, not minutes,
+    and no loss) instead of encoding them again."""
+    container = found.get("format", {}).get("format_name", "")
+    if "mp4" not in container.split(",") or len(pictures) != 1 or len(sound) > 1:
+        return False
+    video = pictures[0]
+    if video.get("codec_name") != "h264" or video.get("pix_fmt") != "yuv420p":
+        return False
+    if not isinstance(video.get("width"), int) or video["width"] > 1280:
+        return False
+    return all(stream.get("codec_name") == "aac" for stream in sound)
 
 
 def _is_moving(stream):
@@ -110,9 +127,14 @@ def poster_extract(source, target, *, duration):
         raise MediaUnusable("conversion", "ffmpeg wrote no poster frame")
 
 
-def rendition_make(source, target, *, has_video):
-    """An MP4 every browser plays: H.264 + AAC for video, AAC alone for audio; faststart."""
+def rendition_make(source, target, *, has_video, copy=False):
+    """An MP4 every browser plays: H.264 + AAC for video, AAC alone for audio; faststart.
+    `copy`: the source already is such a video (Probe.web_ready); its streams are copied."""
     command = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(source)]
+    if has_video and copy:
+        command += ["-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart"]
+        _run([*command, "-f", "mp4", str(target)], RENDITION_SECONDS, "conversion")
+        return _rendition_check(target)
     if has_video:
         command += ["-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast"]
         command += ["-crf", "23", "-vf", VIDEO_FILTER, "-profile:v", "high"]
@@ -120,5 +142,9 @@ def rendition_make(source, target, *, has_video):
         command += ["-map", "0:a:0", "-vn"]
     command += ["-c:a", "aac", "-b:a", "128k", "-ac", "2", "-movflags", "+faststart"]
     _run([*command, "-f", "mp4", str(target)], RENDITION_SECONDS, "conversion")
+    return _rendition_check(target)
+
+
+def _rendition_check(target):
     if not Path(target).exists() or not Path(target).stat().st_size:
         raise MediaUnusable("conversion", "ffmpeg wrote no rendition")

@@ -133,7 +133,7 @@ def _outputs_make(asset):
         if asset.type == "audio" and not probe.has_audio:
             raise MediaUnusable(ProcessingProblem.WRONG_KIND, "no sound")
         video = asset.type == "video"
-        rendition_make(original, folder / "web.mp4", has_video=video)
+        rendition_make(original, folder / "web.mp4", has_video=video, copy=probe.web_ready)
         duration = probe.duration or media_probe(folder / "web.mp4").duration
         if duration <= 0:
             raise MediaUnusable(ProcessingProblem.UNREADABLE, "no duration, even after conversion")

@@ -9,7 +9,6 @@ stopped halfway is never used (it is written in a scratch folder and renamed whe
 import fcntl
 import hashlib
 import json
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +111,9 @@ def _build(out, log):
         index["episodes"][episode.slug] = _episode_audio(episode, out / "media")
     artwork = out / "media" / "podcast-artwork.jpg"
     texts = podcast.texts[SOURCE_LANGUAGE]
-    media_build.artwork_build(title=texts["title"], subtitle=site["home"]["title"]["nl"],
-                              out_path=artwork)
+    media_build.artwork_build(
+        title=texts["title"], subtitle=site["home"]["title"]["nl"], out_path=artwork
+    )
     index["artwork"] = str(artwork.relative_to(out))
     return index
 
@@ -138,7 +138,7 @@ def recording_make(page, folder):
     folder.mkdir(parents=True, exist_ok=True)
     segments = _segments(page)
     made = media_build.recording_build(segments, language=NARRATION_LANGUAGE, out_dir=folder)
-    starts = segment_starts(made.captions[NARRATION_LANGUAGE], segments)
+    starts = segment_starts(made.segment_seconds)
     title = page.texts[SOURCE_LANGUAGE]["title"]
     return Recording(title, made.video, made.duration, dict(made.captions), starts)
 
@@ -158,48 +158,19 @@ def _episode_audio(episode, folder):
     made = {}
     for language in episode.languages:
         path = folder / f"{episode.slug}-{language}.mp3"
-        segments = [{"say": {language: item["say"]}} for item in episode.texts[language]["transcript"]]
+        transcript = episode.texts[language]["transcript"]
+        segments = [{"say": {language: item["say"]}} for item in transcript]
         duration = media_build.audio_build(segments, language=language, out_path=path)
         made[language] = {"file": str(path.relative_to(folder.parent)), "duration": duration}
     return made
 
 
-CUE_TIME = re.compile(r"^(\d+):(\d{2}):(\d{2})\.(\d{3}) -->")
-
-
-def _cues(vtt_path):
-    """(start seconds, text) of each cue of a WebVTT file this build wrote."""
-    cues, start, lines = [], None, []
-    for line in [*Path(vtt_path).read_text(encoding="utf-8").splitlines(), ""]:
-        match = CUE_TIME.match(line)
-        if match:
-            hours, minutes, seconds, millis = (int(part) for part in match.groups())
-            start, lines = hours * 3600 + minutes * 60 + seconds + millis / 1000, []
-        elif line.strip() and start is not None:
-            lines.append(line.strip())
-        elif start is not None:
-            cues.append((start, " ".join(lines)))
-            start = None
-    return cues
-
-
-def _letters(text):
-    return re.sub(r"\W+", "", text).lower()
-
-
-def segment_starts(vtt_path, segments):
-    """When each segment starts: its first cue (cues split the segments' narration in order)."""
-    cues = iter(_cues(vtt_path))
-    starts = []
-    for segment in segments:
-        remaining = _letters(segment["say"][NARRATION_LANGUAGE])
-        first = None
-        for start, text in cues:
-            first = start if first is None else first
-            remaining = remaining[len(_letters(text)) :]
-            if not remaining:
-                break
-        starts.append(round(first or 0.0, 1))
+def segment_starts(segment_seconds):
+    """When each segment starts, from how long each one lasts in the recording."""
+    starts, elapsed = [], 0.0
+    for seconds in segment_seconds:
+        starts.append(round(elapsed, 1))
+        elapsed += seconds
     return starts
 
 

@@ -233,7 +233,7 @@ def _archive_write(course, content, files, out_path):
             "schema_version": schema.SCHEMA_VERSION,
             "course": {
                 "key": course.shared["key"],
-                "title": {language: course.texts[language]["title"] for language in course.languages},
+                "title": {lang: course.texts[lang]["title"] for lang in course.languages},
                 "source_language": SOURCE_LANGUAGE,
             },
             "version": course.shared.get("version", 1),

@@ -25,9 +25,7 @@ def demo_seed(log=None):
         demo_library_seed(build, log=log)
         accounts = demo_accounts_seed(password_for=passwords)
         demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
-        accounts.append(
-            demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL, password_for=passwords)
-        )
+        accounts.append(demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL, password_for=passwords))
         _passwords_renew(accounts, passwords)
     passwords.save()
     return accounts

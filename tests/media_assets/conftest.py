@@ -39,9 +39,23 @@ def samples(tmp_path_factory):
         *lavfi, f"sine=frequency=330:duration={AUDIO_SECONDS}", "-c:a", "libmp3lame",
         target=folder / "episode.mp3",
     )  # fmt: skip
+    # H.264 + AAC in MP4 as browsers play it (no faststart), and the same too wide for the web.
+    h264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"]
+    web_mp4 = _ffmpeg(
+        *lavfi, f"testsrc=size=640x360:rate=10:duration={VIDEO_SECONDS}",
+        *lavfi, f"sine=frequency=440:duration={VIDEO_SECONDS}", *h264, "-shortest",
+        target=folder / "ready.mp4",
+    )  # fmt: skip
+    wide_mp4 = _ffmpeg(
+        *lavfi, f"testsrc=size=1920x1080:rate=10:duration={VIDEO_SECONDS}",
+        *lavfi, f"sine=frequency=440:duration={VIDEO_SECONDS}", *h264, "-shortest",
+        target=folder / "wide.mp4",
+    )  # fmt: skip
     return {
         "video": video,
         "audio": audio,
+        "web_mp4": web_mp4,
+        "wide_mp4": wide_mp4,
         # The first bytes of a real recording, then noise: looks like media, cannot be read.
         "corrupt": video[:600] + bytes(range(256)) * 40,
         "pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",

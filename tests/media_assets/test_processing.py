@@ -51,6 +51,49 @@ def test_a_video_gets_its_duration_size_poster_and_a_rendition_every_browser_pla
     assert asset.poster_url == f"/files/recordings/{asset.pk}/poster.jpg"
 
 
+def frames_digest(content, folder):
+    """A digest of the decoded pictures: equal only when not one pixel changed. (From a file:
+    an MP4 without faststart cannot be read from a pipe.)"""
+    path = folder / f"video-{len(list(folder.iterdir()))}.mp4"
+    path.write_bytes(content)
+    result = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:v", "-f", "md5", "-"],
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_a_video_browsers_already_play_keeps_every_pixel_and_gets_faststart(samples, tmp_path):
+    asset = asset_make(samples["web_mp4"], "ready.mp4")
+
+    assert media_process(asset_id=asset.pk) == ProcessingStatus.READY
+
+    asset.refresh_from_db()
+    content, streams = streams_of(asset.web_file)
+    assert streams == {"video": "h264", "audio": "aac"}
+    assert (asset.width, asset.height) == (640, 360)
+    # Copied, not encoded again: the pictures are those of the upload, bit for bit.
+    assert frames_digest(content, tmp_path) == frames_digest(samples["web_mp4"], tmp_path)
+    assert samples["web_mp4"].index(b"moov") > samples["web_mp4"].index(b"mdat")
+    assert content.index(b"moov") < content.index(b"mdat")
+
+
+def test_a_video_too_wide_for_the_web_is_encoded_again_at_1280(samples):
+    asset = asset_make(samples["wide_mp4"], "wide.mp4")
+
+    assert media_process(asset_id=asset.pk) == ProcessingStatus.READY
+
+    asset.refresh_from_db()
+    content, _streams = streams_of(asset.web_file)
+    result = subprocess.run(
+        ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+         "stream=width,height", "-of", "csv=p=0", "-"],
+        input=content, capture_output=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.decode().strip() == "1280,720"
+
+
 def test_an_audio_file_gets_its_duration_and_an_aac_rendition_but_no_poster(samples):
     asset = asset_make(samples["audio"], "episode.mp3", kind="audio")
 
