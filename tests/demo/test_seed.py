@@ -1,15 +1,25 @@
 """`make run` seeds a realistic demo library, and seeding again changes nothing."""
 
+import io
+import json
+import stat
+from pathlib import Path
+
 import feedparser
 import pytest
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from wagtail.models import Page
 
 from courses.models import (
+    CoursePackage,
     CoursePage,
     ModulePage,
+    PackageOrigin,
     PodcastEpisodePage,
     PodcastPage,
     Theme,
@@ -139,6 +149,64 @@ def _the_agenda_offers_the_demo_sessions(client):
     assert series.meetings.count() == 3 and series.course is not None
 
 
+def _the_courses_came_through_the_package_importer(client):
+    packages = CoursePackage.objects.all()
+    assert packages.count() == 6
+    assert {package.origin for package in packages} == {PackageOrigin.IMPORTED}
+    assert all(package.version == 1 for package in packages)
+
+
+def _every_module_has_its_own_text_in_french_and_english(client):
+    for module in ModulePage.objects.filter(locale__language_code="nl"):
+        source = [block.block_type for block in module.body]
+        texts = {}
+        for language in ("fr", "en"):
+            version = ModulePage.objects.get(
+                translation_key=module.translation_key, locale__language_code=language, live=True
+            )
+            assert [block.block_type for block in version.body] == source, version.title
+            texts[language] = str(version.body)
+        assert len({str(module.body), *texts.values()}) == 3, module.title
+
+
+def _recordings_play_with_captions_in_three_languages(client):
+    babobox = CoursePage.objects.get(locale__language_code="fr", slug__startswith="babobox")
+    for module in ModulePage.objects.child_of(babobox):
+        first = module.body[0]
+        assert first.block_type == "video"
+        asset = first.value["video"]
+        assert set(asset.captions.values_list("language", flat=True)) == {"nl", "fr", "en"}
+        assert 60 <= asset.duration <= 180
+    for webinar in WebinarPage.objects.filter(live=True):
+        asset = webinar.recording
+        assert set(asset.captions.values_list("language", flat=True)) == {"nl", "fr", "en"}
+        starts = [chapter.value["start_seconds"] for chapter in webinar.chapters]
+        assert starts[0] == 0 and starts == sorted(set(starts)) and starts[-1] < asset.duration
+        assert webinar.transcript
+
+
+def _the_podcast_has_square_artwork_and_audio_in_each_language(client):
+    for language in ("nl", "fr", "en"):
+        show = PodcastPage.objects.get(locale__language_code=language, live=True)
+        assert show.artwork.width == show.artwork.height >= 1400
+        feed = feedparser.parse(client.get(show.url + "feed/").content)
+        assert feed.feed.image.href
+    audio = {
+        episode.audio_id
+        for episode in PodcastEpisodePage.objects.filter(slug="signalen-bij-kinderen")
+    }
+    assert len(audio) == 3  # spoken in the page's own language
+
+
+def _course_images_have_alt_text_in_their_language(client):
+    for course in CoursePage.objects.filter(locale__language_code="nl"):
+        alts = {
+            version.locale.language_code: version.image.alt_text
+            for version in course.get_translations(inclusive=True).specific()
+        }
+        assert len(set(alts.values())) == 3 and all(alts.values()), alts
+
+
 def _the_seeded_site_serves_every_language(client):
     for language in ("nl", "fr", "en"):
         response = client.get(f"/{language}/")
@@ -156,7 +224,28 @@ def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
     _demo_accounts_can_sign_in(client, seeded)
     _the_agenda_offers_the_demo_sessions(client)
     _the_seeded_site_serves_every_language(client)
+    _the_courses_came_through_the_package_importer(client)
+    _every_module_has_its_own_text_in_french_and_english(client)
+    _recordings_play_with_captions_in_three_languages(client)
+    _the_podcast_has_square_artwork_and_audio_in_each_language(client)
+    _course_images_have_alt_text_in_their_language(client)
+    _the_demo_passwords_are_kept_for_this_installation_only(seeded)
 
 
 def test_seeding_again_changes_nothing(seeded, client):
     _seeding_twice_changes_nothing(client)
+
+
+def _the_demo_passwords_are_kept_for_this_installation_only(passwords):
+    path = Path(settings.DEMO_PASSWORDS_FILE)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text()) == passwords
+
+
+@pytest.mark.django_db
+@override_settings(DEMO_SEED_ALLOWED=False)
+def test_production_settings_refuse_the_demo_unless_told_what_it_does():
+    with pytest.raises(CommandError, match="--create-demo-accounts-on-a-production-site"):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not get_user_model().objects.exists()
+    assert not CoursePage.objects.exists()
