@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -112,6 +113,13 @@ class CoursePage(CachedPage):
 
     class Meta:
         verbose_name = _("course")
+
+    @cached_property
+    def attribution_language(self):
+        """The language of the course's first version: its makers' names are written in it
+        (marked so on the other versions' pages, WCAG 3.1.2)."""
+        first = self.get_translations(inclusive=True).order_by("pk").select_related("locale")
+        return first.first().locale.language_code
 
 
 class ModulePage(CachedPage):
