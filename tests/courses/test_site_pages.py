@@ -5,12 +5,18 @@ import re
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
+
+from wagtail.models import Site
 
 from courses.models import InformationPage
 from courses.site_pages import site_pages_seed
+from elearning.accounts.roles import MODERATORS, TRAINERS
 from elearning.core.models import FooterPages
+from tests.factories import UserFactory
 
 LANGUAGES = ["nl", "fr", "en"]
 # A phrase each page says in each language.
@@ -181,3 +187,39 @@ def test_the_command_seeds_the_pages(library_tree, capsys):
 def test_the_command_says_what_is_missing_without_a_home_page():
     with pytest.raises(CommandError, match="startpagina"):
         call_command("site_pages_seed")
+
+
+def member_of(group_name):
+    person = UserFactory()
+    person.groups.add(Group.objects.get(name=group_name))
+    return person
+
+
+def footer_pages_form(chosen, **changes):
+    fields = {field: getattr(chosen, f"{field}_id") or "" for field in FooterPages.PAGE_FIELDS}
+    return {**fields, **changes}
+
+
+@pytest.mark.django_db
+def test_an_editor_changes_the_footer_pages_in_the_admin_and_a_trainer_cannot(
+    client, library_tree, site_pages, django_capture_on_commit_callbacks
+):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["core", "footerpages", site.pk])
+    chosen = FooterPages.objects.get()
+    other = library_tree["pages"]["library"].pk
+
+    client.force_login(member_of(TRAINERS))
+    assert client.get(url).status_code != 200
+    client.post(url, footer_pages_form(chosen, cookie_page=other))
+    assert FooterPages.objects.get().cookie_page_id == chosen.cookie_page_id
+
+    client.force_login(member_of(MODERATORS))
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, footer_pages_form(chosen, cookie_page=""))
+    assert response.status_code == 302
+
+    client.logout()
+    links = footer_links(client.get(library_tree["pages"]["home"].url).content.decode())
+    assert site_pages[("cookies", "nl")].url not in links and len(links) == 3
