@@ -46,9 +46,10 @@ def site_pages_seed():
         raise SitePagesSeedError(_("There is no home page yet: create it before these pages."))
     created = []
     for name, field in SITE_PAGES.items():
-        page = _source_page(home, name, created)
-        for language in TRANSLATED_LANGUAGES:
-            _translation(page, name, language, created)
+        page, page_created = _source_page(home, name)
+        created += [page] if page_created else []
+        translations = (_translation(page, name, language) for language in TRANSLATED_LANGUAGES)
+        created += [translation for translation in translations if translation is not None]
         _footer_link(home, field, page)
     return created
 
@@ -71,34 +72,34 @@ def _translation_key(name):
     return uuid.uuid5(KEY_NAMESPACE, f"site-page-{name}")
 
 
-def _source_page(home, name, created):
+def _source_page(home, name):
+    """(page, created): the page in the home page's language, created when missing."""
     key = _translation_key(name)
     page = InformationPage.objects.filter(translation_key=key, locale=home.locale).first()
-    if page is None:
-        page = InformationPage(
-            translation_key=key, **site_page_source(name, home.locale.language_code)
-        )
-        home.add_child(instance=page)
-        _publish(page, created)
-    return page
+    if page is not None:
+        return page, False
+    page = InformationPage(translation_key=key, **site_page_source(name, home.locale.language_code))
+    home.add_child(instance=page)
+    return _published(page), True
 
 
-def _translation(page, name, language, created):
+def _translation(page, name, language):
+    """The page's translation into `language`, when it was missing and could be created."""
     locale, _created = Locale.objects.get_or_create(language_code=language)
     if page.get_translations().filter(locale=locale).exists():
-        return
+        return None
     if not page.get_parent().get_translations().filter(locale=locale).exists():
-        return  # no home page in this language: nothing to hang it under
+        return None  # no home page in this language: nothing to hang it under
     copy = page.copy_for_translation(locale)
     for field, value in site_page_source(name, language).items():
         setattr(copy, field, value)
     copy.save()
-    _publish(copy, created)
+    return _published(copy)
 
 
-def _publish(page, created):
+def _published(page):
     page.save_revision().publish()
-    created.append(page)
+    return page
 
 
 def _footer_link(home, field, page):
