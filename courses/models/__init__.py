@@ -7,7 +7,7 @@ from .packages import (
     PackageImport,
     PackageOrigin,
 )
-from .pages import HomePage, LibraryPage, ToolPage
+from .pages import HomePage, InformationPage, LibraryPage, ToolPage
 from .podcast import ItunesCategory, PodcastEpisodePage, PodcastPage
 from .snippets import Theme, Trainer
 
@@ -21,6 +21,7 @@ __all__ = [
     "PackageImport",
     "PackageOrigin",
     "HomePage",
+    "InformationPage",
     "ItunesCategory",
     "LibraryPage",
     "ModulePage",

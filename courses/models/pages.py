@@ -1,7 +1,8 @@
 """The library's page types and where each may live.
 
 Home -> Library -> Course -> Module / Webinar; the library also holds standalone webinars and
-tools. Rules (durations, completion) live in services; these classes describe editorial shape.
+tools. Information pages (contact, privacy, accessibility, cookies) sit under the home page.
+Rules (durations, completion) live in services; these classes describe editorial shape.
 The course and its parts are in course.py.
 """
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -18,7 +19,7 @@ from elearning.core.models import BasePage
 from elearning.core.page_cache import mark_cacheable
 from elearning.core.upstream_internals import page_parent_give
 
-from ..blocks import ToolBodyBlock
+from ..blocks import RICH_TEXT_FEATURES, ToolBodyBlock
 from ..page_context import page_context_extend
 
 
@@ -46,7 +47,7 @@ class HomePage(CachedPage):
 
     content_panels = CachedPage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.LibraryPage"]
+    subpage_types = ["courses.LibraryPage", "courses.InformationPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -120,3 +121,27 @@ class ToolPage(CachedPage):
 
     class Meta:
         verbose_name = _("tool")
+
+
+class InformationPage(CachedPage):
+    """A page about the site itself: contact, privacy, accessibility or cookie statement.
+
+    The footer links them through the site setting "Footer pages" (elearning/core/models.py);
+    `site_pages_seed` (courses/site_pages/) writes the first version in every language.
+    """
+
+    body = RichTextField(_("content"), features=RICH_TEXT_FEATURES)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the content was last checked; shown on the page."),
+    )
+
+    content_panels = CachedPage.content_panels + [FieldPanel("body"), FieldPanel("last_reviewed")]
+    search_fields = CachedPage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")

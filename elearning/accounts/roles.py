@@ -96,6 +96,9 @@ MODERATOR_PERMISSIONS = (
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
     "reports.view_all_reports",
+    # Which contact, privacy, accessibility and cookie pages the footer links (Settings >
+    # Footer pages); the help lines stay with administrators.
+    "core.change_footerpages",
 )
 # The apps whose permissions the roles need; signal_handlers.py creates them before roles_ensure.
 ROLE_APP_LABELS = frozenset(

@@ -1,10 +1,13 @@
-"""Shared domain models: municipalities, sectors, and the base of every public page."""
+"""Shared domain models: municipalities, sectors, the base of every public page, and the site
+chrome every page shows (help lines, footer pages)."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 
@@ -61,3 +64,97 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+
+# A number as a visitor dials it: digits in groups of single spaces, maybe an international "+".
+phone_number_validator = RegexValidator(
+    r"^\+?[0-9]+( [0-9]+)*\Z",
+    message=_(
+        "Enter the number in digits only, in groups separated by single spaces and optionally "
+        "starting with +, for example 0800 30 030."
+    ),
+    code="phone_number",
+)
+
+
+class HelpLine(TranslatableMixin, models.Model):
+    """A phone line the help box on every page names, in the visitor's language.
+
+    Lines differ per language (French speakers have lines of their own, such as Écoute-Enfants
+    103), so each language has its own rows; a language without any shows the default language's.
+    Administrators keep them; the help box reads them through elearning/core/help_lines.py.
+    """
+
+    number = models.CharField(
+        _("number"),
+        max_length=20,
+        validators=[phone_number_validator],
+        help_text=_("As it is dialled, for example 1712 or 0800 30 030."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.CharField(
+        _("when to call"),
+        max_length=300,
+        help_text=_("One sentence: what the line is for, who answers and when it is open."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lines with a lower number come first.")
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("help line")
+        verbose_name_plural = _("help lines")
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
+
+    @property
+    def tel_url(self):
+        """The number to dial (digits and a leading +), without the spaces of its grouping."""
+        return "tel:" + self.number.replace(" ", "")
+
+
+def _footer_page_field(verbose_name):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+@register_setting(icon="list-ul")
+class FooterPages(BaseSiteSetting):
+    """The pages every footer links: contact, privacy, accessibility and cookie statements.
+
+    Chosen once, in the default language; the footer links each page's translation in the
+    visitor's language, and leaves out a page that is missing or not live in it.
+    """
+
+    contact_page = _footer_page_field(_("contact page"))
+    privacy_page = _footer_page_field(_("privacy statement"))
+    accessibility_page = _footer_page_field(_("accessibility statement"))
+    cookie_page = _footer_page_field(_("cookie statement"))
+
+    panels = [
+        FieldPanel("contact_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("cookie_page"),
+    ]
+
+    # In the footer's order.
+    PAGE_FIELDS = ("contact_page", "privacy_page", "accessibility_page", "cookie_page")
+
+    class Meta:
+        verbose_name = _("footer pages")

@@ -21,6 +21,8 @@ for model_label in (
     "wagtailcore.Locale",
     "courses.Theme",
     "courses.Trainer",
+    "core.HelpLine",  # the help box on every page
+    "core.FooterPages",  # the footer on every page
 ):
     post_save.connect(invalidate_page_cache, sender=model_label, dispatch_uid=f"pc-s-{model_label}")
     post_delete.connect(

@@ -1,11 +1,12 @@
 """The whole demo, in the order its parts need each other: the library first (built from the
-sources into course packages and imported, build.py and library.py), then the accounts, the
-intervision sessions on the courses, and the reports' learners and evaluations.
-Each part is idempotent, so seeding again changes nothing."""
+sources into course packages and imported, build.py and library.py), then the site's
+information pages, the accounts, the intervision sessions on the courses, and the reports'
+learners and evaluations. Each part is idempotent, so seeding again changes nothing."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from courses.site_pages import site_pages_seed
 from elearning.accounts.demo import DEMO_TRAINER_EMAIL, demo_accounts_seed
 from elearning.intervision.demo import demo_sessions_seed
 from elearning.reports.demo import demo_reports_seed
@@ -23,6 +24,7 @@ def demo_seed(log=None):
     passwords = DemoPasswords()
     with transaction.atomic():
         demo_library_seed(build, log=log)
+        site_pages_seed()  # contact, privacy, accessibility and cookie pages under the home pages
         accounts = demo_accounts_seed(password_for=passwords)
         demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
         accounts.append(demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL, password_for=passwords))

@@ -101,6 +101,7 @@ PK_KINDS = {
     "wagtailsnippetchoosers_courses_theme": "theme",
     "wagtailsnippets_courses_trainer": "trainer_profile",
     "wagtailsnippetchoosers_courses_trainer": "trainer_profile",
+    "wagtailsnippets_core_helpline": "help_line",
     "wagtail_localize": "theme",
     "wagtailusers_users": "user",
     "wagtailusers_groups": "group",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from courses.models import (
     CoursePage,
     HomePage,
+    InformationPage,
     LibraryPage,
     ModulePage,
     PodcastEpisodePage,
@@ -17,7 +18,7 @@ from courses.models import (
 from tests.factories import UserFactory
 
 ALLOWED_CHILDREN = {
-    HomePage: {LibraryPage},
+    HomePage: {LibraryPage, InformationPage},
     LibraryPage: {CoursePage, WebinarPage, ToolPage, PodcastPage},
     CoursePage: {ModulePage, WebinarPage},
     ModulePage: set(),
@@ -25,6 +26,7 @@ ALLOWED_CHILDREN = {
     ToolPage: set(),
     PodcastPage: {PodcastEpisodePage},
     PodcastEpisodePage: set(),
+    InformationPage: set(),
 }
 
 

@@ -81,7 +81,9 @@ def test_pages_are_valid_light_and_self_contained(client, every_page_type, role)
 @pytest.mark.django_db
 def test_module_page_query_count_stays_small(client, library_tree, django_assert_max_num_queries):
     module = library_tree["pages"]["module"]
-    with django_assert_max_num_queries(15):
+    # A cold cache: the chrome's help lines (1 query) and footer pages (up to 2) included; they
+    # are read once per generation and language (elearning/core/help_lines.py, site_chrome.py).
+    with django_assert_max_num_queries(18):
         assert client.get(module.url).status_code == 200
 
 

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from courses.models import (
     CoursePage,
     HomePage,
+    InformationPage,
     LibraryPage,
     ModulePage,
     PodcastEpisodePage,
@@ -25,6 +26,7 @@ from courses.models import (
     Trainer,
     WebinarPage,
 )
+from elearning.core.models import HelpLine
 from media.models import MediaAsset
 
 from .intervision import IntervisionSessionFactory, MeetingFactory, SignUpFactory
@@ -40,7 +42,9 @@ __all__ = [
     "EnrolmentFactory",
     "EvaluationFactory",
     "EvaluationRatingFactory",
+    "HelpLineFactory",
     "HomePageFactory",
+    "InformationPageFactory",
     "IntervisionSessionFactory",
     "LibraryPageFactory",
     "MeetingFactory",
@@ -171,6 +175,25 @@ class ToolPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ToolPage
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Informatie {n}")
+    summary = "Over deze site."
+    body = "<h2>Contact</h2><p>Mail ons.</p>"
+
+    class Meta:
+        model = InformationPage
+
+
+class HelpLineFactory(factory.django.DjangoModelFactory):
+    number = factory.Sequence(lambda n: f"0800 {n:05d}")
+    name = "Hulplijn"
+    description = "Gratis, elke werkdag."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = HelpLine
 
 
 class AudioAssetFactory(factory.django.DjangoModelFactory):

@@ -1,13 +1,16 @@
-"""The site chrome's data: main navigation and language links, cheap on every request."""
+"""The site chrome's data: main navigation, language links, help lines and footer pages, cheap
+on every request."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from elearning.core.generations import generation_value, generation_values_store
+from elearning.core.help_lines import help_lines_for_language
+from elearning.core.models import FooterPages
 from elearning.core.page_cache import page_cache_generation
 
 register = template.Library()
@@ -61,3 +64,53 @@ def language_links(context):
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag
+def help_lines():
+    """The help lines of the active language (see elearning/core/help_lines.py)."""
+    return help_lines_for_language(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """[{title, url}]: the contact, privacy, accessibility and cookie pages chosen in the site's
+    FooterPages setting, each in the active language; a page missing or not live in it is left
+    out, so the footer never links to a page that does not answer.
+
+    Cached per generation of the page cache, like the navigation.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return ()
+    language_code = get_language()
+    key = f"footer-pages:{page_cache_generation()}:{site.pk}:{language_code}"
+    links = generation_value(key)
+    if links is None:
+        links = tuple(_footer_links(site, language_code, request))
+        generation_values_store({key: links}, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return links
+
+
+def _footer_links(site, language_code, request):
+    # Two queries: the translation keys of the chosen pages (in the footer's order), then
+    # their live translations in this language.
+    chosen_keys = (
+        FooterPages.objects.filter(site=site)
+        .values_list(*(f"{field}__translation_key" for field in FooterPages.PAGE_FIELDS))
+        .first()
+    )
+    if not chosen_keys:
+        return
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=[key for key in chosen_keys if key])
+        .filter(locale__language_code=language_code)
+        .only("id", "title", "url_path", "locale_id", "translation_key")
+    }
+    for key in chosen_keys:
+        page = translated.get(key)
+        if page is not None:
+            yield {"title": page.title, "url": page.get_url(request)}

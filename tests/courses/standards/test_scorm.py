@@ -101,7 +101,7 @@ def test_the_page_holds_the_whole_module_and_the_help_lines(package):
     assert "Juist: eerst veiligheid." in text_of(check.find("details"))
     assert "Juist: eerst veiligheid." not in text_of(check.find("ol"))
     helplines = [link.get("href") for link in page.findall(".//aside//a")]
-    assert helplines == ["tel:1712", "tel:112"]
+    assert helplines == ["tel:1712", "tel:112", "tel:106"]  # the Dutch lines (core.HelpLine)
     assert page.find(f".//a[@href='{EXTERNAL_URL}']").get("rel") == "noopener noreferrer"
 
 
