@@ -30,12 +30,16 @@ MAX_TEXT_CHARS = 200_000  # a long transcript; what lies beyond is not searched
 
 
 def entry_fields(page, *, language, course=None):
-    """The SearchEntry columns of a specific page; `course` is its course, if it has one."""
+    """The SearchEntry columns of a specific page; `course` is its course, if it has one.
+
+    The entry's language is the language the page's text is written in (a French copy that is
+    still Dutch counts as Dutch); `language`, its locale's, when that is not known yet.
+    """
     themes = _related(page, "themes") + (_related(course, "themes") if course else [])
     sectors = _related(page, "audience") or (_related(course, "audience") if course else [])
     minutes = _minutes(page)
     return {
-        "language": language,
+        "language": page.content_language or language,
         "format": FORMAT_OF_MODEL[type(page)],
         "minutes": minutes,
         "length": Length.of_minutes(minutes),

@@ -9,31 +9,55 @@ through the signal in signal_handlers.py), at once and again after the transacti
 so that no process keeps a table read before the commit. A search reads that generation once
 per request anyway (the page-cache middleware fixes it). At 10,000 entries the table holds
 about 6 MiB and is read in about 20 ms, once per process after a change.
+
+An entry's language is the language of its page's text (entries.py), and translations whose
+text is in the same language are one item: a French copy still in Dutch stands in for its
+Dutch original in the French library, which lists it under "Nederlands", never "Français".
+Which entries each interface language lists is worked out here, when the table is read, so
+that a search adds no work per match for it.
 """
 
 import threading
+from collections import defaultdict
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from elearning.core.page_cache import page_cache_generation, page_cache_invalidate
 
 from .models import SearchEntry
 
 COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
+PLACE = ("page__locale__language_code", "page__translation_key")  # where an entry lives
 # A row: (id, title, the entry's values of each facet in selectors.FACETS order, and the same
 # as (facet number, value) pairs, ready to be counted).
 ID, TITLE, VALUES, PAIRS = range(4)
 
 
 @dataclass(frozen=True)
-class EntryTable:
-    generation: int
+class Listing:
+    """The entries one interface language lists."""
+
     rows: dict  # entry id -> row
     by_title: list  # every row, in the order the library lists them
 
-    def rows_of(self, ids):
-        """The rows of these ids, in their order; an id without a row (an entry written after
-        this table was read, before its generation was raised) is left out."""
-        rows = self.rows
+
+@dataclass(frozen=True)
+class EntryTable:
+    generation: int
+    listings: dict  # interface language code -> Listing
+
+    def listing(self, language):
+        return self.listings.get(language) or self.listings[settings.LANGUAGE_CODE]
+
+    def by_title(self, language):
+        return self.listing(language).by_title
+
+    def rows_of(self, ids, language):
+        """The rows of these ids that `language` lists, in their order; an id without a row
+        (an entry written after this table was read, before its generation was raised, or
+        one another translation stands in for) is left out."""
+        rows = self.listing(language).rows
         return [rows[pk] for pk in ids if pk in rows]
 
 
@@ -60,9 +84,38 @@ def entry_table_outdate():
 
 
 def _read(now):
-    entries = SearchEntry.objects.order_by("title", "id").values_list(*COLUMNS)
-    rows = [_row(*columns) for columns in entries]
-    return EntryTable(generation=now, rows={row[ID]: row for row in rows}, by_title=rows)
+    entries = SearchEntry.objects.order_by("title", "id").values_list(*COLUMNS, *PLACE)
+    rows, places = [], []
+    for columns in entries:
+        rows.append(_row(*columns[: len(COLUMNS)]))
+        places.append((columns[0], columns[2], *columns[len(COLUMNS) :]))
+    listed = _listed(places)
+    listings = {
+        code: Listing(
+            rows={row[ID]: row for row in rows if row[ID] in ids},
+            by_title=[row for row in rows if row[ID] in ids],
+        )
+        for code, ids in listed.items()
+    }
+    return EntryTable(generation=now, listings=listings)
+
+
+def _listed(places):
+    """{interface language: ids of the entries it lists} from (id, language, locale, key).
+
+    Translations with text in one language are one item, listed by the copy in the visitor's
+    own locale (its address keeps their interface), else by the one whose locale is its
+    language (the original), else by the oldest.
+    """
+    items = defaultdict(dict)  # (translation key, text language) -> {locale: entry id}
+    for pk, language, locale, key in places:
+        items[(key, language)][locale] = pk
+    listed = {code: set() for code, _name in settings.LANGUAGES}
+    for (_key, language), by_locale in items.items():
+        default = by_locale.get(language) or min(by_locale.values())
+        for code, ids in listed.items():
+            ids.add(by_locale.get(code, default))
+    return listed
 
 
 def _row(pk, title, language, format_, length, theme_keys, sector_codes):

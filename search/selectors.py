@@ -50,7 +50,8 @@ class Choices:
 
     query: str = ""
     terms: str = ""
-    language: str = ""
+    language: str = ""  # of the items' text; the interface's unless the visitor chose
+    interface_language: str = ""  # whose library (entry_table.py: which copy stands for an item)
     formats: set = field(default_factory=set)
     lengths: set = field(default_factory=set)
     themes: set = field(default_factory=set)  # translation keys
@@ -83,6 +84,7 @@ def read_choices(params, *, language, themes):
         query=query,
         terms=search_terms(query),
         language=chosen_language if chosen_language in languages else language,
+        interface_language=language,
         formats=_values(params, "format", set(Format.values)),
         lengths=_values(params, "duration", set(Length.values)),
         themes={slugs[slug] for slug in _values(params, "theme", set(slugs))},
@@ -95,11 +97,12 @@ def _matches(choices):
     words)."""
     table = entry_table()
     if not choices.terms:
-        return table.by_title
+        return table.by_title(choices.interface_language)
     found = matching_ids(choices.terms)
     if not found:  # the beginning of a word ("kindermis"): titles that start so
         found = matching_ids(choices.terms, prefix=True)
-    return _titles_first(table.rows_of(found), _words_pattern(choices.terms))
+    rows = table.rows_of(found, choices.interface_language)
+    return _titles_first(rows, _words_pattern(choices.terms))
 
 
 def _titles_first(rows, pattern):
@@ -319,6 +322,7 @@ def library_browse(*, library, params):
     for entry in found["results"]:
         card = entry.page  # the card links to it; the rest comes from the entry
         card.summary, card.minutes, card.theme_list = entry.summary, entry.minutes, entry.theme_list
+        card.text_language = entry.language  # the card's title and summary carry it
         card.format_label = entry.get_format_display()
         cards.append(card)
     shows = PodcastPage.objects.child_of(library).live().public().order_by("path")

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from elearning.core import rate_limits
 from tests.factories import (
+    TRANSLATED_SUMMARY,
     CoursePageFactory,
     LibraryPageFactory,
     ModulePageFactory,
@@ -187,7 +188,8 @@ def learner(db):
 
 @pytest.fixture
 def library_tree(db):
-    """A small published library in nl with fr and en translations of every page.
+    """A small published library in nl with fr and en translations of every page (their
+    summaries translated, so that each reads as written in its language).
 
     Returns a dict of the Dutch pages by role and the translations by (role, language).
     """
@@ -217,6 +219,8 @@ def library_tree(db):
     translations = {}
     for language in ("fr", "en"):
         for role in ("home", "library", "course", "module", "module2", "webinar", "tool"):
-            translations[(role, language)] = translate(pages[role], language)
+            translations[(role, language)] = translate(
+                pages[role], language, summary=TRANSLATED_SUMMARY[language]
+            )
     cache.clear()
     return {"pages": pages, "translations": translations, "theme": theme}

@@ -10,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from .content_language import page_content_language
+
 
 class Municipality(models.Model):
     """A local government taking part in the platform (the 15 of the Ghent-led platform)."""
@@ -47,12 +49,20 @@ class Sector(models.Model):
 
 
 class BasePage(Page):
-    """Abstract base of every public page: a summary that doubles as the meta description."""
+    """Abstract base of every public page: a summary that doubles as the meta description, and
+    the language its text is written in (content_language.py), which may not be its locale's."""
 
     summary = models.TextField(
         _("summary"),
         max_length=300,
         help_text=_("One or two sentences; shown in listings and as the page description."),
+    )
+    content_language = models.CharField(
+        _("language of the content"),
+        max_length=8,
+        blank=True,
+        editable=False,
+        help_text=_("Detected from the page's text on every save; empty until then."),
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
@@ -60,6 +70,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A save of a few columns (a move, a draft's revision pointer) changes no text.
+        if kwargs.get("update_fields") is None:
+            if self.locale_id is None:  # a new page: Wagtail would give it this one anyway
+                self.locale = self.get_default_locale()
+            self.content_language = page_content_language(self)
+        return super().save(*args, **kwargs)
 
     @property
     def meta_description(self):

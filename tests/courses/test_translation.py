@@ -31,7 +31,7 @@ def test_an_editor_translates_a_new_course_into_french(client, library_tree):
 
 
 @pytest.mark.django_db
-def test_the_language_switcher_leads_to_the_translation_or_that_languages_home(
+def test_the_language_switcher_leads_to_the_translation_or_says_there_is_none(
     client, library_tree, django_capture_on_commit_callbacks
 ):
     module = library_tree["pages"]["module"]
@@ -42,4 +42,5 @@ def test_the_language_switcher_leads_to_the_translation_or_that_languages_home(
     with django_capture_on_commit_callbacks(execute=True):
         library_tree["translations"][("module", "en")].delete()
     html = client.get(module.url).content.decode()
-    assert 'href="/en/" lang="en"' in html
+    # The home page, saying so: never a silent landing (tests/courses/test_content_language.py).
+    assert 'href="/en/" lang="en" hreflang="en">English <span' in html

@@ -55,6 +55,7 @@ __all__ = [
     "SignUpFactory",
     "ThemeFactory",
     "ToolPageFactory",
+    "TRANSLATED_SUMMARY",
     "TrainerFactory",
     "UserFactory",
     "WebinarPageFactory",
@@ -246,9 +247,29 @@ def make_home():
     return publish(home)
 
 
-def translate(page, language_code, title=None):
+# A summary in each language, long enough to outweigh a factory page's short Dutch body: the
+# copy's text is then detected as translated (elearning/core/content_language.py).
+TRANSLATED_SUMMARY = {
+    "fr": (
+        "Une formation courte pour les professionnels qui rencontrent la violence "
+        "intrafamiliale : reconnaître les signaux, en parler avec la personne et savoir vers "
+        "qui orienter."
+    ),
+    "en": (
+        "A short training for professionals who meet family violence: recognising the signs, "
+        "talking about them with the person and knowing where to refer."
+    ),
+}
+
+
+def translate(page, language_code, title=None, summary=None):
+    """A published copy of the page in another locale, as the admin's "Translate" makes it:
+    its text stays the original's (Dutch) unless a `summary` in that language is given
+    (TRANSLATED_SUMMARY), which makes it read as translated."""
     locale, _created = Locale.objects.get_or_create(language_code=language_code)
     copy = page.copy_for_translation(locale)
     copy.title = title or f"{page.title} ({language_code})"
+    if summary is not None:
+        copy.summary = summary
     copy.save()
     return publish(copy)

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from elearning.core.models import Sector
 from tests.factories import (
+    TRANSLATED_SUMMARY,
     AudioAssetFactory,
     CoursePageFactory,
     LibraryPageFactory,
@@ -23,7 +24,7 @@ from tests.factories import (
     translate,
 )
 
-RESULT_TITLE = re.compile(r'class="result__title"><a href="([^"]+)">(.*?)</a>', re.S)
+RESULT_TITLE = re.compile(r'class="result__title"[^>]*><a href="([^"]+)">(.*?)</a>', re.S)
 MARK = re.compile(r"</?mark>")
 
 
@@ -92,7 +93,9 @@ def catalogue(db):
     )
     translate(home, "fr")
     translate(library, "fr")
-    french = translate(course, "fr", title="Maltraitance infantile")
+    french = translate(
+        course, "fr", title="Maltraitance infantile", summary=TRANSLATED_SUMMARY["fr"]
+    )
     cache.clear()
     return {
         "library": library,

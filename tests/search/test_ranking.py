@@ -76,7 +76,7 @@ def test_a_table_read_before_a_change_commits_is_read_again_after(
         callback()
     after = entry_table()
     assert after is not during
-    assert "Veiligheidsplan" in {row[TITLE] for row in after.by_title}
+    assert "Veiligheidsplan" in {row[TITLE] for row in after.by_title("nl")}
 
 
 def test_a_change_written_by_another_process_shows_once_its_generation_moves(client, catalogue):

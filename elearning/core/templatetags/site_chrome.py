@@ -1,10 +1,12 @@
-"""The site chrome's data: main navigation, language links, help lines and footer pages, cheap
-on every request."""
+"""The site chrome's data: main navigation, language links, the notice of a page whose text
+is not in the interface language, help lines and footer pages; cheap on every request."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page, Site
 
@@ -44,25 +46,62 @@ def main_navigation():
     return links
 
 
+def _translations(page, request):
+    """{language code: (url, language of its text)} of the page's live translations, itself
+    included: one query, only the columns a URL needs."""
+    model = type(page)
+    columns = ["url_path", "locale__language_code"]
+    if hasattr(model, "content_language"):
+        columns.append("content_language")
+    rows = model.objects.filter(translation_key=page.translation_key).live()
+    rows = rows.select_related("locale").only(*columns)
+    return {
+        row.locale.language_code: (row.get_url(request), getattr(row, "content_language", ""))
+        for row in rows
+    }
+
+
+def _note(code, translations):
+    """What the switcher says beside a language, in that language: why it leads elsewhere."""
+    with translation.override(code):
+        if code not in translations:
+            return gettext("this page is not translated: to the home page")
+        text_language = translations[code][1]
+        if text_language and text_language != code:
+            return gettext("this page is not translated yet")
+    return ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the page's translation, or that language's home page."""
+    """One link per language: the page's translation, or that language's home page.
+
+    A language where the page has no translation, or one whose text is still in another
+    language, says so (in words, in that language) instead of landing somewhere silently.
+    Only real translations count as `alternate` versions for search engines.
+    """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    urls = {}
-    if page is not None and getattr(page, "pk", None):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request)
+    known = isinstance(page, Page) and page.pk is not None
+    translations = _translations(page, request) if known else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if code in urls:
-            url = urls[code]
-        elif page is None and request is not None:  # a view of our own, e.g. search
-            url = translate_url(request.get_full_path(), code)
-        else:  # a page not translated (yet), or nothing to go on
-            url = f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        url = translations.get(code, (None, ""))[0]
+        if url is None:
+            url = f"/{code}/" if known or request is None else _own_view_url(request, code)
+        shown_elsewhere = known and code != current
+        note = _note(code, translations) if shown_elsewhere else ""
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "note": note,
+                "alternate": code != current and not note,
+            }
+        )
     return links
 
 
@@ -114,3 +153,30 @@ def _footer_links(site, language_code, request):
         page = translated.get(key)
         if page is not None:
             yield {"title": page.title, "url": page.get_url(request)}
+
+
+def _own_view_url(request, code):
+    """A view of our own (search, the agenda): the same address in that language."""
+    return translate_url(request.get_full_path(), code)
+
+
+@register.simple_tag(takes_context=True)
+def content_language_notice(context):
+    """The page's text language when it is not the interface's, with its names, or None.
+
+    The page's main region then carries that `lang`, and a notice says so (base.html).
+    """
+    page = context.get("page")
+    text_language = getattr(page, "content_language", "")
+    if not text_language or text_language == get_language():
+        return None
+    info = translation.get_language_info(text_language)
+    return {
+        "code": text_language,
+        "name": format_html(
+            '{} (<span lang="{}">{}</span>)',
+            info["name_translated"],
+            text_language,
+            info["name_local"],
+        ),
+    }

@@ -9,7 +9,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import translation
 
 from courses.packaging.standards import PackageRefused, scorm_write
-from tests.factories import CoursePageFactory, ModulePageFactory, publish
+from tests.factories import CoursePageFactory, ModulePageFactory, publish, translate
 
 from .conftest import (
     CAPTIONS,
@@ -87,6 +87,25 @@ def test_the_launch_page_shows_the_module_in_the_chosen_language(course_tree):
     assert manifest_parse(french).findtext(f".//{CP}organization/{CP}title") == (
         "Reconnaître la maltraitance"
     )
+
+
+def test_a_french_copy_still_in_dutch_keeps_its_dutch_lang_inside_the_french_page(course_tree):
+    dutch = publish(
+        ModulePageFactory(
+            parent=course_tree["course"],
+            title="Het gesprek",
+            summary="Hoe u het gesprek over geweld in het gezin begint, rustig en zonder oordeel.",
+        )
+    )
+    translate(dutch, "fr")  # not translated yet: its text is the Dutch
+    french = package_open(write=scorm_write, course=course_tree["course"], language="fr")
+
+    page = launch_page(french, manifest_parse(french), position=2)
+
+    assert page.get("lang") == "fr"
+    assert page.find(".//h1").get("lang") == "nl"
+    assert page.find(".//main/div").get("lang") == "nl"
+    assert page.find(".//footer").get("lang") is None  # the interface stays French
 
 
 def test_the_page_holds_the_whole_module_and_the_help_lines(package):
