@@ -69,6 +69,8 @@ def test_every_demo_page_reads_in_french_and_in_english(page, live_server, demo)
         for demo_page in demo_pages(language):
             page.goto(live_server.url + demo_page.url)
             assert page.locator("html").get_attribute("lang") == language
+            # Translated, so never shown as "not yet translated" text of another language.
+            assert page.locator(".page-content[lang]").count() == 0, demo_page.url
             for text in page.evaluate(PARAGRAPHS):
                 if len(words(text)) < MIN_WORDS:
                     continue
