@@ -9,6 +9,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from elearning.core.generations import generation_process_value, generation_process_values_store
@@ -125,6 +126,26 @@ def podcast_episode_listing(*, show, params):
     return {"episodes": list(page_obj), "page_obj": page_obj}
 
 
+CARD_IMAGE = "fill-640x360|format-jpeg"
+
+
+def card_images_attach(cards):
+    """Each course card gets its course's image as `card_image` (None without one), with the
+    rendition the card shows: three queries for the whole listing, none per card."""
+    chosen = dict(
+        CoursePage.objects.filter(
+            pk__in=[card.pk for card in cards], image__isnull=False
+        ).values_list("pk", "image_id")
+    )
+    images = {}
+    if chosen:
+        found = get_image_model().objects.filter(pk__in=set(chosen.values()))
+        images = {image.pk: image for image in found.prefetch_renditions(CARD_IMAGE)}
+    for card in cards:
+        card.card_image = images.get(chosen.get(card.pk))
+    return cards
+
+
 def home_highlights(*, home):
     library = LibraryPage.objects.child_of(home).live().first()
     if library is None:
@@ -135,6 +156,7 @@ def home_highlights(*, home):
     )
     tools = list(ToolPage.objects.child_of(library).live().exclude(private).order_by("path")[:4])
     _annotate_listing(courses + tools, locale_id=home.locale_id)
+    card_images_attach(courses)
     return {"library": library, "featured_courses": courses, "featured_tools": tools}
 
 

@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from courses.models import PodcastPage
-from courses.selectors import page_of, themes_in_locale
+from courses.selectors import card_images_attach, page_of, themes_in_locale
 from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.models import Sector
 from elearning.core.page_cache import page_cache_generation
@@ -325,6 +325,7 @@ def library_browse(*, library, params):
         card.text_language = entry.language  # the card's title and summary carry it
         card.format_label = entry.get_format_display()
         cards.append(card)
+    card_images_attach(cards)
     shows = PodcastPage.objects.child_of(library).live().public().order_by("path")
     return {**found, "entries": cards, "podcast_shows": list(shows)}
 
