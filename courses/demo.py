@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from elearning.core.models import Sector
+from elearning.core.sites import site_address
 
 from . import demo_content as content
 from .demo_audio import demo_episode_audio
@@ -107,7 +108,7 @@ def _home(locale_nl):
         _publish(home)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": home, "hostname": "localhost", "site_name": HOME["title"]["nl"]},
+        defaults={"root_page": home, **site_address(), "site_name": HOME["title"]["nl"]},
     )
     return home
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.page_cache import page_cache_generation
+from elearning.core.sites import site_url
 
 register = template.Library()
 
@@ -61,3 +62,10 @@ def language_links(context):
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.filter
+def site_absolute(location):
+    """A path as an absolute address at SITE_URL (hreflang alternates must be absolute:
+    https://developers.google.com/search/docs/specialty/international/localized-versions)."""
+    return site_url(location)
