@@ -37,6 +37,8 @@ messages: install ## Compile the translations (.po -> .mo; the compiled .mo file
 makemessages: install ## Extract UI strings into the nl/fr/en .po files
 	$(MANAGE) makemessages -l nl -l fr -l en --ignore '.venv' --ignore 'var' --ignore 'tests' --no-obsolete
 
+# Links that leave the site (mails, feeds, the attest's QR code) name the address served here.
+run: export SITE_URL = http://$(HOST):$(PORT)
 run: install messages ## Set up the embedded default (SQLite, local files), seed the demo, serve
 	mkdir -p var/uploads
 	$(MANAGE) migrate --no-input -v0
@@ -69,7 +71,7 @@ format: install ## Format and fix with ruff
 check: install ## Django system checks, production deploy checks, migrations check
 	$(MANAGE) check
 	DJANGO_SETTINGS_MODULE=settings.production DJANGO_SECRET_KEY=$$(printf 'x%.0s' {1..64})check-only \
-		$(MANAGE) check --deploy --fail-level WARNING
+		SITE_URL=https://leren.example.be $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
 worker: install ## Run a Celery worker (needs REDIS_URL / CELERY_BROKER_URL)

@@ -1,20 +1,20 @@
 """The podcast's RSS 2.0 feed with Apple's podcast tags, as podcast apps read it.
 
 Built with ElementTree, so every title and text is escaped by the XML writer. Each language has
-its own show page and therefore its own feed.
+its own show page and therefore its own feed. Every address in it is at SITE_URL (podcast apps
+keep them), whatever host the app asked.
 """
 
 import logging
 import mimetypes
 from datetime import UTC
 from email.utils import format_datetime
-from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from django.http import HttpResponse
 from django.urls import reverse
 
-from elearning.core.sites import site_root_url
+from elearning.core.sites import page_full_url, site_url
 
 from .models.podcast import FEED_ROUTE
 from .selectors import podcast_episodes
@@ -32,18 +32,17 @@ ARTWORK_FILTER = "fill-1400x1400|format-jpeg"
 
 
 def podcast_feed_response(*, show, request):
-    body = podcast_feed_xml(show=show, request=request)
+    body = podcast_feed_xml(show=show)
     return HttpResponse(body, content_type=FEED_CONTENT_TYPE)
 
 
-def podcast_feed_xml(*, show, request):
+def podcast_feed_xml(*, show):
     """The feed document (UTF-8 bytes): the show as channel, its playable episodes as items."""
-    root_url = site_root_url()
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
-    _channel_describe(channel, show=show, request=request, root_url=root_url)
+    _channel_describe(channel, show=show)
     for episode in podcast_episodes(show=show):
-        _item_add(channel, episode=episode, request=request, root_url=root_url)
+        _item_add(channel, episode=episode)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)
 
 
@@ -70,29 +69,29 @@ def _itunes(name):
     return f"{{{ITUNES}}}{name}"
 
 
-def _channel_describe(channel, *, show, request, root_url):
-    show_url = show.get_full_url(request)
+def _channel_describe(channel, *, show):
+    show_url = page_full_url(show)
     _text(channel, "title", show.title)
     _text(channel, "link", show_url)
     _text(channel, "description", show.summary)
     _text(channel, "language", show.language_code)
-    feed_url = urljoin(show_url, show.reverse_subpage(FEED_ROUTE))
+    feed_url = show_url + show.reverse_subpage(FEED_ROUTE)
     ET.SubElement(channel, f"{{{ATOM}}}link", href=feed_url, rel="self", type="application/rss+xml")
     _text(channel, _itunes("author"), show.owner_name)
     owner = ET.SubElement(channel, _itunes("owner"))
     _text(owner, _itunes("name"), show.owner_name)
     _text(owner, _itunes("email"), show.owner_email)
-    artwork_url = _artwork_url(show, root_url)
+    artwork_url = _artwork_url(show)
     if artwork_url:
         ET.SubElement(channel, _itunes("image"), href=artwork_url)
     ET.SubElement(channel, _itunes("category"), text=show.itunes_category)
     _text(channel, _itunes("explicit"), "true" if show.explicit else "false")
 
 
-def _item_add(channel, *, episode, request, root_url):
+def _item_add(channel, *, episode):
     item = ET.SubElement(channel, "item")
     _text(item, "title", episode.title)
-    _text(item, "link", episode.get_full_url(request))
+    _text(item, "link", page_full_url(episode))
     _text(item, "guid", episode_guid(episode), isPermaLink="false")
     pub_date = format_datetime(episode.publication_date.astimezone(UTC), usegmt=True)
     _text(item, "pubDate", pub_date)
@@ -101,7 +100,7 @@ def _item_add(channel, *, episode, request, root_url):
     ET.SubElement(
         item,
         "enclosure",
-        url=urljoin(root_url + "/", podcast_audio_path(episode)),
+        url=site_url(podcast_audio_path(episode)),
         length=str(_file_size(audio_file)),
         type=mimetypes.guess_type(audio_file.name)[0] or "application/octet-stream",
     )
@@ -127,7 +126,7 @@ def _file_size(field_file):
         return 0
 
 
-def _artwork_url(show, root_url):
+def _artwork_url(show):
     if show.artwork is None:
         return ""
     try:
@@ -135,4 +134,4 @@ def _artwork_url(show, root_url):
     except OSError:  # Wagtail's SourceImageIOError: the original image is missing
         logger.warning("podcast feed: the artwork of %s cannot be read", show.pk)
         return ""
-    return urljoin(root_url + "/", rendition.url)
+    return site_url(rendition.url)

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from .cms import *  # noqa: F403
-from .env import env_bool, env_list
+from .env import env_bool, env_list, iri_base_parse, site_url_parse
 from .oidc import oidc_providers_parse
 from .security import *  # noqa: F403
 
@@ -22,6 +22,15 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The site's public address, http(s)://host[:port], the one place every absolute link comes from
+# when it leaves the site: mails, the attest PDF and its QR code, calendar invites and feeds, the
+# podcast feed, course packages and the catalogue (elearning/core/sites.py); xAPI ids only until
+# XAPI_ACTIVITY_IRI is set (below). Never the Host header a client sent. `migrate` gives the
+# default Wagtail site this host and port. `make run` passes its own address; production requires
+# an https address (production.py).
+SITE_URL = site_url_parse(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
+# Links in Wagtail's own admin emails (moderation, password reset in the admin).
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     "elearning.core",
@@ -343,6 +352,14 @@ CELERY_BEAT_SCHEDULE = {
 XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")  # e.g. https://lrs.example.org/xapi/
 XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
 XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
+# Where the ids of the activities (modules, courses) and the learners' accounts at the store begin:
+# <XAPI_ACTIVITY_IRI>activities/<module|course>/<translation key>. Set it once, and never change
+# it: the store knows activities and learners by these ids, and a new one starts their history
+# anew. Moving the site to another address (SITE_URL) leaves it alone once it is set; unset, it
+# follows SITE_URL, and `manage.py check --deploy` warns while statements are sent.
+XAPI_ACTIVITY_IRI = iri_base_parse(
+    os.environ.get("XAPI_ACTIVITY_IRI") or f"{SITE_URL}/xapi/", "XAPI_ACTIVITY_IRI"
+)
 
 # Wagtail's own background tasks (django-tasks) run in-process, explicitly.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

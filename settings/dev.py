@@ -14,7 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = VAR_DIR / "uploads"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # runserver and gunicorn alike serve static files straight from the apps.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

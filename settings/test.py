@@ -9,6 +9,11 @@ from .base import CACHES, DATABASES, REDIS_URL
 
 # A fixed key: tests sign and verify tokens.
 SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnopqrstuvwxyz"
+# One public address, whatever the shell exports, and not the test client's host (testserver):
+# a link built from the request instead of SITE_URL shows. The values base.py derives follow it.
+SITE_URL = "http://leerplatform.test"
+WAGTAILADMIN_BASE_URL = SITE_URL
+XAPI_ACTIVITY_IRI = f"{SITE_URL}/xapi/"
 # Fast hashing: password hashing dominates user-creating tests otherwise.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Emails land in mail.outbox where tests read them.

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from courses.models import CoursePackage, JobStatus, PackageExport
+from elearning.core.sites import site_root_url
 from media.sending import protected_file_response
 
 from . import schema
@@ -77,7 +78,8 @@ def _entry(package, export, titles, base_url):
 @cache_control(public=True, max_age=300)
 def catalogue(request):
     site = Site.find_for_request(request)
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    # SITE_URL, not the host this request named: other installations keep these addresses.
+    base_url = site_root_url()
     return JsonResponse(
         {
             "format": CATALOGUE_FORMAT,

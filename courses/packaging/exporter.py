@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from courses.models import CoursePage, ModulePage, Theme, Trainer, WebinarPage
+from elearning.core.sites import site_root_url
 from media.models import MediaAsset
 
 from . import schema
@@ -298,7 +299,7 @@ def _manifest(course, pages, content_entry, files, version):
         "attribution": course.attribution,
         "provenance": {
             "publisher": site.site_name if site else "",
-            "site": site.root_url if site else "",
+            "site": site_root_url(),
             "imported_from": package.source if package and package.source else None,
         },
         "languages": languages,

@@ -16,6 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtailmedia.models import get_media_model
 
+from elearning.core.sites import page_full_url
+
 RICH_TEXT_TAG = re.compile(r"<(a|embed)\b([^>]*)>")
 ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 RICH_TEXT_KINDS = {
@@ -131,5 +133,5 @@ def stream_references(block, value):
 def page_link_outside(page_id):
     """A link to a page the package does not carry, as a plain web link to where it lives."""
     page = Page.objects.filter(pk=page_id).first()
-    url = page.full_url if page else None
+    url = page_full_url(page) if page else None
     return f'<a href="{escape(url)}">' if url else "<a>"

@@ -1,5 +1,9 @@
-"""allauth's adapters: the learner's language for new accounts and for mail, and the
-municipality and name of learners who sign up through their municipality's own sign-in."""
+"""allauth's adapters: the learner's language for new accounts and for mail, links in mail at
+SITE_URL, and the municipality and name of learners who sign up through their municipality's own
+sign-in."""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -11,11 +15,14 @@ from django.utils import translation
 
 from elearning.core.clients import client_address
 from elearning.core.models import Municipality
+from elearning.core.sites import site_root_url, site_url
 
 OFFERED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 # What the platform keeps of a provider's claims: who the person is there, and what the account
 # was made from. Anything else a provider sends (birth date, national number...) is dropped.
 KEPT_CLAIMS = ("sub", "email", "email_verified", "name", "given_name", "family_name")
+# The links allauth puts in its mails, built from the host of the request that sent them.
+MAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")
 
 
 def offered_language(code):
@@ -33,6 +40,18 @@ def kept_claims(extra_data):
     }
 
 
+def at_site_url(url):
+    """The same path, query and fragment at SITE_URL."""
+    parts = urlsplit(url)
+    return site_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
+
+
+def mail_site():
+    """The site as allauth's mail templates name it ("Hello from ..."): SITE_URL's host."""
+    host = urlsplit(site_root_url()).netloc
+    return SimpleNamespace(name=host, domain=host)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         """allauth's rate limits count per client as every other limit does (behind the proxy
@@ -48,9 +67,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix, email, context):
-        """Mail speaks the recipient's language, whichever page sent it."""
+        """Mail speaks the recipient's language, whichever page sent it, and its links and the
+        site it names are SITE_URL's, never the host a client's request named."""
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
+        context = {**context, "current_site": mail_site()}
+        for key in MAIL_LINKS:
+            if isinstance(context.get(key), str):
+                context[key] = at_site_url(context[key])
         with translation.override(offered_language(language)):
             super().send_mail(template_prefix, email, context)
 

@@ -9,10 +9,14 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
-        from . import signal_handlers  # noqa: F401
+        from . import checks, signal_handlers  # noqa: F401
         from .converters import DatabaseIdConverter
+        from .sites import site_address_on_migrate
 
         # Before any URLconf is imported (they load lazily, on the first request or reverse).
         register_converter(DatabaseIdConverter, "id")
+        # After every `migrate` the default Wagtail site has SITE_URL's host and port.
+        post_migrate.connect(site_address_on_migrate, sender=self, dispatch_uid="site-address")

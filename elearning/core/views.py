@@ -2,8 +2,11 @@ import datetime
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
+
+from .sites import site_url
 
 
 def healthz(request):
@@ -18,6 +21,7 @@ def security_txt(request):
     Each installation names its own contact (SECURITY_CONTACT); without one there is no file, so
     no reporter writes to an address nobody reads. `Expires` must lie under a year ahead (RFC 9116,
     2.5.5): it moves with the date, so the file never goes stale on a platform that runs for years.
+    `Canonical` is the file's address at SITE_URL, not at the host a client asked for.
     """
     if not settings.SECURITY_CONTACTS:
         raise Http404
@@ -25,7 +29,7 @@ def security_txt(request):
     lines = [f"Contact: {_contact_uri(contact)}" for contact in settings.SECURITY_CONTACTS]
     lines.append(f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}")
     lines.append("Preferred-Languages: " + ", ".join(code for code, _ in settings.LANGUAGES))
-    lines.append(f"Canonical: {request.build_absolute_uri()}")
+    lines.append(f"Canonical: {site_url(reverse('security_txt'))}")
     if settings.SECURITY_POLICY_URL:
         lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

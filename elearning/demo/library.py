@@ -27,6 +27,7 @@ from courses.models import (
 )
 from courses.packaging.services import package_import_path
 from elearning.core.models import Sector
+from elearning.core.sites import site_address
 from media.captions import captions_check
 from media.models import CustomImage, MediaAsset, MediaCaption
 
@@ -87,7 +88,11 @@ def _home(site, locales):
         _publish(home)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": home, "site_name": texts[SOURCE_LANGUAGE]["title"]},
+        defaults={
+            "root_page": home,
+            **site_address(),  # SITE_URL's host and port
+            "site_name": texts[SOURCE_LANGUAGE]["title"],
+        },
     )
     _translations(home, texts, locales)
     return home

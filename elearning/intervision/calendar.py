@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from elearning.accounts.adapter import offered_language
-from elearning.core.sites import site_root_url
+from elearning.core.sites import site_root_url, site_url
 
 from .models import ACTIVE_STATUSES, CalendarFeed, Mode, SignUp, SignUpStatus
 
@@ -40,7 +40,7 @@ PARTSTAT = {
 def page_url(view_name, **kwargs):
     """Absolute address of a named view in the active language, or None while it does not exist."""
     try:
-        return site_root_url() + reverse(view_name, kwargs=kwargs or None)
+        return site_url(reverse(view_name, kwargs=kwargs or None))
     except NoReverseMatch:
         return None
 
@@ -50,7 +50,8 @@ def session_page_url(session):
 
 
 def _site_host():
-    return urlsplit(site_root_url()).hostname or "localhost"
+    """SITE_URL's host name: a UID stays the same for as long as the site's address does."""
+    return urlsplit(site_root_url()).hostname
 
 
 def meeting_uid(meeting, host=None):

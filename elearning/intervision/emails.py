@@ -19,7 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from elearning.accounts.adapter import offered_language
-from elearning.core.sites import site_root_url
+from elearning.core.sites import site_url
 
 from . import calendar, selectors
 from .models import (
@@ -110,7 +110,7 @@ def _context(signup, notice, meeting):
         "status": signup.status,
         "confirmed": signup.status == SignUpStatus.CONFIRMED,
         "cancelled": signup.status == SignUpStatus.CANCELLED or session.is_cancelled,
-        "my_sessions_url": calendar.page_url("intervision:my_sessions") or site_root_url(),
+        "my_sessions_url": calendar.page_url("intervision:my_sessions") or site_url(),
     }
     if notice == Notice.WAITLISTED:
         context["position"] = selectors.waiting_position(signup)
@@ -195,7 +195,7 @@ def handover_message(*, handover):
                 meeting_display(each) for each in session.meetings.order_by("starts_at", "pk")
             ],
             "online": session.mode == Mode.ONLINE,
-            "my_sessions_url": calendar.page_url("intervision:my_sessions") or site_root_url(),
+            "my_sessions_url": calendar.page_url("intervision:my_sessions") or site_url(),
         }
         return EmailMessage(
             subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(HANDOVER_SUBJECT),

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import CoursePage
-from elearning.core.sites import site_root_url
+from elearning.core.sites import site_url
 
 from .models import Enrolment
 
@@ -57,10 +57,11 @@ def attest_study_time_display(minutes):
 
 
 def attest_verify_url(*, attest):
-    """The absolute address where anyone can check this attest, in the attest's language."""
+    """The absolute address where anyone can check this attest, in the attest's language: at
+    SITE_URL, never the host of the request that completed the course (the PDF keeps it)."""
     with translation.override(attest.language):
         path = reverse("learners:attest_verify_code", kwargs={"code": attest.code})
-    return site_root_url() + path
+    return site_url(path)
 
 
 def attest_course_page(course_key, language):
@@ -114,7 +115,7 @@ def attest_email_message(*, attest):
             "study_time": attest_study_time_display(attest.study_minutes),
             "completed_on": formats.date_format(attest.completed_on, "DATE_FORMAT"),
             "verify_url": attest_verify_url(attest=attest),
-            "dashboard_url": site_root_url() + reverse("learners:dashboard"),
+            "dashboard_url": site_url(reverse("learners:dashboard")),
         }
         message = EmailMessage(
             subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your attest"),

@@ -14,6 +14,10 @@ people working on domestic violence. The pseudonym is an HMAC of the user's id u
 derived from SECRET_KEY: stable for the same learner, not reversible without that key. Rotating
 SECRET_KEY therefore gives every learner a new pseudonym at the store.
 
+Ids: activities are `<XAPI_ACTIVITY_IRI>activities/<module|course>/<translation key>` and the
+actor's account lives at the IRI's scheme and host (its homePage). Both stay when the site moves
+to another address (SITE_URL): the store knows activities and learners by them.
+
 Spec: https://github.com/adlnet/xAPI-Spec (xAPI-Data.md: Statement; xAPI-Communication.md:
 Statement Resource, PUT with statementId). Verbs and activity types from the ADL vocabulary.
 """
@@ -22,6 +26,7 @@ import json
 import logging
 import uuid
 from datetime import UTC, timedelta
+from urllib.parse import urlsplit
 
 import requests
 
@@ -34,7 +39,6 @@ from wagtail.models import Page
 
 from elearning.accounts.adapter import offered_language
 from elearning.core.background import task_enqueue_on_commit
-from elearning.core.sites import site_root_url
 
 from .models import XapiStatement
 
@@ -89,7 +93,18 @@ def xapi_timestamp(at):
     return at.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def xapi_activity(*, root_url, kind, key, names):
+def xapi_activity_iri():
+    """XAPI_ACTIVITY_IRI, ending in "/": where every activity id begins."""
+    return settings.XAPI_ACTIVITY_IRI.rstrip("/") + "/"
+
+
+def xapi_home_page(iri):
+    """The actor account's homePage: the IRI's scheme and host (SITE_URL by default)."""
+    parts = urlsplit(iri)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def xapi_activity(*, iri, kind, key, names):
     """A module or course as an Activity. The id is its translation key, the same in every
     language, so the store sees one activity however many languages learners took it in."""
     definition = {"type": ACTIVITY_TYPES[kind]}
@@ -97,13 +112,13 @@ def xapi_activity(*, root_url, kind, key, names):
         definition["name"] = dict(sorted(names.items()))
     return {
         "objectType": "Activity",
-        "id": f"{root_url}/xapi/activities/{kind}/{key}",
+        "id": f"{iri}activities/{kind}/{key}",
         "definition": definition,
     }
 
 
 def xapi_statement_build(
-    *, statement_id, root_url, actor_name, verb, activity, at, language, parent=None, result=None
+    *, statement_id, home_page, actor_name, verb, activity, at, language, parent=None, result=None
 ):
     """The statement as JSON-ready data (no I/O: everything it states is passed in)."""
     context = {"platform": settings.WAGTAIL_SITE_NAME, "language": language}
@@ -111,7 +126,7 @@ def xapi_statement_build(
         context["contextActivities"] = {"parent": [parent]}
     statement = {
         "id": str(statement_id),
-        "actor": {"objectType": "Agent", "account": {"homePage": root_url, "name": actor_name}},
+        "actor": {"objectType": "Agent", "account": {"homePage": home_page, "name": actor_name}},
         "verb": {"id": VERBS[verb], "display": {"en-US": verb}},
         "object": activity,
         "context": context,
@@ -144,19 +159,19 @@ def xapi_outbox_add(*, user, verb, kind, key, at, course_key=None, result=None):
     """
     if not settings.XAPI_LRS_ENDPOINT:
         return None
-    root_url = site_root_url()
+    iri = xapi_activity_iri()
     titles = _titles_by_language([key] + ([course_key] if course_key else []))
     parent = None
     if course_key is not None:
         names = titles.get(course_key)
-        parent = xapi_activity(root_url=root_url, kind="course", key=course_key, names=names)
+        parent = xapi_activity(iri=iri, kind="course", key=course_key, names=names)
     statement_id = uuid.uuid4()
     payload = xapi_statement_build(
         statement_id=statement_id,
-        root_url=root_url,
+        home_page=xapi_home_page(iri),
         actor_name=xapi_actor_name(user.pk),
         verb=verb,
-        activity=xapi_activity(root_url=root_url, kind=kind, key=key, names=titles.get(key)),
+        activity=xapi_activity(iri=iri, kind=kind, key=key, names=titles.get(key)),
         at=at,
         language=offered_language(user.preferred_language),
         parent=parent,

@@ -18,7 +18,9 @@ REVEALING_WORDS = ("vif", "geweld", "violence", "violent", "abuse", "mishandel",
 
 
 def link_in(message):
-    return re.search(r"https?://testserver(/\S+)", message.body).group(1)
+    """The path of the mail's link, which is at SITE_URL (settings/test.py), never at the host
+    of the request that sent the mail (the test client's "testserver")."""
+    return re.search(r"http://leerplatform\.test(/\S+)", message.body).group(1)
 
 
 def url(name, language="nl", **kwargs):
@@ -87,7 +89,10 @@ def test_account_mails_are_discreet_and_in_the_learners_language(
             "[Leerplatform] " + translation.gettext("Please Confirm Your Email Address"),
             "[Leerplatform] " + translation.gettext("Password Reset Email"),
         ]
-        greeting = translation.gettext("Hello from %(site_name)s!") % {"site_name": "testserver"}
+        # The site is named by SITE_URL's host, not by the host the request named.
+        greeting = translation.gettext("Hello from %(site_name)s!") % {
+            "site_name": "leerplatform.test"
+        }
     assert [confirmation.subject, reset.subject] == expected_subjects
     for message in (confirmation, reset):
         assert_discreet(message.subject)

@@ -223,6 +223,8 @@ class BenchEnvironment:
             DJANGO_SECRET_KEY=random_secret_key(),
             DJANGO_SECURE_SSL_REDIRECT="0",
             DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            # Production wants an https address; nothing here follows the links it builds.
+            SITE_URL="https://127.0.0.1",
             DJANGO_DEBUG="0",
             DJANGO_VAR_DIR=str(BENCH_DIR),
             DJANGO_STATIC_ROOT=str(STATIC_ROOT),

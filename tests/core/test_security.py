@@ -35,6 +35,7 @@ def test_check_deploy_with_production_settings_reports_nothing():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "settings.production",
         "DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5f6g7h8" * 4,
+        "SITE_URL": "https://leren.example.be",
     }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(

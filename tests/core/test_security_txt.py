@@ -17,12 +17,16 @@ def test_without_a_contact_there_is_no_file(client, settings):
 def test_the_file_is_valid_for_an_independent_parser(client, settings):
     settings.SECURITY_CONTACTS = ["security@gent.example.be", "https://gent.example.be/meld"]
     settings.SECURITY_POLICY_URL = "https://gent.example.be/beleid"
+    settings.SITE_URL = "https://leren.gent.example.be"
 
     response = client.get("/.well-known/security.txt", secure=True)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    parsed = Parser(response.content, urls="https://testserver/.well-known/security.txt")
+    # Canonical names the file at SITE_URL, not at the host this request named (testserver).
+    canonical = "https://leren.gent.example.be/.well-known/security.txt"
+    assert f"Canonical: {canonical}\n" in response.text
+    parsed = Parser(response.content, urls=canonical)
     assert parsed.is_valid(), parsed.errors
     assert parsed.contact_emails == ["security@gent.example.be"]
     assert parsed.contact_urls == ["https://gent.example.be/meld"]

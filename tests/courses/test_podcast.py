@@ -27,6 +27,9 @@ from tests.factories import (
 )
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
+# SITE_URL in settings/test.py: podcast apps keep these addresses, so they never name the host
+# of the request that fetched the feed (the test client's "testserver").
+SITE = "http://leerplatform.test"
 TONE_SECONDS = 2
 
 
@@ -103,7 +106,7 @@ def test_the_feed_is_rss_2_a_podcast_app_accepts(client, podcast):
     assert feed.namespaces["itunes"] == "http://www.itunes.com/dtds/podcast-1.0.dtd"
     channel = feed.feed
     assert channel.title == "Podcast"
-    assert channel.link == "http://localhost/nl/bibliotheek/podcast/"
+    assert channel.link == f"{SITE}/nl/bibliotheek/podcast/"
     assert channel.subtitle == "Gesprekken met professionals."
     assert channel.language == "nl"
     assert channel.author == "Interlokaal Platform Intrafamiliaal Geweld"
@@ -113,7 +116,7 @@ def test_the_feed_is_rss_2_a_podcast_app_accepts(client, podcast):
     assert b"<itunes:explicit>false</itunes:explicit>" in client.get(feed.href).content
     assert [tag.term for tag in channel.tags] == ["Education"]
     self_links = [link.href for link in channel.links if link.rel == "self"]
-    assert self_links == ["http://localhost/nl/bibliotheek/podcast/feed/"]
+    assert self_links == [f"{SITE}/nl/bibliotheek/podcast/feed/"]
 
 
 @pytest.mark.django_db
@@ -125,7 +128,7 @@ def test_the_feed_lists_the_published_episodes_newest_first_and_nothing_else(cli
         "Signalen bij kinderen",
     ]
     newest = feed.entries[0]
-    assert newest.link == "http://localhost" + podcast["second"].url
+    assert newest.link == SITE + podcast["second"].url
     assert newest.published == "Sat, 08 Mar 2025 08:00:00 GMT"
     assert newest.summary == "Een gesprek van een kwartier."
     assert (newest.itunes_episode, newest.itunes_season) == ("2", "1")
@@ -139,9 +142,9 @@ def test_each_episode_carries_its_real_audio_file(client, podcast, tone_mp3):
     for entry in feed.entries:
         (enclosure,) = entry.enclosures
         # A stable address that podcast apps may keep for days; it answers with the file itself.
-        assert enclosure.href.startswith("http://localhost/podcast/episodes/")
+        assert enclosure.href.startswith(f"{SITE}/podcast/episodes/")
         assert enclosure.href.endswith("/audio.mp3")
-        download = client.get(enclosure.href.removeprefix("http://localhost"))
+        download = client.get(enclosure.href.removeprefix(SITE))
         assert download.status_code == 200 and download["Content-Type"] == "audio/mpeg"
         assert b"".join(download.streaming_content) == tone_mp3
         assert enclosure.type == "audio/mpeg"
@@ -225,7 +228,7 @@ def test_the_french_feed_lists_the_french_episodes(client, podcast):
         "Collaborer avec la police",
         "Les signaux chez l'enfant",
     ]
-    assert all(entry.link.startswith("http://localhost/fr/") for entry in feed.entries)
+    assert all(entry.link.startswith(f"{SITE}/fr/") for entry in feed.entries)
     dutch_guids = {entry.id for entry in read_feed(client, podcast["show"]).entries}
     assert dutch_guids.isdisjoint(entry.id for entry in feed.entries)
 
@@ -251,7 +254,7 @@ def test_the_show_artwork_is_the_cover_in_podcast_apps(client, podcast):
     feed = read_feed(client, show)
     html = client.get(show.url).content.decode()
 
-    assert feed.feed.image.href.startswith("http://localhost/uploads/images/")
+    assert feed.feed.image.href.startswith(f"{SITE}/uploads/images/")
     assert feed.feed.image.href.endswith(".jpg")
     assert 'class="podcast-artwork"' in html
 

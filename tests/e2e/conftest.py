@@ -93,7 +93,9 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def context(browser, live_server):
+def context(browser, live_server, settings):
+    # The site's address is the live server's: links in mails and feeds lead back to it.
+    settings.SITE_URL = live_server.url
     context = browser.new_context(
         base_url=live_server.url,
         locale="nl-BE",

@@ -27,6 +27,7 @@ from courses.models import (
     WebinarPage,
 )
 from elearning.core.models import HelpLine
+from elearning.core.sites import site_address
 from media.models import MediaAsset
 
 from .intervision import IntervisionSessionFactory, MeetingFactory, SignUpFactory
@@ -236,13 +237,14 @@ def publish(page):
 
 
 def make_home():
-    """A published Dutch home page as the default site's root (the default welcome page goes)."""
+    """A published Dutch home page as the default site's root (the default welcome page goes), at
+    SITE_URL's host and port as `migrate` leaves it."""
     root = Page.get_first_root_node()
     for page in root.get_children():
         page.delete()
     home = HomePageFactory(parent=root, slug="home")
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+        is_default_site=True, defaults={"root_page": home, **site_address()}
     )
     return publish(home)
 

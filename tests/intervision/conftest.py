@@ -10,6 +10,8 @@ from django.utils import translation
 
 from tests.factories import IntervisionSessionFactory, UserFactory
 
+# SITE_URL's host in settings/test.py: event UIDs end in it, links in messages begin with it.
+SITE_HOST = "leerplatform.test"
 # Words a subject line must never carry: mail is read over shoulders and on shared screens
 # (the list of tests/learners/test_attests.py, with the French and English forms).
 TELLING_WORDS = [

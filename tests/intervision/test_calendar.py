@@ -7,13 +7,11 @@ from icalendar import Calendar
 
 from django.utils import timezone
 
-from wagtail.models import Site
-
 from elearning.intervision import calendar
 from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUpStatus
 from tests.factories import SignUpFactory
 
-from .conftest import session_make
+from .conftest import SITE_HOST, session_make
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +35,7 @@ def test_a_confirmed_place_is_a_firm_appointment(learner):
     assert (parsed["METHOD"], parsed["VERSION"]) == ("REQUEST", "2.0")
     assert parsed["PRODID"]
     event = only_event(parsed)
-    assert event["UID"] == f"{meeting.uid}@localhost"
+    assert event["UID"] == f"{meeting.uid}@{SITE_HOST}"
     assert event["SEQUENCE"] == 0
     assert event["SUMMARY"] == "Intervisie partnergeweld"
     assert event["LOCATION"] == "Stadhuis, Botermarkt 1, 9000 Gent"
@@ -118,7 +116,7 @@ def test_every_date_of_a_series_is_an_event_of_its_own(learner):
     events = invite(SignUpFactory(session=session, user=learner)).walk("VEVENT")
 
     meetings = list(session.meetings.order_by("starts_at"))
-    assert [str(event["UID"]) for event in events] == [f"{m.uid}@localhost" for m in meetings]
+    assert [str(event["UID"]) for event in events] == [f"{m.uid}@{SITE_HOST}" for m in meetings]
     assert [event.decoded("DTSTART") for event in events] == [m.starts_at for m in meetings]
 
 
@@ -145,8 +143,8 @@ def test_the_organizer_is_the_sending_address_without_its_display_name(learner, 
     assert event["ORGANIZER"].params["CN"] == "Leerplatform VIF"
 
 
-def test_the_uid_carries_the_sites_host(learner):
-    Site.objects.filter(is_default_site=True).update(hostname="leren.gent.be", port=443)
+def test_the_uid_carries_the_sites_host(learner, settings):
+    settings.SITE_URL = "https://leren.gent.be"
 
     event = only_event(invite(SignUpFactory(session=session_make(), user=learner)))
 

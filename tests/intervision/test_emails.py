@@ -8,14 +8,13 @@ import pytest
 from django.core import mail
 from django.utils import formats, timezone, translation
 
-from elearning.core.sites import site_root_url
 from elearning.intervision import calendar, emails, services
 from elearning.intervision.calendar import meeting_uid
 from elearning.intervision.models import Meeting, Mode, SignUpStatus
 from elearning.intervision.notifications import Notice
 from tests.factories import UserFactory
 
-from .conftest import TELLING_WORDS, invite_of, mails_to, person_make, session_make
+from .conftest import SITE_HOST, TELLING_WORDS, invite_of, mails_to, person_make, session_make
 
 pytestmark = pytest.mark.django_db
 
@@ -224,8 +223,8 @@ def test_an_offer_says_until_when_and_where_to_accept(committed):
     [held] = [line for line in offered.body.splitlines() if line.startswith("Held for you until:")]
     assert until in held
     with translation.override("en"):
-        my_sessions = calendar.page_url("intervision:my_sessions") or site_root_url()
-    assert my_sessions.startswith("http://localhost")  # absolute: it is read in a mail app
+        my_sessions = calendar.page_url("intervision:my_sessions")
+    assert my_sessions.startswith(f"http://{SITE_HOST}/")  # absolute: it is read in a mail app
     assert f"\n{my_sessions}\n" in offered.body
     [event] = vevents(offered)
     assert (event["STATUS"], event["TRANSP"]) == ("TENTATIVE", "TRANSPARENT")
@@ -248,7 +247,7 @@ def test_the_invite_keeps_its_uid_and_raises_its_sequence_until_the_cancellation
     cancel(committed, signup)
 
     confirmed, changed, cancelled = (vevents(message)[0] for message in mails_to(learner))
-    uid = meeting_uid(session.meetings.get(), "localhost")
+    uid = meeting_uid(session.meetings.get(), SITE_HOST)
     assert {str(event["UID"]) for event in (confirmed, changed, cancelled)} == {uid}
     sequences = [event["SEQUENCE"] for event in (confirmed, changed, cancelled)]
     assert sequences == sorted(set(sequences))  # strictly growing
@@ -282,7 +281,7 @@ def test_a_series_has_one_event_per_date(committed, learner):
     [message] = mails_to(learner)
     events = vevents(message)
     assert [str(event["UID"]) for event in events] == [
-        meeting_uid(meeting, "localhost") for meeting in session.meetings.order_by("starts_at")
+        meeting_uid(meeting, SITE_HOST) for meeting in session.meetings.order_by("starts_at")
     ]
     assert message.body.count("\n- ") == 2
 

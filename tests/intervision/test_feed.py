@@ -11,7 +11,7 @@ from elearning.intervision.models import CalendarFeed, IntervisionSession, SignU
 from elearning.intervision.services import feed_token_ensure
 from tests.factories import SignUpFactory
 
-from .conftest import session_make
+from .conftest import SITE_HOST, session_make
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def feed_url(token):
 
 
 def uids(session):
-    return {meeting_uid(meeting, "localhost") for meeting in session.meetings.all()}
+    return {meeting_uid(meeting, SITE_HOST) for meeting in session.meetings.all()}
 
 
 def test_the_feed_holds_the_persons_coming_sessions_and_nothing_else(client, learner):

@@ -130,7 +130,7 @@ def test_the_attest_is_emailed_once_with_a_discreet_subject_and_the_pdf(attest_c
     with attest.pdf.open("rb") as pdf:
         assert content == pdf.read()
     assert "5 maart 2025" in message.body
-    assert f"http://localhost/nl/attest/{attest.code}/" in message.body
+    assert f"http://leerplatform.test/nl/attest/{attest.code}/" in message.body  # SITE_URL
 
 
 def test_a_french_learner_gets_the_attest_and_the_email_in_french(french_course, learner):

@@ -29,7 +29,7 @@ from tests.waiting import eventually
 from .fake_lrs import FakeLearningRecordStore
 from .helpers import answer, check_ids
 
-ROOT = "http://localhost"  # the default site of make_home()
+ROOT = "http://leerplatform.test"  # XAPI_ACTIVITY_IRI of settings/test.py, less its "xapi/"
 VERB = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/"
 

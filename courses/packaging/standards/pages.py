@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage, WebinarPage
+from elearning.core.sites import page_full_url, site_root_url
 
 from ..richtext import web_address
 from ..schema import PackageRefused
@@ -105,7 +106,9 @@ def parts_render(*, course, kind, files):
     """Every part of the course as a page, rendered in the course's language."""
     language = course.locale.language_code
     site = course.get_site()
-    site_url = site.root_url if site else ""
+    site_url = ""
+    if site is not None:  # the default site is at SITE_URL, another at its own address
+        site_url = site_root_url() if site.is_default_site else site.root_url
     with translation.override(language):
         return [
             part_render(
@@ -122,7 +125,7 @@ def parts_render(*, course, kind, files):
 
 def part_render(*, part, position, course, kind, files, site_url):
     """One part as its standalone page; `files` learns which stored files the page shows."""
-    url = part.full_url or ""
+    url = page_full_url(part) or ""
     page_files = []
     rendering = Rendering(
         attach=partial(_file_attach, files=files, used=page_files),

@@ -14,6 +14,7 @@ from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.help_lines import help_lines_for_language
 from elearning.core.models import FooterPages
 from elearning.core.page_cache import page_cache_generation
+from elearning.core.sites import site_url
 
 register = template.Library()
 
@@ -180,3 +181,10 @@ def content_language_notice(context):
             info["name_local"],
         ),
     }
+
+
+@register.filter
+def site_absolute(location):
+    """A path as an absolute address at SITE_URL (hreflang alternates must be absolute:
+    https://developers.google.com/search/docs/specialty/international/localized-versions)."""
+    return site_url(location)

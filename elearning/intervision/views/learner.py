@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from courses.models import Theme
+from elearning.core.sites import site_url
 
 from .. import selectors, services
 from ..models import IntervisionSession, Mode, SignUpStatus
@@ -195,5 +196,6 @@ def my_sessions(request):
 
 
 def _feed_url(request):
+    """The address a calendar app subscribes to: at SITE_URL, whatever host served this page."""
     token = services.feed_token_ensure(user=request.user)
-    return request.build_absolute_uri(reverse("intervision_feed", args=[token]))
+    return site_url(reverse("intervision_feed", args=[token]))
