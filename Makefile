@@ -40,6 +40,7 @@ makemessages: install ## Extract UI strings into the nl/fr/en .po files
 # Links that leave the site (mails, feeds, the attest's QR code) name the address served here.
 run: export SITE_URL = http://$(HOST):$(PORT)
 run: install messages ## Set up the embedded default (SQLite, local files), seed the demo, serve
+	@for tool in ffmpeg espeak-ng; do command -v $$tool >/dev/null || { echo "The demo's recordings need $$tool: apt-get install ffmpeg espeak-ng"; exit 1; }; done
 	mkdir -p var/uploads
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) seed_demo

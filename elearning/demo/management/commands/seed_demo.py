@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from elearning.demo.media_build import MediaBuildError
 from elearning.demo.seeding import demo_seed
+from elearning.demo.sources import SourceError
 
 FORCE_FLAG = "--create-demo-accounts-on-a-production-site"
 
@@ -30,7 +32,10 @@ class Command(BaseCommand):
                 "These are production settings: seed_demo would create demo accounts, an "
                 f"administrator among them. Give {FORCE_FLAG} if that is what you want."
             )
-        accounts = demo_seed(log=self.stdout.write)
+        try:
+            accounts = demo_seed(log=self.stdout.write)
+        except (SourceError, MediaBuildError) as error:
+            raise CommandError(f"The demo could not be built: {error}") from error
         self.stdout.write(self.style.SUCCESS("Demo library ready."))
         self.stdout.write("Demo accounts (for this installation only; passwords in var/):")
         for email, password, created in accounts:
