@@ -111,17 +111,24 @@ def package_write(*, course, out, version_for, progress=None):
                 progress(done, total)
         if progress:
             progress(total, total)  # also for a course without files
-        content_raw = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        archive.writestr(schema.CONTENT_NAME, content_raw)
-        content_entry = _described(schema.CONTENT_NAME, content_raw)
-        digest = hashlib.sha256(
-            "".join([content_entry["sha256"], *(e["sha256"] for e in listed)]).encode()
-        ).hexdigest()
+        content_entry, digest = content_write(archive, content, listed)
         manifest = _manifest(course, pages, content_entry, listed, version_for(digest))
         manifest["content_digest"] = digest
         manifest["left_out"] = left_out  # restricted pages; importers need not read this
         archive.writestr(schema.MANIFEST_NAME, json.dumps(manifest, indent=2, ensure_ascii=False))
     return manifest
+
+
+def content_write(archive, content, listed):
+    """Write content.json into the archive; returns its manifest entry and the package's
+    content digest (content.json and every file listed: the same content, the same digest)."""
+    content_raw = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    archive.writestr(schema.CONTENT_NAME, content_raw)
+    content_entry = _described(schema.CONTENT_NAME, content_raw)
+    digest = hashlib.sha256(
+        "".join([content_entry["sha256"], *(e["sha256"] for e in listed)]).encode()
+    ).hexdigest()
+    return content_entry, digest
 
 
 def _page_data(page, parent_id, collected):

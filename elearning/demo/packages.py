@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from courses.models import CompletionRule
 from courses.packaging import schema
+from courses.packaging.exporter import content_write
 from courses.packaging.filetypes import SNIFF_BYTES, sniffed_type
 
 from .sources import SOURCE_LANGUAGE, html_from_markdown
@@ -222,12 +223,7 @@ def _archive_write(course, content, files, out_path):
             archive.writestr(path, raw, compress_type=stored)
             media_type = "text/vtt" if kind == "caption" else sniffed_type(raw[:SNIFF_BYTES])
             listed.append({**_described(path, raw), "kind": kind, "media_type": media_type})
-        content_raw = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        archive.writestr(schema.CONTENT_NAME, content_raw)
-        content_entry = _described(schema.CONTENT_NAME, content_raw)
-        digest = hashlib.sha256(
-            "".join([content_entry["sha256"], *(e["sha256"] for e in listed)]).encode()
-        ).hexdigest()
+        content_entry, digest = content_write(archive, content, listed)
         manifest = {
             "format": schema.FORMAT,
             "schema_version": schema.SCHEMA_VERSION,
