@@ -18,7 +18,6 @@ from django.conf import settings
 from . import media_build
 from .packages import CourseMedia, package_write
 from .sources import (
-    LANGUAGES,
     SOURCE_LANGUAGE,
     courses_read,
     pages_read,
@@ -172,6 +171,3 @@ def segment_starts(segment_seconds):
         starts.append(round(elapsed, 1))
         elapsed += seconds
     return starts
-
-
-__all__ = ["LANGUAGES", "Recording", "demo_build", "build_dir", "segment_starts"]

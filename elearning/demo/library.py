@@ -7,10 +7,12 @@ a newer version than the one installed.
 """
 
 import json
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
 from django.core.files import File
+from django.core.files.base import ContentFile
 
 from wagtail.models import Locale, Page, Site
 
@@ -94,7 +96,7 @@ def _home(site, locales):
             "site_name": texts[SOURCE_LANGUAGE]["title"],
         },
     )
-    _translations(home, texts, locales)
+    _page_translations(home, texts)
     return home
 
 
@@ -105,24 +107,13 @@ def _translated_child(parent, model, item, **fields):
         page = model(**texts[SOURCE_LANGUAGE], **fields)
         parent.add_child(instance=page)
         _publish(page)
-    _translations(page, texts, {code: Locale.objects.get(language_code=code) for code in LANGUAGES})
+    _page_translations(page, texts)
     return page
 
 
-def _translations(page, texts, locales, values=None):
-    """The page's French and English versions with their own texts (only where the sources
-    have them: a page without a translation has no version in that language)."""
-    for language, fields in texts.items():
-        if language == SOURCE_LANGUAGE or not fields:
-            continue
-        locale = locales[language] if isinstance(locales, dict) else locales
-        if page.get_translations().filter(locale=locale).exists():
-            continue
-        copy = page.copy_for_translation(locale)
-        for name, value in {**fields, **(values(language) if values else {})}.items():
-            setattr(copy, name, value)
-        copy.save()
-        _publish(copy)
+def _texts_by_language(source, fields):
+    """{language: fields(language)} for each language the source page has."""
+    return {language: fields(language) for language in source.languages}
 
 
 def _source_page(parent, model, slug, fields, relations=None):
@@ -168,7 +159,7 @@ def _trainers(site):
 
 
 def _package_import(path, log):
-    with __import__("zipfile").ZipFile(path) as archive:
+    with zipfile.ZipFile(path) as archive:
         manifest = json.loads(archive.read("manifest.json"))
     installed = CoursePackage.objects.filter(key=manifest["course"]["key"]).first()
     if installed and installed.version >= manifest["version"]:
@@ -200,7 +191,7 @@ def _asset(build, entry, title, kind="video"):
         raw = (build / caption_path).read_bytes()
         caption = MediaCaption(asset=asset, language=language)
         caption.cue_count = captions_check(raw, duration=asset.duration)
-        caption.file.save(Path(caption_path).name, File((build / caption_path).open("rb")))
+        caption.file.save(Path(caption_path).name, ContentFile(raw))
     return asset
 
 
@@ -236,18 +227,20 @@ def _webinar(library, webinar, build, entry):
             "trainers": list(Trainer.objects.filter(slug__in=shared["trainers"])),
         },
     )
-    _page_translations(page, webinar, fields, themes=shared["theme"])
+    _page_translations(page, _texts_by_language(webinar, fields), themes=shared["theme"])
 
 
-def _page_translations(page, source, fields, themes=None, audience=None):
-    for language in source.languages:
-        if language == SOURCE_LANGUAGE:
+def _page_translations(page, texts, themes=None, audience=None):
+    """The page's French and English versions with their own texts, `texts` being
+    {language: fields} (a language the sources do not have gets no version)."""
+    for language, fields in texts.items():
+        if language == SOURCE_LANGUAGE or not fields:
             continue
         locale = Locale.objects.get(language_code=language)
         if page.get_translations().filter(locale=locale).exists():
             continue
         copy = page.copy_for_translation(locale)
-        for name, value in fields(language).items():
+        for name, value in fields.items():
             setattr(copy, name, value)
         copy.save()
         if themes is not None:
@@ -273,7 +266,8 @@ def _tool(library, tool, sectors):
         {**fields(SOURCE_LANGUAGE), "kind": shared["kind"]},
         relations={"themes": _themes_of(shared["theme"], SOURCE_LANGUAGE), "audience": audience},
     )
-    _page_translations(page, tool, fields, themes=shared["theme"], audience=audience)
+    texts = _texts_by_language(tool, fields)
+    _page_translations(page, texts, themes=shared["theme"], audience=audience)
 
 
 def _podcast(library, build, index):
@@ -283,7 +277,8 @@ def _podcast(library, build, index):
     if artwork is None:
         path = build / index["artwork"]
         artwork = CustomImage(title="Demo podcast artwork")
-        artwork.file.save(path.name, File(path.open("rb")), save=False)
+        with path.open("rb") as stream:
+            artwork.file.save(path.name, File(stream), save=False)
         artwork.save()
 
     def fields(language):
@@ -302,7 +297,7 @@ def _podcast(library, build, index):
             "artwork": artwork,
         },
     )
-    _page_translations(show, podcast, fields)
+    _page_translations(show, _texts_by_language(podcast, fields))
     for episode in podcast.episodes:
         _episode(show, episode, build, index["episodes"][episode.slug])
 
@@ -333,4 +328,4 @@ def _episode(show, episode, build, audio):
         },
         relations={"themes": _themes_of(shared["theme"], SOURCE_LANGUAGE)},
     )
-    _page_translations(page, episode, fields, themes=shared["theme"])
+    _page_translations(page, _texts_by_language(episode, fields), themes=shared["theme"])
