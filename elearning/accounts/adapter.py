@@ -61,6 +61,11 @@ class AccountAdapter(DefaultAccountAdapter):
             raise PermissionDenied("Unable to determine client IP address")
         return address
 
+    def get_logout_redirect_url(self, request):
+        """Signing out lands on the home page in the language of the page the form was on (its
+        action carries that page's language prefix), not in the browser's language."""
+        return f"/{offered_language(translation.get_language())}/"
+
     def save_user(self, request, user, form, commit=True):
         # A learner who signs up on /fr/ reads French: keep that as their language.
         user.preferred_language = offered_language(translation.get_language())

@@ -146,6 +146,16 @@ def test_sign_out_is_a_post(learner_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_signing_out_keeps_the_language_of_the_page(learner_client, language):
+    """The header's form on a French page signs out to the French home page, whatever language
+    the browser asks for."""
+    response = learner_client.post(url("account_logout", language), HTTP_ACCEPT_LANGUAGE="nl-BE")
+    assert response.status_code == 302
+    assert response.url == f"/{language}/"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
     [

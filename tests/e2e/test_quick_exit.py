@@ -62,3 +62,17 @@ def test_back_does_not_return_to_the_page_that_was_left(page, live_server, small
     page.wait_for_load_state()
     assert page.url != module_url
     assert page.url == home_url
+
+
+def test_back_after_quick_exit_does_not_land_on_the_site(page, live_server, small_tree):
+    """As GOV.UK's "Exit this page": opened from elsewhere, the site leaves no entry in the tab's
+    history, so Back returns to where the visitor came from, not to the site."""
+    page.goto("about:blank")
+    page.goto(live_server.url + small_tree["module"].url)
+
+    page.locator("[data-quick-exit]").click()
+    expect(page).to_have_url(live_server.url + EXIT_PATH)
+
+    page.go_back()
+    page.wait_for_load_state()
+    assert not page.url.startswith(live_server.url)

@@ -28,13 +28,15 @@ def _navigation(language_code):
     )
     if home is None:
         return []
+    # The home page is the brand link beside the menu: listing it again (under the same title)
+    # would repeat the brand in the menu.
     children = home.get_children().live().in_menu().only("id", "title", "url_path", "locale_id")
-    return [(home.title, home.url)] + [(child.title, child.url) for child in children]
+    return [(child.title, child.url) for child in children]
 
 
 @register.simple_tag
 def main_navigation():
-    """[(title, url)]: the home page of the active language and its menu pages.
+    """[(title, url)]: the menu pages under the home page of the active language.
 
     Cached per generation of the page cache, so publishing refreshes it with the pages.
     """
