@@ -209,6 +209,14 @@ def module_navigation(*, module, course):
     }
 
 
+def _opens_with(text, verdict):
+    """Whether `text` starts with the verdict's word(s) ("Juist: eerst veiligheid." and "Juist."),
+    ignoring case and the verdict's closing full stop."""
+    words = str(verdict).rstrip(".").casefold()
+    opening = (text or "").strip().casefold()
+    return opening.startswith(words) and not opening[len(words) : len(words) + 1].isalpha()
+
+
 def knowledge_check_feedback(*, module, params):
     """Score an answer sent with the page's plain GET form; the page works without JavaScript.
 
@@ -227,10 +235,14 @@ def knowledge_check_feedback(*, module, params):
             if not 0 <= choice_index < len(choices):
                 return None
             choice = choices[choice_index]
+            correct = bool(choice["correct"])
+            verdict = _("Correct.") if correct else _("Not quite.")
             return {
                 "block_id": block_id,
                 "choice": choice_index,
-                "correct": bool(choice["correct"]),
+                "correct": correct,
+                "verdict": verdict,
+                "verdict_in_feedback": _opens_with(choice["feedback"], verdict),
                 "feedback": choice["feedback"],
             }
     return None

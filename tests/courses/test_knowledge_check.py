@@ -53,3 +53,22 @@ def test_hostile_answers_show_the_normal_page(client, library_tree, params):
     response = client.get(module.url, params)
     assert response.status_code == 200
     assert "feedback--" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_feedback_that_opens_with_the_verdict_does_not_repeat_it(client, library_tree):
+    """The editor's "Juist: eerst veiligheid." is not shown as "Juist. Juist: eerst veiligheid."."""
+    module = library_tree["pages"]["module"]
+    block = check_block(module)
+    html = client.get(module.url, {"check": block.id, "answer": "0"}).content.decode()
+    feedback = html[html.index('class="feedback') :]
+    feedback = feedback[: feedback.index("</div>")]
+    assert feedback.count("Juist") == 1
+
+
+@pytest.mark.django_db
+def test_feedback_without_the_verdict_is_preceded_by_it(client, library_tree):
+    module = library_tree["pages"]["module"]
+    block = check_block(module)
+    html = client.get(module.url, {"check": block.id, "answer": "1"}).content.decode()
+    assert "<strong>Niet helemaal.</strong> Dat kan gevaar geven." in html
