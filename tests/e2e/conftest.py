@@ -21,7 +21,7 @@ import os
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from django.core.cache import cache
 from django.db import connections
@@ -177,3 +177,13 @@ def small_tree(db):
     module = publish(ModulePageFactory(parent=course, title="Signalen"))
     cache.clear()
     return {"home": home, "library": library, "course": course, "module": module}
+
+
+def account_menu(page):
+    """The signed-in account links, unfolded: on a wide screen they sit behind the header's
+    "Account" button (waited for, so this also says the visitor is signed in)."""
+    toggle = page.locator(".account-toggle")
+    expect(toggle).to_be_visible()
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    return page.locator("#account-menu")

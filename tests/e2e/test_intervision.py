@@ -21,7 +21,7 @@ from elearning.intervision.models import PlaceHandover, SignUp, SignUpStatus
 from tests.intervision.conftest import TELLING_WORDS, person_make, session_make
 from tests.waiting import eventually
 
-from .conftest import TIMEOUT_MS, BrowserLog
+from .conftest import TIMEOUT_MS, BrowserLog, account_menu
 from .test_accessibility import axe_report
 from .test_learning_journey import sign_in
 
@@ -124,7 +124,7 @@ def test_a_cancelled_place_goes_to_the_first_learner_waiting(
     )
 
     # An cancels under "My sessions"; the place is Bram's at once.
-    page.get_by_role("link", name="Mijn sessies", exact=True).click()
+    account_menu(page).get_by_role("link", name="Mijn sessies", exact=True).click()
     page.get_by_role("button", name="Annuleer mijn plaats").click()
     expect(page.locator(".messages")).to_contain_text("Uw inschrijving is geannuleerd.")
     assert SignUp.objects.get(session=session, user=waiting).status == SignUpStatus.CONFIRMED

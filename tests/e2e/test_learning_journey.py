@@ -25,6 +25,8 @@ from tests.factories import (
     publish,
 )
 
+from .conftest import account_menu
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -90,7 +92,7 @@ def sign_up_and_verify(page, email, password):
         page.locator("input[name=login]").fill(email)
         page.locator("input[name=password]").fill(password)
         page.locator("main form button[type=submit]").click()
-    expect(page.get_by_role("link", name="Mijn leertraject")).to_be_visible()
+    expect(account_menu(page).get_by_role("link", name="Mijn leertraject")).to_be_visible()
 
 
 def play(page, until_seconds):
@@ -166,7 +168,7 @@ def sign_in(page, email, password):
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
     page.locator("main form button[type=submit]").click()
-    expect(page.get_by_role("link", name="Mijn leertraject")).to_be_visible()
+    expect(account_menu(page).get_by_role("link", name="Mijn leertraject")).to_be_visible()
 
 
 def test_unsent_progress_stays_with_its_learner_on_a_shared_computer(page, video_course):
@@ -188,7 +190,7 @@ def test_unsent_progress_stays_with_its_learner_on_a_shared_computer(page, video
     video.evaluate("v => { v.muted = true; return v.play(); }")
     page.wait_for_function("() => document.querySelector('video').currentTime >= 4")
     video.evaluate("v => v.pause()")
-    page.get_by_role("button", name="Afmelden").click()  # still offline while leaving
+    account_menu(page).get_by_role("button", name="Afmelden").click()  # still offline while leaving
 
     # The next learner on the same browser watches one second; only that is theirs.
     sign_in(page, second.email, "correct-horse-battery")
