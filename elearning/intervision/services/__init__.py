@@ -23,6 +23,7 @@ reminders.py: the record of reminders sent (the sweep itself is emails.reminders
 
 from .facilitator import (
     attendance_mark,
+    attendance_mark_all,
     session_cancel,
     session_changed,
     session_places_check,
@@ -50,6 +51,7 @@ __all__ = [
     "HANDOVER_REQUESTS_MAX",
     "SignUpRefused",
     "attendance_mark",
+    "attendance_mark_all",
     "feed_token_ensure",
     "feed_token_reset",
     "handover_accept",
