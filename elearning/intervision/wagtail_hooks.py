@@ -295,11 +295,6 @@ def register_facilitator_urls():
             name="attendance_all",
         ),
         path(
-            "<id:pk>/sign-ups/<id:signup_id>/attendance/",
-            facilitator.attendance_mark,
-            name="attendance",
-        ),
-        path(
             "<id:pk>/sign-ups/<id:signup_id>/promote/",
             facilitator.signup_promote,
             name="promote",

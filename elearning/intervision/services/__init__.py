@@ -22,7 +22,6 @@ reminders.py: the record of reminders sent (the sweep itself is emails.reminders
 """
 
 from .facilitator import (
-    attendance_mark,
     attendance_mark_all,
     session_cancel,
     session_changed,
@@ -50,7 +49,6 @@ from .rules import SignUpRefused, prerequisites_missing, session_manageable_by, 
 __all__ = [
     "HANDOVER_REQUESTS_MAX",
     "SignUpRefused",
-    "attendance_mark",
     "attendance_mark_all",
     "feed_token_ensure",
     "feed_token_reset",

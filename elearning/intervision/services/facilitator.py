@@ -42,21 +42,6 @@ def signup_promote(*, signup_id, by):
 
 
 @transaction.atomic
-def attendance_mark(*, signup_id, by, attendance):
-    signup = _managed_signup(signup_id, by)
-    if attendance not in Attendance.values and attendance != "":
-        raise SignUpRefused(_("Choose attended, partly attended or did not come."))
-    if signup.status != SignUpStatus.CONFIRMED:
-        raise SignUpRefused(_("Attendance is kept for confirmed participants only."))
-    first_start = signup.session.first_start
-    if first_start is None or first_start > timezone.now():
-        raise SignUpRefused(_("Attendance can be marked once the session has started."))
-    SignUp.objects.filter(pk=signup.pk).update(attendance=attendance)
-    signup.attendance = attendance
-    return signup
-
-
-@transaction.atomic
 def attendance_mark_all(*, session_id, by, marks):
     """Attendance of the session's confirmed participants in one save, `marks` being
     {sign-up id: attendance or ""}. All or nothing: one sign-up that is not a confirmed

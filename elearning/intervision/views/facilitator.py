@@ -146,11 +146,6 @@ def participants(request, pk):
     )
 
 
-@require_POST
-def attendance_mark(request, pk, signup_id):
-    return _signup_action(request, pk, signup_id, _attendance_save)
-
-
 ATTENDANCE_FIELD = "attendance-"  # one select per participant: attendance-<sign-up id>
 
 
@@ -209,13 +204,6 @@ def _signup_action(request, pk, signup_id, action):
     except services.SignUpRefused as refusal:
         messages.error(request, refusal.message)
     return _to_participants(session)
-
-
-def _attendance_save(request, signup):
-    services.attendance_mark(
-        signup_id=signup.pk, by=request.user, attendance=request.POST.get("attendance", "")
-    )
-    return _("Attendance of %(name)s saved.") % {"name": _display_name(signup)}
 
 
 def _promote(request, signup):
