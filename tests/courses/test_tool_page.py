@@ -6,6 +6,8 @@ import pytest
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import rich_text, streamfield
@@ -178,3 +180,31 @@ def test_the_admin_saves_a_valid_contact(editor_client, library_tree):
     assert response.status_code == 302
     tool = ToolPage.objects.get(pk=tool.pk)
     assert (tool.contact_email, tool.contact_phone) == ("vif@leerplatform.test", "+32 9 266 00 00")
+
+
+def test_more_materials_and_courses_cost_no_more_queries(client, library_tree):
+    pages = library_tree["pages"]
+    tool = pages["tool"]
+
+    def queries_with(count):
+        documents = []
+        for number in range(count):
+            document = CustomDocument(
+                title=f"Materiaal {number}", file=ContentFile(b"x", f"m{number}.txt")
+            )
+            document.save()
+            documents.append(("material", {"document": document, "description": ""}))
+        courses = [
+            publish(CoursePageFactory(parent=pages["library"], title=f"Opleiding {count}-{n}"))
+            for n in range(count)
+        ]
+        tool.materials = documents
+        tool.courses.set(courses)
+        publish(tool)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(tool.url).content.decode()
+        assert html.count("Materiaal ") == count and html.count("Opleiding ") == count
+        return len(queries)
+
+    assert queries_with(1) == queries_with(4)
