@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from . import selectors, signal_handlers  # noqa: F401
         from .feeds import podcast_feed_response
-        from .models import CoursePage, HomePage, ModulePage, PodcastPage
+        from .models import CoursePage, HomePage, ModulePage, PodcastPage, ToolPage
         from .models.podcast import FEED_ROUTE
         from .page_context import page_context_register, page_route_register
 
@@ -19,6 +19,7 @@ class CoursesConfig(AppConfig):
         page_context_register(CoursePage, selectors.course_page_context)
         page_context_register(ModulePage, selectors.module_page_context)
         page_context_register(PodcastPage, selectors.podcast_page_context)
+        page_context_register(ToolPage, selectors.tool_page_context)
         page_route_register(
             PodcastPage,
             FEED_ROUTE,

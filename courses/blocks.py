@@ -137,6 +137,10 @@ class ToolBodyBlock(blocks.StreamBlock):
     embed = ExternalResourceBlock()
 
 
+class ToolMaterialsBlock(blocks.StreamBlock):
+    material = ResourceBlock()
+
+
 class ChapterBlock(blocks.StructBlock):
     start_seconds = blocks.IntegerBlock(label=_("starts at (seconds)"), min_value=0)
     title = blocks.CharBlock(label=_("title"))

@@ -160,6 +160,20 @@ def home_highlights(*, home):
     return {"library": library, "featured_courses": courses, "featured_tools": tools}
 
 
+def tool_courses(*, tool):
+    """The courses that use the tool, in the tool page's language: a course linked in any
+    language shows as its version in this one, only when that version is live and public."""
+    linked = CoursePage.objects.filter(tools__translation_key=tool.translation_key).values(
+        "translation_key"
+    )
+    return list(
+        CoursePage.objects.live()
+        .filter(locale_id=tool.locale_id, translation_key__in=linked)
+        .exclude(Page.objects.private_q())
+        .order_by("title")
+    )
+
+
 def course_outline(*, course):
     """The course's parts in order (modules and webinars), with its people and themes."""
     parts = list(
@@ -264,6 +278,10 @@ def module_page_context(*, page, request, context):
         **module_navigation(module=page, course=context["parent_page"]),
         "check_result": knowledge_check_feedback(module=page, params=request.GET),
     }
+
+
+def tool_page_context(*, page, request, context):
+    return {"tool_courses": tool_courses(tool=page)}
 
 
 def podcast_page_context(*, page, request, context):

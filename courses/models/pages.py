@@ -10,16 +10,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from elearning.core.models import BasePage
+from elearning.core.models import BasePage, phone_number_validator
 from elearning.core.page_cache import mark_cacheable
 from elearning.core.upstream_internals import page_parent_give
 
-from ..blocks import RICH_TEXT_FEATURES, ToolBodyBlock
+from ..blocks import RICH_TEXT_FEATURES, ToolBodyBlock, ToolMaterialsBlock
 from ..page_context import page_context_extend
 
 
@@ -108,12 +108,48 @@ class ToolPage(CachedPage):
         "core.Sector", verbose_name=_("audience sectors"), blank=True
     )
     body = StreamField(ToolBodyBlock(), verbose_name=_("content"))
+    materials = StreamField(
+        ToolMaterialsBlock(),
+        verbose_name=_("materials to download"),
+        blank=True,
+        help_text=_("Documents that come with the tool; each shows its file type and size."),
+    )
+    # Linked once, in any language: each language's page lists that language's live version of
+    # the course (courses/selectors.py, tool_courses).
+    courses = ParentalManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("used in these courses"),
+        related_name="tools",
+        blank=True,
+    )
+    contact_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail address"), blank=True)
+    contact_phone = models.CharField(
+        _("phone number"), max_length=20, blank=True, validators=[phone_number_validator]
+    )
+    contact_text = models.TextField(
+        _("how to borrow or order"),
+        max_length=600,
+        blank=True,
+        help_text=_("A few sentences: who may borrow or order the tool, and how."),
+    )
 
     content_panels = CachedPage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("themes"),
         FieldPanel("audience"),
         FieldPanel("body"),
+        FieldPanel("materials"),
+        FieldPanel("courses"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_text"),
+            ],
+            heading=_("Borrow or order"),
+        ),
     ]
     search_fields = CachedPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["courses.LibraryPage"]
@@ -121,6 +157,12 @@ class ToolPage(CachedPage):
 
     class Meta:
         verbose_name = _("tool")
+
+    @property
+    def has_contact(self):
+        return any(
+            (self.contact_organisation, self.contact_email, self.contact_phone, self.contact_text)
+        )
 
 
 class InformationPage(CachedPage):

@@ -20,6 +20,7 @@ from .packages import CourseMedia, package_write
 from .sources import (
     SOURCE_LANGUAGE,
     courses_read,
+    html_from_markdown,
     pages_read,
     podcast_read,
     site_read,
@@ -82,7 +83,7 @@ def _build_into(root, digest, log):
 
 def _build(out, log):
     site = site_read()
-    index = {"packages": [], "webinars": {}, "episodes": {}, "artwork": None}
+    index = {"packages": [], "webinars": {}, "episodes": {}, "artwork": None, "handouts": {}}
     (out / "packages").mkdir()
     for course in courses_read():
         log(f"  course {course.slug}")
@@ -104,6 +105,9 @@ def _build(out, log):
         log(f"  webinar {webinar.slug}")
         recording = recording_make(webinar, out / "media")
         index["webinars"][webinar.slug] = _recording_entry(recording, out)
+    for tool in pages_read("tool"):
+        log(f"  tool {tool.slug}")
+        index["handouts"][tool.slug] = _tool_handouts(tool, site, out)
     podcast = podcast_read()
     for episode in podcast.episodes:
         log(f"  podcast episode {episode.slug}")
@@ -161,6 +165,24 @@ def _episode_audio(episode, folder):
         segments = [{"say": {language: item["say"]}} for item in transcript]
         duration = media_build.audio_build(segments, language=language, out_path=path)
         made[language] = {"file": str(path.relative_to(folder.parent)), "duration": duration}
+    return made
+
+
+def _tool_handouts(tool, site, out):
+    """{language: path} of the tool's printable version in each of its languages."""
+    made = {}
+    for language in tool.languages:
+        text = tool.texts[language]
+        path = out / "handouts" / f"{tool.slug}-{language}.pdf"
+        media_build.handout_build(
+            title=text["title"],
+            summary=text["summary"],
+            body_html=html_from_markdown(text["body"]),
+            footer=site["home"]["title"][language],
+            language=language,
+            out_path=path,
+        )
+        made[language] = str(path.relative_to(out))
     return made
 
 

@@ -11,13 +11,16 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.core.validators import validate_email
 
 from wagtail.models import Locale, Page, Site
 
 from courses.models import (
     CoursePackage,
+    CoursePage,
     HomePage,
     LibraryPage,
     PodcastEpisodePage,
@@ -30,16 +33,19 @@ from courses.models import (
 from courses.packaging.services import package_import_path
 from elearning.core.models import Sector
 from elearning.core.sites import site_address
+from elearning.core.upstream_internals import document_file_metadata_set
 from media.captions import captions_check
-from media.models import CustomImage, MediaAsset, MediaCaption
+from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
 
 from .sources import (
     LANGUAGES,
     SOURCE_LANGUAGE,
+    SOURCES_DIR,
     html_from_markdown,
     pages_read,
     podcast_read,
     site_read,
+    yaml_read,
 )
 
 
@@ -58,7 +64,7 @@ def demo_library_seed(build, log=print):
     for webinar in pages_read("webinar"):
         _webinar(library, webinar, build, index["webinars"][webinar.slug])
     for tool in pages_read("tool"):
-        _tool(library, tool, sectors)
+        _tool(library, tool, sectors, site, build, index["handouts"][tool.slug])
     _podcast(library, build, index)
 
 
@@ -250,24 +256,70 @@ def _page_translations(page, texts, themes=None, audience=None):
         _publish(copy)
 
 
-def _tool(library, tool, sectors):
+def _tool(library, tool, sectors, site, build, handouts):
     shared = tool.shared
+    contact = shared.get("contact", {})
+    email = _site_email(contact["email"]) if contact.get("email") else ""
 
     def fields(language):
         text = tool.texts[language]
         body = [("text", html_from_markdown(text["body"]))]
-        return {"title": text["title"], "summary": text["summary"], "body": body}
+        handout = _handout(build / handouts[language], text["title"], site, language)
+        return {
+            "title": text["title"],
+            "summary": text["summary"],
+            "body": body,
+            "materials": [("material", handout)],
+            "contact_organisation": text.get("contact", {}).get("organisation", ""),
+            "contact_text": text.get("contact", {}).get("how_to_borrow", ""),
+            "contact_email": email,
+        }
 
     audience = [sectors[code] for code in shared["audience"]]
+    courses = [_course_of(slug) for slug in shared.get("courses", [])]
     page, _created = _source_page(
         library,
         ToolPage,
         tool.slug,
         {**fields(SOURCE_LANGUAGE), "kind": shared["kind"]},
-        relations={"themes": _themes_of(shared["theme"], SOURCE_LANGUAGE), "audience": audience},
+        relations={
+            "themes": _themes_of(shared["theme"], SOURCE_LANGUAGE),
+            "audience": audience,
+            "courses": [course for course in courses if course is not None],
+        },
     )
     texts = _texts_by_language(tool, fields)
     _page_translations(page, texts, themes=shared["theme"], audience=audience)
+
+
+def _handout(path, title, site, language):
+    """The tool's printable version as a document, found again by its title when it exists."""
+    labels = site["tool_handout"]
+    title = labels["title"][language].format(title=title)
+    document = CustomDocument.objects.filter(title=title).first()
+    if document is None:
+        with path.open("rb") as stream:
+            document = CustomDocument(title=title, file=File(stream, name=path.name))
+            document_file_metadata_set(document)
+            document.save()
+    return {"document": document, "description": labels["description"][language]}
+
+
+def _course_of(folder):
+    """The Dutch course page made from the sources' course folder `folder`."""
+    key = yaml_read(SOURCES_DIR / "courses" / folder / "course.yaml")["key"]
+    return CoursePage.objects.filter(translation_key=key, locale__language_code="nl").first()
+
+
+def _site_email(local_part):
+    """An address on the site's own domain; a site served at an IP address (a developer's
+    machine) gets the reserved example.org instead."""
+    address = f"{local_part}@{site_address()['hostname']}"
+    try:
+        validate_email(address)
+    except ValidationError:
+        return f"{local_part}@example.org"
+    return address
 
 
 def _podcast(library, build, index):

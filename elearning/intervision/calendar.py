@@ -131,7 +131,7 @@ def _status_and_transparency(signup, cancelled):
     return "TENTATIVE", "TRANSPARENT"
 
 
-def _event(signup, meeting, *, cancelled, sequence, host, now):
+def _event(signup, meeting, *, cancelled, sequence, host, now, attendee=True):
     session = signup.session
     status, transparency = _status_and_transparency(signup, cancelled)
     event = Event()
@@ -150,15 +150,23 @@ def _event(signup, meeting, *, cancelled, sequence, host, now):
     if url := session_page_url(session):
         event.add("url", url)
     event.add("organizer", _organizer())
-    if signup.user is not None:
+    if attendee and signup.user is not None:
         event.add("attendee", _attendee(signup, cancelled))
     return event
 
 
-def _signup_events(signup, *, cancelled, earlier_signups, host, now):
+def _signup_events(signup, *, cancelled, earlier_signups, host, now, attendee=True):
     sequence = _sequence(signup, earlier_signups)
     return [
-        _event(signup, meeting, cancelled=cancelled, sequence=sequence, host=host, now=now)
+        _event(
+            signup,
+            meeting,
+            cancelled=cancelled,
+            sequence=sequence,
+            host=host,
+            now=now,
+            attendee=attendee,
+        )
         for meeting in signup.session.meetings.order_by("starts_at", "pk")
     ]
 
@@ -218,8 +226,10 @@ def personal_feed(user) -> bytes:
     events = []
     with translation.override(_language_of(user)):
         for signup, earlier in _feed_signups(user):
+            # No ATTENDEE: the feed's address is a bearer link that calendar apps may share
+            # or publish, so it names nobody (the invites by mail do).
             events += _signup_events(
-                signup, cancelled=False, earlier_signups=earlier, host=host, now=now
+                signup, cancelled=False, earlier_signups=earlier, host=host, now=now, attendee=False
             )
     calendar = _calendar("PUBLISH", events)
     calendar.add("x-wr-calname", FEED_NAME)

@@ -98,6 +98,19 @@ def active_signup(*, session, user):
     return SignUp.objects.filter(session=session, user=user, status__in=ACTIVE_STATUSES).first()
 
 
+def signup_cancellable(*, signup_id, user):
+    """The person's own active sign-up with its session, or None (someone else's, unknown or
+    already cancelled)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        SignUp.objects.filter(pk=signup_id, user=user, status__in=ACTIVE_STATUSES)
+        .select_related("session")
+        .prefetch_related("session__meetings")
+        .first()
+    )
+
+
 def my_signups(*, user, now=None):
     """The person's sign-ups: to come (active) and earlier ones, each with its session."""
     now = now or timezone.now()

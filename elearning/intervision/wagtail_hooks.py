@@ -290,9 +290,9 @@ def register_facilitator_urls():
         path("<id:pk>/participants/csv/", facilitator.participants_csv, name="csv"),
         path("<id:pk>/participants/xlsx/", facilitator.participants_xlsx, name="xlsx"),
         path(
-            "<id:pk>/sign-ups/<id:signup_id>/attendance/",
-            facilitator.attendance_mark,
-            name="attendance",
+            "<id:pk>/participants/attendance/",
+            facilitator.attendance_mark_all,
+            name="attendance_all",
         ),
         path(
             "<id:pk>/sign-ups/<id:signup_id>/promote/",

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -102,6 +103,33 @@ def _two_recorded_webinars_and_the_tools(client):
     )
     for name in ("Babobox", "Barst", "postkaart"):
         assert name.lower() in tool_titles.lower()
+
+
+def _the_tools_offer_a_handout_their_courses_and_a_contact(client):
+    for language in ("nl", "fr", "en"):
+        tools = {
+            tool.slug: tool
+            for tool in ToolPage.objects.filter(locale__language_code=language, live=True)
+        }
+        assert len(tools) == 7
+        babobox = client.get(tools["babobox-kit"].url).content.decode()
+        materials = re.search(r'id="materials-title".*?</section>', babobox, re.S).group(0)
+        assert re.search(r"\(PDF, [0-9.,]+\s(KB|Kio)\)", materials), materials
+        (handout,) = {block.value["document"] for block in tools["babobox-kit"].materials}
+        with handout.open_file() as stream:
+            assert stream.read(5) == b"%PDF-"
+        contact = re.search(r'id="contact-title".*?</section>', babobox, re.S).group(0)
+        assert 'href="mailto:vif@leerplatform.test"' in contact
+        course = (
+            CoursePage.objects.get(locale__language_code="nl", slug__startswith="babobox")
+            .get_translations(inclusive=True)
+            .get(locale__language_code=language)
+        )
+        courses = re.search(r'id="courses-title".*?</section>', babobox, re.S).group(0)
+        assert f'href="{course.url}"' in courses
+        guide = client.get(tools["stappenplan-vermoeden-ifg"].url).content.decode()
+        (steps,) = re.findall(r"<ol>.*?</ol>", guide.split('class="module-body"')[1], re.S)
+        assert steps.count("<li>") == 7
 
 
 def _the_podcast_feed_plays_two_episodes_in_every_language(client):
@@ -220,6 +248,7 @@ def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
     _babobox_is_three_times_twenty_minutes(client)
     _titles_and_summaries_exist_in_french_and_english(client)
     _two_recorded_webinars_and_the_tools(client)
+    _the_tools_offer_a_handout_their_courses_and_a_contact(client)
     _the_podcast_feed_plays_two_episodes_in_every_language(client)
     _demo_accounts_can_sign_in(client, seeded)
     _the_agenda_offers_the_demo_sessions(client)

@@ -8,10 +8,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from media.models import CustomDocument
 from tests.factories import (
     ModulePageFactory,
+    ToolPageFactory,
     TrainerFactory,
     WebinarPageFactory,
     knowledge_check_block,
@@ -170,6 +173,39 @@ def test_upcoming_webinar_in_a_series_passes_axe(page, small_tree):
     cache.clear()
     page.goto(webinar.url)
     expect(page.locator(".notice")).to_be_visible()
+
+    report = axe_report(page)
+    if report:
+        print(report)
+    assert report is None
+
+
+def test_tool_with_materials_courses_contact_and_steps_passes_axe(page, small_tree):
+    handout = CustomDocument(title="Babobox: handleiding", file=ContentFile(b"%PDF-1.4", "b.pdf"))
+    handout.file_size = 8
+    handout.save()
+    steps = "".join(f"<li><b>Stap {n}.</b> Doe dit.</li>" for n in range(1, 4))
+    tool = ToolPageFactory(
+        parent=small_tree["library"],
+        title="Babobox",
+        body=[{"type": "text", "id": str(uuid.uuid4()), "value": f"<ol>{steps}</ol>"}],
+        materials=[
+            {
+                "type": "material",
+                "id": str(uuid.uuid4()),
+                "value": {"document": handout.pk, "description": "Om af te drukken."},
+            }
+        ],
+        contact_organisation="Interlokaal platform",
+        contact_email="vif@leerplatform.test",
+        contact_phone="09 266 00 00",
+        contact_text="Mail ons welke week u de box wilt ontlenen.",
+    )
+    tool.courses.set([small_tree["course"]])
+    publish(tool)
+    cache.clear()
+    page.goto(tool.url)
+    expect(page.locator(".tool-contact")).to_be_visible()
 
     report = axe_report(page)
     if report:

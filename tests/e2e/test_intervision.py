@@ -8,6 +8,7 @@ run, so the outbox is polled rather than read once.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -64,9 +65,9 @@ def confirming_mails_to(person):
     return found
 
 
-def sign_up(page, agreement="Ik aanvaard deze afspraak"):
+def sign_up(page, agreement="Ik aanvaard deze afspraak", button="Inschrijven"):
     page.get_by_label(agreement).check()
-    page.get_by_role("button", name="Inschrijven").click()
+    page.get_by_role("button", name=button).click()
 
 
 def assert_no_browser_errors(*pages):
@@ -118,14 +119,18 @@ def test_a_cancelled_place_goes_to_the_first_learner_waiting(
     # Bram comes second: the waiting list.
     sign_in(colleague_page, waiting.email, PASSWORD)
     colleague_page.goto(f"/nl/intervision/{session.pk}/")
-    sign_up(colleague_page)
+    expect(colleague_page.get_by_text("Deze sessie is volzet.")).to_be_visible()
+    sign_up(colleague_page, button="Op de wachtlijst zetten")
     expect(colleague_page.locator(".messages")).to_contain_text(
         "De sessie is volzet: u staat op de wachtlijst (nummer 1)."
     )
 
-    # An cancels under "My sessions"; the place is Bram's at once.
+    # An cancels under "My sessions", confirms; the place is Bram's at once.
     account_menu(page).get_by_role("link", name="Mijn sessies", exact=True).click()
-    page.get_by_role("button", name="Annuleer mijn plaats").click()
+    page.get_by_role("link", name="Annuleer mijn plaats").click()
+    expect(page.get_by_text("Weet u zeker dat u uw plaats wilt annuleren?")).to_be_visible()
+    assert SignUp.objects.get(session=session, user=first).status == SignUpStatus.CONFIRMED
+    page.get_by_role("button", name="Ja, mijn plaats annuleren").click()
     expect(page.locator(".messages")).to_contain_text("Uw inschrijving is geannuleerd.")
     assert SignUp.objects.get(session=session, user=waiting).status == SignUpStatus.CONFIRMED
     assert SignUp.objects.get(session=session, user=first).status == SignUpStatus.CANCELLED
@@ -188,7 +193,7 @@ def test_agenda_session_and_my_sessions_pass_axe(page, small_tree):
     confirmed = one_place_session(title="Intervisie in Gent")
     full = one_place_session(title="Intervisie in Eeklo")
     open_session = one_place_session(title="Intervisie in Wetteren")
-    signup_make(confirmed, learner, SignUpStatus.CONFIRMED)
+    place = signup_make(confirmed, learner, SignUpStatus.CONFIRMED)
     signup_make(full, colleague, SignUpStatus.CONFIRMED)
     signup_make(full, learner, SignUpStatus.WAITLISTED)
     failures = {}
@@ -205,11 +210,13 @@ def test_agenda_session_and_my_sessions_pass_axe(page, small_tree):
     for language in ("nl", "fr"):
         check(f"/{language}/intervision/", "main .card", count=3)
         check(f"/{language}/intervision/{open_session.pk}/", ".signup a.button")  # sign in
+        check(f"/{language}/intervision/{full.pk}/", "main .notice--warning")  # full
     sign_in(page, learner.email, PASSWORD)
     for language in ("nl", "fr"):
         check(f"/{language}/intervision/{open_session.pk}/", "#confidentiality")
         check(f"/{language}/intervision/{confirmed.pk}/", ".signup .notice--ok")
         check(f"/{language}/account/sessions/", "main .card", count=2)
+        check(f"/{language}/account/sessions/{place.pk}/cancel/", "main form button")
 
     for url, report in failures.items():
         print(f"\n===== axe: {url} =====\n{report}")
@@ -282,3 +289,56 @@ def test_a_colleague_accepts_an_offered_place_with_the_keyboard_alone(
         print(f"\n===== axe: {name} =====\n{report}")
     assert not failures, f"axe violations for {sorted(failures)} (reports printed above)"
     assert_no_browser_errors(page, colleague_page)
+
+
+# The page and the admin's main area (Wagtail's own menu truncates long labels by design).
+SIDEWAYS_SCROLLERS = """() => [
+        document.documentElement, ...document.querySelectorAll("main, main *")]
+    .filter((el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1  // not sr-only
+        && (el === document.documentElement || getComputedStyle(el).overflowX !== "visible"))
+    .map((el) => `${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`)"""
+TABLE_RIGHT_EDGES = """() => [...document.querySelectorAll("table")]
+    .map((table) => table.getBoundingClientRect().right)"""
+
+
+def test_the_participants_table_fits_1280_px_and_saves_everyones_attendance(page, small_tree):
+    facilitator = person_make(
+        first_name="Sara", email="sara.begeleider@example.org", is_staff=True, is_superuser=True
+    )
+    session = session_make(
+        facilitator=facilitator,
+        starts_in=-timedelta(hours=1),
+        signup_opens_at=timezone.now() - timedelta(days=10),
+        confidentiality_text=AGREEMENT,
+    )
+    names = ["Annelies", "Bartholomeus", "Charlotte", "Dieter"]
+    for name in names:
+        person = person_make(
+            first_name=name,
+            last_name="Vandenbroucke-Verstraeten",
+            email=f"{name.lower()}.vandenbroucke-verstraeten@organisatie-met-een-lange-naam.be",
+            organisation="Centrum Algemeen Welzijnswerk Oost-Vlaanderen",
+        )
+        signup_make(session, person, SignUpStatus.CONFIRMED)
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(facilitator.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/admin/intervision/{session.pk}/participants/")
+
+    # Nothing scrolls sideways: not the page, not a box around the tables (Wagtail's main
+    # area scrolls on its own), and every table ends inside the window.
+    scrollers = page.evaluate(SIDEWAYS_SCROLLERS)
+    assert scrollers == [], scrollers
+    assert max(page.evaluate(TABLE_RIGHT_EDGES)) <= 1280
+    for name in names:
+        page.get_by_label(f"Aanwezigheid van {name} Vandenbroucke-Verstraeten").select_option(
+            "attended"
+        )
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+
+    expect(page.get_by_text("Aanwezigheid opgeslagen: 4 deelnemers gewijzigd.")).to_be_visible()
+    marked = SignUp.objects.filter(session=session).values_list("attendance", flat=True)
+    assert list(marked) == ["attended"] * 4
+    assert_no_browser_errors(page)

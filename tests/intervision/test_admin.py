@@ -276,7 +276,7 @@ def test_a_trainer_changes_nothing_in_someone_elses_session_by_url(trainer_clien
     waiting = signup_add(coming, person_make(), SignUpStatus.WAITLISTED, 5)
 
     posts = [
-        (url("attendance", started, present.pk), {"attendance": Attendance.NO_SHOW}),
+        (url("attendance_all", started), {f"attendance-{present.pk}": Attendance.NO_SHOW}),
         (url("promote", coming, waiting.pk), {}),
         (url("cancel", coming), {}),
     ]
@@ -299,12 +299,18 @@ def test_forged_ids_get_a_message_and_change_nothing(trainer_client, trainer):
     assert missing.status_code == 302
     assert said("This session does not exist.") in trainer_client.get(missing.url).content.decode()
     forged = trainer_client.post(
-        url("attendance", session, elsewhere.pk), {"attendance": "attended"}, follow=True
+        url("attendance_all", session), {f"attendance-{elsewhere.pk}": "attended"}, follow=True
     )
-    nonsense = trainer_client.post(url("attendance", session, 99999), follow=True)
+    nonsense = trainer_client.post(
+        url("attendance_all", session), {"attendance-99999": "attended"}, follow=True
+    )
 
-    assert said("This sign-up does not exist.") in forged.content.decode()
-    assert said("This sign-up does not exist.") in nonsense.content.decode()
+    not_here = said(
+        "This form lists someone who is not a confirmed participant of this session. "
+        "Nothing was saved."
+    )
+    assert not_here in forged.content.decode()
+    assert not_here in nonsense.content.decode()
     elsewhere.refresh_from_db()
     assert elsewhere.attendance == ""
 
@@ -327,7 +333,7 @@ def test_attendance_is_refused_before_the_session_starts(trainer_client, trainer
     signup = signup_add(session, person_make(), SignUpStatus.CONFIRMED, 5)
 
     response = trainer_client.post(
-        url("attendance", session, signup.pk), {"attendance": "attended"}, follow=True
+        url("attendance_all", session), {f"attendance-{signup.pk}": "attended"}, follow=True
     )
 
     assert said("Attendance can be marked once the session has started.") in (
@@ -343,15 +349,15 @@ def test_the_facilitator_marks_attendance_once_the_session_has_started(trainer_c
     left_early = signup_add(session, person_make(first_name="Bram"), SignUpStatus.CONFIRMED, 9)
     stayed_away = signup_add(session, person_make(first_name="Cas"), SignUpStatus.CONFIRMED, 8)
 
-    for signup, attendance in [
-        (came, Attendance.ATTENDED),
-        (left_early, Attendance.PARTLY),
-        (stayed_away, Attendance.NO_SHOW),
-    ]:
-        response = trainer_client.post(
-            url("attendance", session, signup.pk), {"attendance": attendance}
-        )
-        assert response.status_code == 302
+    response = trainer_client.post(
+        url("attendance_all", session),
+        {
+            f"attendance-{came.pk}": Attendance.ATTENDED,
+            f"attendance-{left_early.pk}": Attendance.PARTLY,
+            f"attendance-{stayed_away.pk}": Attendance.NO_SHOW,
+        },
+    )
+    assert response.status_code == 302
 
     marked = dict(SignUp.objects.values_list("pk", "attendance"))
     assert marked == {came.pk: "attended", left_early.pk: "partly", stayed_away.pk: "no_show"}

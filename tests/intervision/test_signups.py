@@ -266,25 +266,17 @@ def test_attendance_is_marked_by_the_facilitator_once_the_session_started():
     session = session_with_places(12, facilitator=facilitator)
     signup = sign_up(session, professional())
 
-    refused(
-        lambda: services.attendance_mark(
-            signup_id=signup.pk, by=facilitator, attendance="attended"
-        ),
-        "zodra de sessie begonnen",
-    )
-    session.meetings.update(starts_at=timezone.now() - timedelta(minutes=5))
-    refused(
-        lambda: services.attendance_mark(
-            signup_id=signup.pk, by=professional(), attendance="attended"
-        ),
-        "bestaat niet",
-    )
-    refused(
-        lambda: services.attendance_mark(signup_id=signup.pk, by=facilitator, attendance="asleep"),
-        "Kies",
-    )
+    def mark(by, attendance):
+        return services.attendance_mark_all(
+            session_id=session.pk, by=by, marks={signup.pk: attendance}
+        )
 
-    services.attendance_mark(signup_id=signup.pk, by=facilitator, attendance="partly")
+    refused(lambda: mark(facilitator, "attended"), "zodra de sessie begonnen")
+    session.meetings.update(starts_at=timezone.now() - timedelta(minutes=5))
+    refused(lambda: mark(professional(), "attended"), "bestaat niet")
+    refused(lambda: mark(facilitator, "asleep"), "Kies")
+
+    mark(facilitator, "partly")
 
     signup.refresh_from_db()
     assert signup.attendance == "partly"

@@ -1,11 +1,13 @@
 """The demo library's media, made from text when the demo is built: narrated slide recordings
 with captions in every language, podcast episodes, podcast artwork and course card pictures.
-Nothing binary lives in the repository; the same text always gives the same files.
+Nothing binary lives in the repository; the same text always gives the same files. Tools get a
+printable handout (PDF, handouts.py).
 
 Needs ffmpeg (with ffprobe) and espeak-ng; without them every builder raises MediaBuildError."""
 
 from pathlib import Path
 
+from .handouts import handout_build
 from .pictures import artwork_draw, card_draw
 from .programs import MediaBuildError
 from .recording import Recording, audio_build, recording_build
@@ -16,6 +18,7 @@ __all__ = [
     "artwork_build",
     "audio_build",
     "card_image_build",
+    "handout_build",
     "recording_build",
 ]
 

@@ -22,7 +22,7 @@ reminders.py: the record of reminders sent (the sweep itself is emails.reminders
 """
 
 from .facilitator import (
-    attendance_mark,
+    attendance_mark_all,
     session_cancel,
     session_changed,
     session_places_check,
@@ -49,7 +49,7 @@ from .rules import SignUpRefused, prerequisites_missing, session_manageable_by, 
 __all__ = [
     "HANDOVER_REQUESTS_MAX",
     "SignUpRefused",
-    "attendance_mark",
+    "attendance_mark_all",
     "feed_token_ensure",
     "feed_token_reset",
     "handover_accept",

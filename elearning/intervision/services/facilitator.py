@@ -42,18 +42,37 @@ def signup_promote(*, signup_id, by):
 
 
 @transaction.atomic
-def attendance_mark(*, signup_id, by, attendance):
-    signup = _managed_signup(signup_id, by)
-    if attendance not in Attendance.values and attendance != "":
-        raise SignUpRefused(_("Choose attended, partly attended or did not come."))
-    if signup.status != SignUpStatus.CONFIRMED:
-        raise SignUpRefused(_("Attendance is kept for confirmed participants only."))
-    first_start = signup.session.first_start
+def attendance_mark_all(*, session_id, by, marks):
+    """Attendance of the session's confirmed participants in one save, `marks` being
+    {sign-up id: attendance or ""}. All or nothing: one sign-up that is not a confirmed
+    participant of this session, or one unknown value, refuses the whole form. Returns how
+    many sign-ups changed."""
+    session = IntervisionSession.objects.filter(pk=session_id).first()
+    if session is None or not session_manageable_by(session, by):
+        raise SignUpRefused(_("This session does not exist."))
+    first_start = session.first_start
     if first_start is None or first_start > timezone.now():
         raise SignUpRefused(_("Attendance can be marked once the session has started."))
-    SignUp.objects.filter(pk=signup.pk).update(attendance=attendance)
-    signup.attendance = attendance
-    return signup
+    if any(value not in Attendance.values and value != "" for value in marks.values()):
+        raise SignUpRefused(_("Choose attended, partly attended or did not come."))
+    signups = {
+        signup.pk: signup
+        for signup in SignUp.objects.select_for_update()
+        .filter(session=session, status=SignUpStatus.CONFIRMED, pk__in=list(marks))
+        .order_by("pk")
+    }
+    if set(signups) != set(marks):
+        raise SignUpRefused(
+            _(
+                "This form lists someone who is not a confirmed participant of this session. "
+                "Nothing was saved."
+            )
+        )
+    changed = [signup for pk, signup in signups.items() if signup.attendance != marks[pk]]
+    for signup in changed:
+        signup.attendance = marks[signup.pk]
+    SignUp.objects.bulk_update(changed, ["attendance"])
+    return len(changed)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -146,9 +146,44 @@ def participants(request, pk):
     )
 
 
+ATTENDANCE_FIELD = "attendance-"  # one select per participant: attendance-<sign-up id>
+
+
 @require_POST
-def attendance_mark(request, pk, signup_id):
-    return _signup_action(request, pk, signup_id, _attendance_save)
+def attendance_mark_all(request, pk):
+    """Everyone's attendance in one save; a form that cannot be saved whole saves nothing."""
+    session = _session_for(request, pk)
+    if session is None:
+        return _to_listing()
+    try:
+        changed = services.attendance_mark_all(
+            session_id=session.pk, by=request.user, marks=_attendance_marks(request.POST)
+        )
+    except services.SignUpRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "Attendance saved: %(count)d participant changed.",
+                "Attendance saved: %(count)d participants changed.",
+                changed,
+            )
+            % {"count": changed},
+        )
+    return _to_participants(session)
+
+
+def _attendance_marks(data):
+    """{sign-up id: value} from the form's selects. A name that is no sign-up id becomes 0,
+    which no sign-up has: the service then refuses the whole form."""
+    marks = {}
+    for name in data:
+        if name.startswith(ATTENDANCE_FIELD):
+            raw = name.removeprefix(ATTENDANCE_FIELD)
+            signup_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0
+            marks[signup_id] = data.get(name, "")
+    return marks
 
 
 @require_POST
@@ -169,13 +204,6 @@ def _signup_action(request, pk, signup_id, action):
     except services.SignUpRefused as refusal:
         messages.error(request, refusal.message)
     return _to_participants(session)
-
-
-def _attendance_save(request, signup):
-    services.attendance_mark(
-        signup_id=signup.pk, by=request.user, attendance=request.POST.get("attendance", "")
-    )
-    return _("Attendance of %(name)s saved.") % {"name": _display_name(signup)}
 
 
 def _promote(request, signup):

@@ -37,12 +37,14 @@ def agenda(request):
 
 @never_cache
 def session_detail(request, pk):
+    sessions = selectors.sessions_with_places(IntervisionSession.objects.filter(pk=pk))
     session = get_object_or_404(
-        IntervisionSession.objects.prefetch_related("meetings", "prerequisite_modules"), pk=pk
+        sessions.select_related("facilitator").prefetch_related("meetings", "prerequisite_modules")
     )
     signup = selectors.active_signup(session=session, user=request.user)
     context = {
         "session": session,
+        "is_full": selectors.places_left(session) == 0,
         "signup": signup,
         "position": selectors.waiting_position(signup) if signup else None,
         "is_online": session.mode == Mode.ONLINE,
@@ -120,10 +122,25 @@ def _signup_action(action, success):
     return view
 
 
-signup_cancel = _signup_action(
+_signup_cancel = _signup_action(
     lambda request, signup_id: services.signup_cancel(signup_id=signup_id, user=request.user),
     lambda: _("Your sign-up is cancelled. Your calendar gets the cancellation."),
 )
+
+
+@never_cache
+@login_required
+def signup_cancel(request, signup_id):
+    """GET asks "are you sure?" and changes nothing; the POST of its form cancels."""
+    if request.method == "POST":
+        return _signup_cancel(request, signup_id)
+    signup = selectors.signup_cancellable(signup_id=signup_id, user=request.user)
+    if signup is None:
+        messages.error(request, _("This sign-up does not exist."))
+        return redirect("intervision:my_sessions")
+    return TemplateResponse(request, "intervision/signup_cancel.html", {"signup": signup})
+
+
 signup_accept = _signup_action(
     lambda request, signup_id: services.signup_offer_accept(signup_id=signup_id, user=request.user),
     lambda: _("The place is yours. A confirmation with a calendar invite is on its way."),
