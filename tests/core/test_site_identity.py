@@ -140,3 +140,21 @@ def test_site_css_takes_the_accent_for_the_brand_colour():
     with open(finders.find("elearning/css/site.css"), encoding="utf-8") as css:
         stylesheet = css.read()
     assert ":root { --brand: var(--accent, #00557a); }" in stylesheet
+
+
+def test_the_admin_refuses_a_pale_accent_colour_and_keeps_the_saved_one(client, home):
+    from tests.factories import UserFactory
+
+    site = Site.objects.get(is_default_site=True)
+    identity(accent_colour="#00557a").save()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = f"/admin/settings/core/siteidentity/{site.pk}/"
+    form = {name: "" for name in ("site_name_nl", "site_name_fr", "site_name_en", "logo")}
+
+    refused = client.post(url, {**form, "organisation": "Stad Gent", "accent_colour": "#777777"})
+    accepted = client.post(url, {**form, "organisation": "Stad Gent", "accent_colour": "#1d5c4d"})
+
+    assert refused.status_code == 200
+    assert "minstens 4,5 op 1" in refused.content.decode()  # in the admin user's language
+    assert accepted.status_code == 302
+    assert SiteIdentity.objects.get(site=site).accent_colour == "#1d5c4d"
