@@ -149,7 +149,7 @@ def test_the_admin_refuses_a_pale_accent_colour_and_keeps_the_saved_one(client, 
     identity(accent_colour="#00557a").save()
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     url = f"/admin/settings/core/siteidentity/{site.pk}/"
-    form = {name: "" for name in ("site_name_nl", "site_name_fr", "site_name_en", "logo")}
+    form = dict.fromkeys(("site_name_nl", "site_name_fr", "site_name_en", "logo"), "")
 
     refused = client.post(url, {**form, "organisation": "Stad Gent", "accent_colour": "#777777"})
     accepted = client.post(url, {**form, "organisation": "Stad Gent", "accent_colour": "#1d5c4d"})
