@@ -21,6 +21,7 @@ RENDITIONS_FOLDER = "images"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path("site-identity.css", core_views.site_identity_stylesheet, name="site_identity_css"),
     # In front of Wagtail's address of the same name: signing out by POST only (accounts/views.py).
     path("admin/logout/", account_views.admin_logout, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),

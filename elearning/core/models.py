@@ -1,8 +1,13 @@
 """Shared domain models: municipalities, sectors, the base of every public page, and the site
-chrome every page shows (help lines, footer pages)."""
+chrome every page shows (help lines, footer pages, the site's identity)."""
 
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .content_language import page_content_language
+from .contrast import HEX_COLOUR, TEXT_CONTRAST_MINIMUM, WHITE, contrast_ratio
 
 
 class Municipality(models.Model):
@@ -176,3 +182,85 @@ class FooterPages(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer pages")
+
+
+accent_colour_validator = RegexValidator(
+    rf"^{HEX_COLOUR.pattern}\Z",
+    message=_("Enter the colour as # followed by six hexadecimal digits, for example #00557A."),
+    code="hex_colour",
+)
+
+
+@register_setting(icon="image")
+class SiteIdentity(BaseSiteSetting):
+    """Who runs this installation, as every page and certificate shows it: the site's name
+    per language, the organising municipality or organisation, a logo and an accent colour.
+
+    Empty fields keep the platform's own: its translated name, no logo, its blue. The accent
+    colour is refused unless text in it on white, and white text on it, are readable (WCAG AA).
+    """
+
+    site_name_nl = models.CharField(_("site name in Dutch"), max_length=80, blank=True)
+    site_name_fr = models.CharField(_("site name in French"), max_length=80, blank=True)
+    site_name_en = models.CharField(_("site name in English"), max_length=80, blank=True)
+    organisation = models.CharField(
+        _("organising municipality or organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Named as the issuer on every certificate, for example City of Ghent."),
+    )
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown beside the site name in the header and on certificates. Its alternative "
+            "text names the organisation on certificates."
+        ),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        blank=True,
+        validators=[accent_colour_validator],
+        help_text=_(
+            "For links, buttons and the header bar, for example #00557A. It must contrast "
+            "at least 4.5 to 1 with white. Empty: the platform's blue."
+        ),
+    )
+
+    panels = [
+        FieldPanel("site_name_nl"),
+        FieldPanel("site_name_fr"),
+        FieldPanel("site_name_en"),
+        FieldPanel("organisation"),
+        FieldPanel("logo"),
+        FieldPanel("accent_colour"),
+    ]
+
+    class Meta:
+        verbose_name = _("site identity")
+
+    def clean(self):
+        super().clean()
+        colour = self.accent_colour
+        if colour and HEX_COLOUR.fullmatch(colour):
+            ratio = contrast_ratio(colour, WHITE)
+            if ratio < TEXT_CONTRAST_MINIMUM:
+                raise ValidationError(
+                    {
+                        "accent_colour": _(
+                            "This colour contrasts %(ratio)s to 1 with white; links and "
+                            "button text need at least 4.5 to 1. Choose a darker colour."
+                        )
+                        # Rounded down: a colour just under the minimum never reads as 4.50.
+                        % {"ratio": formats.number_format(math.floor(ratio * 100) / 100, 2)}
+                    }
+                )
+
+    def site_name(self, language_code):
+        """The name in this language, or empty (the caller falls back to the platform's)."""
+        return getattr(self, f"site_name_{language_code}", "")

@@ -23,6 +23,7 @@ for model_label in (
     "courses.Trainer",
     "core.HelpLine",  # the help box on every page
     "core.FooterPages",  # the footer on every page
+    "core.SiteIdentity",  # the header's name and logo, the accent colour's stylesheet
 ):
     post_save.connect(invalidate_page_cache, sender=model_label, dispatch_uid=f"pc-s-{model_label}")
     post_delete.connect(

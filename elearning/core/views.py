@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from wagtail.models import Site
+
+from .site_identity import site_identity_css, site_identity_values
 from .sites import site_url
 
 
@@ -40,3 +43,16 @@ def _contact_uri(contact):
     if ":" not in contact and "@" in contact:
         return f"mailto:{contact}"
     return contact
+
+
+@require_safe
+def site_identity_stylesheet(request):
+    """The accent colour of the installation as a stylesheet (`:root{--accent:...}`), linked
+    from every page after site.css; empty when none is set. The pages link it with the colour
+    in its address (`?v=`), so the address changes with the colour: that version is kept for a
+    year, any other answer only briefly."""
+    values = site_identity_values(Site.find_for_request(request))
+    response = HttpResponse(site_identity_css(values), content_type="text/css; charset=utf-8")
+    current = request.GET.get("v") == values["accent"].lstrip("#")
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "max-age=60"
+    return response

@@ -1,7 +1,7 @@
 """The whole demo, in the order its parts need each other: the library first (built from the
 sources into course packages and imported, build.py and library.py), then the site's
-information pages, the accounts, the intervision sessions on the courses, and the reports'
-learners and evaluations. Each part is idempotent, so seeding again changes nothing."""
+information pages and identity, the accounts, the intervision sessions on the courses, and the
+reports' learners and evaluations. Each part is idempotent, so seeding again changes nothing."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -12,6 +12,7 @@ from elearning.intervision.demo import demo_sessions_seed
 from elearning.reports.demo import demo_reports_seed
 
 from .build import demo_build
+from .identity import demo_identity_seed
 from .library import demo_library_seed
 from .passwords import DemoPasswords
 
@@ -25,6 +26,7 @@ def demo_seed(log=None):
     with transaction.atomic():
         demo_library_seed(build, log=log)
         site_pages_seed()  # contact, privacy, accessibility and cookie pages under the home pages
+        demo_identity_seed()  # the organisation and logo on the header and certificates
         accounts = demo_accounts_seed(password_for=passwords)
         demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
         accounts.append(demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL, password_for=passwords))

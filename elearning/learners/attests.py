@@ -8,7 +8,11 @@ everyone who completed the same course: measured time rewards a tab left open an
 fast reader. Only when the nominal time is unknown (0) does the measured time stand in.
 """
 
+import hashlib
+import hmac
 import re
+import secrets
+import unicodedata
 from datetime import timedelta
 
 import qrcode
@@ -23,10 +27,11 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses.models import CoursePage
+from courses.models import CoursePage, ModulePage
+from elearning.core.site_identity import site_identity_for_certificate
 from elearning.core.sites import site_url
 
-from .models import Enrolment
+from .models import Enrolment, ModuleProgress
 
 CODE_PATTERN = re.compile(r"[A-Z0-9]{12}")
 # The sweep (tasks.attest_sweep) picks up attests still missing this long after completion...
@@ -76,6 +81,83 @@ def attest_course_page(course_key, language):
     return next((page for page in candidates if page.live), candidates[0] if candidates else None)
 
 
+def attest_module_titles(*, enrolment, course):
+    """Titles of the modules the learner completed, in the course's order and language (the
+    course found for the learner's language); a module missing in it keeps another title."""
+    completed = set(
+        ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+            "module_key", flat=True
+        )
+    )
+    if not completed:
+        return []
+    pages = ModulePage.objects.filter(translation_key__in=completed).select_related("locale")
+    in_course = [page for page in pages if page.path.startswith(course.path)]
+    titles = [page.title for page in sorted(in_course, key=lambda page: page.path)]
+    found = {page.translation_key for page in in_course}
+    elsewhere = sorted(
+        (page for page in pages if page.translation_key not in found),
+        key=lambda page: (page.locale.language_code != settings.LANGUAGE_CODE, page.path),
+    )
+    for page in elsewhere:
+        if page.translation_key not in found:
+            found.add(page.translation_key)
+            titles.append(page.title)
+    return titles
+
+
+# Names typed by a verifier are compared with the one on the attest after this normalisation:
+# case, accents, and spaces (and the characters people use between name parts) do not count.
+NAME_SEPARATORS = re.compile(r"[\s\u2010-\u2015'’.,-]+")
+NAME_CHECK_MAX_LENGTH = 300
+# scrypt's cost: about 50 ms and 16 MB per check, so a leaked table costs a guesser dearly.
+NAME_HASH_COST = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+
+
+def attest_name_normalise(name):
+    """A name as compared: decomposed, without accents, case-folded, one space between parts."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(NAME_SEPARATORS.sub(" ", letters.casefold()).split())
+
+
+def _name_secrets():
+    # The current SECRET_KEY first; the fallbacks keep hashes made before a key rotation usable.
+    return [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+
+
+def attest_name_hash(name, salt, *, secret=None):
+    """The keyed, salted hash of a name (hex): scrypt over the normalised name, salted with the
+    attest's own random salt and a server secret, so a copy of the table alone does not allow
+    guessing names offline."""
+    secret = settings.SECRET_KEY if secret is None else secret
+    key = hmac.new(secret.encode(), b"learners.attest-name", hashlib.sha256).digest()
+    return hashlib.scrypt(
+        attest_name_normalise(name).encode(), salt=bytes.fromhex(salt) + key, **NAME_HASH_COST
+    ).hex()
+
+
+def attest_name_fields(name):
+    """{name_salt, name_hash} for a new attest holder's name."""
+    salt = secrets.token_hex(16)
+    return {"name_salt": salt, "name_hash": attest_name_hash(name, salt)}
+
+
+def attest_name_matches(*, attest, name):
+    """Whether `name` is the holder's name, compared in constant time; False for an empty or
+    overlong name, or an attest without a hash."""
+    if not attest.name_hash or not attest_name_normalise(name):
+        return False
+    if len(name) > NAME_CHECK_MAX_LENGTH:
+        return False
+    return any(
+        hmac.compare_digest(
+            attest_name_hash(name, attest.name_salt, secret=secret), attest.name_hash
+        )
+        for secret in _name_secrets()
+    )
+
+
 def _qr_code_svg(url):
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     return image.to_string(encoding="unicode")
@@ -84,26 +166,34 @@ def _qr_code_svg(url):
 def attest_pdf_render(*, attest):
     """The attest as PDF bytes, in the attest's language, with real (selectable) text.
 
-    Rendered without network or file access: everything the PDF shows (styles, QR code as SVG)
-    is inline in the HTML, and the fetcher refuses any URL, so a course title or name can never
-    make the renderer fetch something.
+    Rendered without network or file access: everything the PDF shows (styles, QR code as SVG,
+    the logo as a data: URI) is inline in the HTML, and the fetcher refuses any other URL, so a
+    course title or name can never make the renderer fetch something.
     """
     # Imported here: WeasyPrint loads Pango and takes a second; only the worker renders.
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
     verify_url = attest_verify_url(attest=attest)
+    identity, logo_data_uri = site_identity_for_certificate()
     with translation.override(attest.language):
         html = render_to_string(
             "learners/attest_pdf.html",
             {
                 "attest": attest,
+                "site_name": (identity and identity.site_name(attest.language))
+                or _("VIF learning library"),
+                "organisation": identity.organisation if identity else "",
+                "logo": logo_data_uri,
+                "logo_alt": identity.logo.alt_text if logo_data_uri else "",
                 "study_time": attest_study_time_display(attest.study_minutes),
                 "verify_url": verify_url,
                 "qr_svg": _qr_code_svg(verify_url),
             },
         )
-    document = HTML(string=html, base_url=None, url_fetcher=URLFetcher(allowed_protocols=()))
+    # data: URIs only (the logo, inlined above): they carry their content and fetch nothing.
+    fetcher = URLFetcher(allowed_protocols=("data",))
+    document = HTML(string=html, base_url=None, url_fetcher=fetcher)
     return document.write_pdf(pdf_tags=True)
 
 
@@ -118,7 +208,7 @@ def attest_email_message(*, attest):
             "dashboard_url": site_url(reverse("learners:dashboard")),
         }
         message = EmailMessage(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your attest"),
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your certificate"),
             body=render_to_string("learners/attest_email.txt", context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[attest.user.email],

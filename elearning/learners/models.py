@@ -165,20 +165,33 @@ def new_attest_code():
 class Attest(models.Model):
     """Proof that a learner completed a course; anyone holding the code can verify it.
 
-    Name, course title and hours are copied in when issued: the attest states what was true
-    that day, whatever later happens to the course pages. The PDF is private (downloaded through
-    a view that checks the owner) and lives in the default storage under a random name.
+    Name, course and module titles and hours are copied in when issued: the attest states what
+    was true that day, whatever later happens to the course pages. The PDF is private
+    (downloaded through a view that checks the owner) and lives in the default storage under a
+    random name.
+
+    The attest outlives the holder's account: erasing it clears `user`, `learner_name` and the
+    PDF, and the code still verifies the course and date. Only `name_hash` (salted and keyed
+    with a server secret, see attests.attest_name_hash) remains, so a verifier who already knows
+    the name can confirm it, and nobody can read it back.
     """
 
     enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="attest")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attests"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attests",
     )
     code = models.CharField(
         _("verification code"), max_length=12, unique=True, default=new_attest_code
     )
-    learner_name = models.CharField(_("learner"), max_length=300)
+    learner_name = models.CharField(_("learner"), max_length=300, blank=True)
+    name_salt = models.CharField(_("name salt"), max_length=32, blank=True, editable=False)
+    name_hash = models.CharField(_("name hash"), max_length=64, blank=True, editable=False)
     course_title = models.CharField(_("course"), max_length=255)
+    module_titles = models.JSONField(_("modules"), default=list, blank=True)
     study_minutes = models.PositiveIntegerField(_("study time (minutes)"))
     completed_on = models.DateField(_("completed on"))
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
@@ -187,8 +200,8 @@ class Attest(models.Model):
     emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("attest")
-        verbose_name_plural = _("attests")
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
 
     def __str__(self):
         return f"{self.code}: {self.course_title}"

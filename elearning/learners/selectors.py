@@ -150,6 +150,7 @@ def learning_record_export(*, user):
                 "code": attest.code,
                 "name": attest.learner_name,
                 "course": attest.course_title,
+                "modules": attest.module_titles,
                 "study_minutes": attest.study_minutes,
                 "completed_on": attest.completed_on.isoformat(),
                 "issued_at": attest.issued_at.isoformat(),

@@ -231,6 +231,25 @@ class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
         model = PodcastEpisodePage
 
 
+def logo_image(*, alt_text="Logo of the City of Ghent", size=(240, 80)):
+    """A small PNG logo (a filled rectangle) as a library image."""
+    import io
+
+    from PIL import Image
+
+    from media.models import CustomImage
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 85, 122)).save(buffer, format="PNG")
+    return CustomImage.objects.create(
+        title="Logo",
+        alt_text=alt_text,
+        file=ContentFile(buffer.getvalue(), name="logo.png"),
+        width=size[0],
+        height=size[1],
+    )
+
+
 def publish(page):
     page.save_revision().publish()
     return page

@@ -1,11 +1,13 @@
 """Progress: enrolments, module progress and attests, written straight to the database."""
 
+import secrets
 import uuid
 
 import factory
 
 from django.utils import timezone
 
+from elearning.learners.attests import attest_name_hash
 from elearning.learners.models import Attest, Enrolment, ModuleProgress, ProgressStatus
 
 from .people import UserFactory
@@ -55,6 +57,8 @@ class AttestFactory(factory.django.DjangoModelFactory):
     )
     user = factory.SelfAttribute("enrolment.user")
     learner_name = factory.LazyAttribute(lambda o: o.user.get_full_name() or o.user.email)
+    name_salt = factory.LazyFunction(lambda: secrets.token_hex(16))
+    name_hash = factory.LazyAttribute(lambda o: attest_name_hash(o.learner_name, o.name_salt))
     course_title = "Kindermishandeling herkennen"
     study_minutes = 75
     completed_on = factory.LazyAttribute(lambda o: timezone.localdate(o.enrolment.completed_at))

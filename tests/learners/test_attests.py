@@ -12,12 +12,14 @@ from django.core.files.storage import default_storage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone, translation
 
+from wagtail.models import Locale
+
 from elearning.learners import attests, tasks
 from elearning.learners.models import Attest, Enrolment
 from elearning.learners.services import attests as issuing
 from elearning.learners.services import course_completion_refresh
 from elearning.learners.views import attests as attest_views
-from tests.factories import AttestFactory, UserFactory, translate
+from tests.factories import AttestFactory, UserFactory, publish, translate
 
 from .conftest import ATTEST_COMPLETED_AT as COMPLETED_AT
 from .conftest import attest_enrolment
@@ -111,7 +113,9 @@ def test_the_attest_pdf_states_name_course_hours_date_and_code(attest_course, le
         attest.code,
     ):
         assert expected in text
-    assert reader.metadata.title == f"{translated('Attest', 'nl')}: Kindermishandeling herkennen"
+    assert (
+        reader.metadata.title == f"{translated('Certificate', 'nl')}: Kindermishandeling herkennen"
+    )
     assert reader.trailer["/Root"]["/Lang"] == "nl"
 
 
@@ -256,7 +260,7 @@ def test_the_verification_page_confirms_a_valid_code(client, issued, form):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "This attest is valid" in html
+    assert "This certificate is valid" in html
     assert (
         "Lies Peeters completed the course “Kindermishandeling herkennen” on March 5, 2025." in html
     )
@@ -269,14 +273,14 @@ def test_the_qr_code_link_shows_the_result_directly(client, issued):
     response = client.get(f"/en/attest/{grouped(issued.code)}/")
 
     assert response.status_code == 200
-    assert "This attest is valid" in response.content.decode()
+    assert "This certificate is valid" in response.content.decode()
 
 
 def test_an_unknown_code_is_not_found(client, issued):
     response = client.get("/en/attest/", {"code": "ABCD EFGH JKMN"})
 
     assert response.status_code == 200
-    assert "There is no attest with this code." in response.content.decode()
+    assert "There is no certificate with this code." in response.content.decode()
     assert "Lies Peeters" not in response.content.decode()
 
 
@@ -286,7 +290,7 @@ def test_the_empty_form_asks_for_the_code_and_an_empty_code_is_an_error(client, 
 
     assert first.status_code == 200 and 'role="status"' in first.content.decode()
     html = empty.content.decode()
-    assert "Enter the verification code printed on the attest." in html
+    assert "Enter the verification code printed on the certificate." in html
     assert (
         'id="id_code_errors"' in html
         and 'aria-describedby="id_code_helptext id_code_errors"' in html
@@ -297,8 +301,8 @@ def test_the_empty_form_asks_for_the_code_and_an_empty_code_is_an_error(client, 
     ("hostile", "answer"),
     [
         ("A" * 5000, "Ensure this value has at most 40 characters"),
-        ("' OR 1=1 --", "There is no attest with this code."),
-        ("ÄÖÜ ß 漢字 😀 ‮", "There is no attest with this code."),
+        ("' OR 1=1 --", "There is no certificate with this code."),
+        ("ÄÖÜ ß 漢字 😀 ‮", "There is no certificate with this code."),
         ("\x00", "Null characters are not allowed."),
         ("ABCD\x00EFGHJKMN", "Null characters are not allowed."),
     ],
@@ -394,3 +398,125 @@ def test_a_pdf_not_ready_yet_gets_a_friendly_page(client, issued, learner):
 
     assert response.status_code == 200
     assert "Your attest is being prepared" in response.content.decode()
+
+
+# What the certificate states: issuer, modules and study time, in the learner's language.
+
+
+@pytest.mark.parametrize(
+    ("minutes", "language", "said"),
+    [
+        (90, "nl", "1 uur 30 minuten"),
+        (90, "en", "1 hour 30 minutes"),
+        (90, "fr", "1 heure 30 minutes"),
+        (30, "nl", "30 minuten"),
+        (120, "nl", "2 uur"),
+        (61, "en", "1 hour 1 minute"),
+    ],
+)
+def test_study_time_is_said_in_hours_and_minutes(minutes, language, said):
+    assert study_time(minutes, language) == said
+
+
+@pytest.fixture
+def identity(attest_course):
+    """The installation's identity: a name, the organising platform and a logo."""
+    from wagtail.models import Site
+
+    from elearning.core.models import SiteIdentity
+    from tests.factories import logo_image
+
+    setting = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    setting.site_name_nl = "Leerplatform Gent"
+    setting.organisation = "Interlokaal Platform Intrafamiliaal Geweld"
+    setting.logo = logo_image(alt_text="Logo van het platform")
+    setting.save()
+    return setting
+
+
+def test_the_certificate_names_the_issuer_the_modules_and_the_study_time(
+    attest_course, learner, identity
+):
+    titles = ["Signalen", "Gesprek", "Melden", "Nazorg"]
+    for module, title in zip(attest_course.modules, titles, strict=True):
+        module.title = title
+        publish(module)
+    enrolment = completed_enrolment(learner, attest_course)
+
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
+
+    assert attest.module_titles == ["Signalen", "Gesprek", "Melden", "Nazorg"]
+    text, reader = pdf_text(attest)
+    text = " ".join(text.split())  # lines may wrap anywhere
+    assert "Leerplatform Gent" in text
+    assert "Uitgereikt door Interlokaal Platform Intrafamiliaal Geweld" in text
+    assert "Voltooide modules:" in text
+    positions = [text.index(title) for title in attest.module_titles]
+    assert positions == sorted(positions)  # in the course's order
+    assert "1 uur 15 minuten" in text
+    assert reader.pages[0].images  # the logo, inlined (the renderer fetches nothing)
+
+
+def test_the_certificate_keeps_what_it_stated_when_the_course_changes(attest_course, learner):
+    enrolment = completed_enrolment(learner, attest_course)
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
+    stated = list(attest.module_titles)
+
+    attest_course.modules[0].title = "Een nieuwe titel"
+    publish(attest_course.modules[0])
+
+    attest.refresh_from_db()
+    assert attest.module_titles == stated and "Een nieuwe titel" not in stated
+
+
+def test_a_french_certificate_lists_the_modules_in_french(french_course, learner):
+    learner.preferred_language = "fr"
+    learner.save()
+    enrolment = completed_enrolment(learner, french_course)
+
+    attest = issuing.attest_issue(enrolment_id=enrolment.pk)
+
+    french_titles = [
+        module.get_translation(Locale.objects.get(language_code="fr")).title
+        for module in french_course.modules
+    ]
+    assert attest.module_titles == french_titles
+    text = pdf_text(attest)[0]
+    assert "Modules terminés" in text and "1 heure 15 minutes" in text
+
+
+def test_a_pdf_rendered_without_a_site_identity_names_the_platform(db):
+    attest = AttestFactory(study_minutes=90, language="en", module_titles=["Signals"])
+
+    text = " ".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(attests.attest_pdf_render(attest=attest))).pages
+    )
+
+    assert "VIF learning library" in text and "Certificate" in text
+    assert "1 hour 30 minutes" in text and "Signals" in text
+    assert "Attest" not in text
+
+
+def test_the_dutch_mail_says_studietijd(attest_course, learner):
+    enrolment = completed_enrolment(learner, attest_course)
+
+    issuing.attest_issue(enrolment_id=enrolment.pk)
+
+    [message] = mail.outbox
+    assert "(1 uur 15 minuten studietijd)" in message.body
+    assert message.subject == "[Leerplatform] Uw attest"
+
+
+def test_the_english_mail_says_certificate_never_attest(attest_course, learner):
+    learner.preferred_language = "en"
+    learner.save()
+    enrolment = completed_enrolment(learner, attest_course)
+
+    issuing.attest_issue(enrolment_id=enrolment.pk)
+
+    [message] = mail.outbox
+    assert message.subject.endswith("Your certificate")
+    assert "(1 hour 15 minutes of study)" in message.body
+    words = " ".join(line for line in message.body.splitlines() if "://" not in line)
+    assert "certificate" in words and "attest" not in words.lower()

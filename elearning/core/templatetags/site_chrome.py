@@ -1,5 +1,6 @@
 """The site chrome's data: main navigation, language links, the notice of a page whose text
-is not in the interface language, help lines and footer pages; cheap on every request."""
+is not in the interface language, help lines, footer pages and the site's identity (name,
+logo, accent colour); cheap on every request."""
 
 from django import template
 from django.conf import settings
@@ -14,6 +15,7 @@ from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.help_lines import help_lines_for_language
 from elearning.core.models import FooterPages
 from elearning.core.page_cache import page_cache_generation
+from elearning.core.site_identity import site_identity_values, site_name
 from elearning.core.sites import site_url
 
 register = template.Library()
@@ -190,3 +192,17 @@ def site_absolute(location):
     """A path as an absolute address at SITE_URL (hreflang alternates must be absolute:
     https://developers.google.com/search/docs/specialty/international/localized-versions)."""
     return site_url(location)
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """{name, logo: {url, width, height} or None, css_version} of the request's site, the
+    name in the active language (see elearning/core/site_identity.py)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    values = site_identity_values(site)
+    return {
+        "name": site_name(values, get_language()),
+        "logo": values["logo"],
+        "css_version": values["accent"].lstrip("#"),
+    }

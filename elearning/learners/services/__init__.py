@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from courses.models import CompletionRule
 from elearning.core.background import task_enqueue_on_commit
 
+from ..attests import attest_name_fields
 from ..events import DURATION_TOLERANCE_SECONDS, EventRejected
 from ..facts import course_required_module_keys, module_facts
 from ..intervals import intervals_length, intervals_merge
@@ -347,13 +348,20 @@ def progress_anonymise(*, user):
 
     The rows keep the module, dates, time spent and status, and the municipality and sector
     recorded when the learner started; the link to the person, their answers and the idempotency
-    keys go. Attests (which carry the name) are deleted with their files.
+    keys go. Attests stay verifiable by their code, without the person: their PDF (which
+    prints the name) is deleted, the name cleared; only its keyed hash stays, so someone who
+    already knows the name can confirm it (attests.attest_name_matches).
     """
     from ..models import Attest
 
-    for attest in Attest.objects.filter(user=user):
+    attests = Attest.objects.filter(user=user)
+    for attest in attests:
         attest_file_delete(attest=attest)
-    Attest.objects.filter(user=user).delete()
+        if not attest.name_hash and attest.learner_name:
+            for field, value in attest_name_fields(attest.learner_name).items():
+                setattr(attest, field, value)
+            attest.save(update_fields=["name_salt", "name_hash"])
+    attests.update(user=None, learner_name="", pdf="")
     progress = ModuleProgress.objects.filter(user=user)
     QuizAttempt.objects.filter(progress__in=progress).delete()
     progress.update(user=None, check_answers={}, last_media_id=None, last_position_at=None)

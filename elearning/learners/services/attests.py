@@ -15,7 +15,13 @@ from django.utils import timezone
 
 from elearning.accounts.adapter import offered_language
 
-from ..attests import attest_course_page, attest_email_message, attest_pdf_render
+from ..attests import (
+    attest_course_page,
+    attest_email_message,
+    attest_module_titles,
+    attest_name_fields,
+    attest_pdf_render,
+)
 from ..models import Attest, Enrolment, ModuleProgress
 
 
@@ -49,11 +55,14 @@ def _attest_get_or_create(enrolment_id):
         course = attest_course_page(enrolment.course_key, language)
         if course is None:
             return None
+        learner_name = user.get_full_name() or user.email
         return Attest.objects.create(
             enrolment=enrolment,
             user=user,
-            learner_name=user.get_full_name() or user.email,
+            learner_name=learner_name,
+            **attest_name_fields(learner_name),
             course_title=course.title,
+            module_titles=attest_module_titles(enrolment=enrolment, course=course),
             study_minutes=course.total_duration_minutes or _measured_minutes(enrolment),
             completed_on=timezone.localdate(enrolment.completed_at),
             language=language,
