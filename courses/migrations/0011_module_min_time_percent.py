@@ -19,10 +19,10 @@ class Migration(migrations.Migration):
                 help_text="Required in addition to the rule above: the time the learner spent on the module (page open and in view, or a video or audio playing), as a share of its duration. 0: no time required.",
                 validators=[
                     django.core.validators.MaxValueValidator(
-                        100, message="Enter a share of the duration from 0 to 100 %."
+                        100, message="Enter a share of the duration from 0 to %(limit_value)s %%."
                     )
                 ],
-                verbose_name="minimum time on the module (% of its duration)",
+                verbose_name="minimum time on the module (%)",
             ),
         ),
         migrations.AddConstraint(

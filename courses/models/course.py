@@ -166,10 +166,12 @@ class ModulePage(CachedPage):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     min_time_percent = models.PositiveSmallIntegerField(
-        _("minimum time on the module (% of its duration)"),
+        _("minimum time on the module (%)"),
         default=0,  # none; the admin proposes NEW_MODULE_MIN_TIME_PERCENT for a new module
         validators=[
-            MaxValueValidator(100, message=_("Enter a share of the duration from 0 to 100 %."))
+            MaxValueValidator(
+                100, message=_("Enter a share of the duration from 0 to %(limit_value)s %%.")
+            )
         ],
         help_text=_(
             "Required in addition to the rule above: the time the learner spent on the module "
