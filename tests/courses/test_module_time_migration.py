@@ -24,7 +24,9 @@ def migrate(target):
     executor.migrate([target])
 
 
-@pytest.mark.django_db(transaction=True)
+# A real migration runs outside a transaction; the data migrations leave (root page, locales)
+# is put back afterwards for the tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_modules_get_no_time_requirement_and_the_migration_reverses():
     home = make_home()
     course = publish(CoursePageFactory(parent=publish(LibraryPageFactory(parent=home))))
