@@ -4,6 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+# What the admin proposes for a new module's time requirement (in % of its duration). The
+# field's own default stays 0 (none): modules made before the requirement existed, packages
+# without it and old revisions keep their completion rule unchanged.
+NEW_MODULE_MIN_TIME_PERCENT = 50
+
+
+class ModulePageForm(WagtailAdminPageForm):
+    """A new module starts with a time requirement, so that completing it takes some study."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding and "min_time_percent" in self.fields:
+            self.initial["min_time_percent"] = NEW_MODULE_MIN_TIME_PERCENT
+
 
 class WebinarPageForm(WagtailAdminPageForm):
     """A recorded webinar goes out only with captions (accessibility law for public bodies,

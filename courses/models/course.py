@@ -15,14 +15,19 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import ChapterBlock, ModuleBodyBlock
-from ..forms import WebinarPageForm
+from ..forms import ModulePageForm, WebinarPageForm
 from .pages import CachedPage
 
 MODULE_MAX_MINUTES = 20
 
 
 class CompletionRule(models.TextChoices):
-    """What a learner must do before a module counts as completed (chosen by the editor)."""
+    """What a learner must do before a module counts as completed (chosen by the editor).
+
+    Time is not one of the choices: `ModulePage.min_time_percent` is a requirement of its own,
+    met in addition to whichever rule is chosen ("viewed" with 50 % reads "spent at least half
+    the module's duration on it"), so time combines with every rule without a choice per pair.
+    """
 
     VIEWED = "viewed", _("the learner opened the module")
     WATCHED = "watched", _("the learner watched enough of the video or audio")
@@ -160,6 +165,20 @@ class ModulePage(CachedPage):
         default=80,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
+    min_time_percent = models.PositiveSmallIntegerField(
+        _("minimum time on the module (%)"),
+        default=0,  # none; the admin proposes NEW_MODULE_MIN_TIME_PERCENT for a new module
+        validators=[
+            MaxValueValidator(
+                100, message=_("Enter a share of the duration from 0 to %(limit_value)s %%.")
+            )
+        ],
+        help_text=_(
+            "Required in addition to the rule above: the time the learner spent on the module "
+            "(page open and in view, or a video or audio playing), as a share of its duration. "
+            "0: no time required."
+        ),
+    )
 
     content_panels = CachedPage.content_panels + [
         FieldPanel("duration_minutes"),
@@ -173,6 +192,7 @@ class ModulePage(CachedPage):
                 FieldPanel("completion_rule"),
                 FieldPanel("min_watched_percent"),
                 FieldPanel("min_score_percent"),
+                FieldPanel("min_time_percent"),
             ],
             heading=_("Completion"),
         )
@@ -183,6 +203,7 @@ class ModulePage(CachedPage):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+    base_form_class = ModulePageForm
 
     class Meta:
         verbose_name = _("module")
@@ -201,6 +222,10 @@ class ModulePage(CachedPage):
                     min_score_percent__lte=100,
                 ),
                 name="courses_module_completion_percent_1_to_100",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_time_percent__gte=0, min_time_percent__lte=100),
+                name="courses_module_time_percent_0_to_100",
             ),
         ]
 

@@ -176,6 +176,13 @@ def _fields_check(page, ids, page_ids, stream_blocks):
     if not isinstance(fields.get("title"), str) or not isinstance(fields.get("slug"), str):
         raise PackageRefused(_("content.json has a page without a title or slug."))
     where = fields["title"][:100]
+    for name in spec.get("numbers", ()):
+        value = fields.get(name, 0)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PackageRefused(
+                _("content.json gives %(field)s on %(page)s as something else than a whole number.")
+                % {"field": name, "page": where}
+            )
     for name, kind in spec["files"].items():
         value = fields.get(name)
         if value is not None and (not _is_id(value) or value not in ids[REFERENCE_TABLES[kind]]):

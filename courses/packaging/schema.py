@@ -98,6 +98,15 @@ PAGE_TYPES = {
             "completion_rule",
             "min_watched_percent",
             "min_score_percent",
+            # Added later: a package without it imports with 0 (no time required).
+            "min_time_percent",
+        ),
+        # Whole numbers, nothing else (no text, no true/false); their ranges are the model's.
+        "numbers": (
+            "duration_minutes",
+            "min_watched_percent",
+            "min_score_percent",
+            "min_time_percent",
         ),
         "streams": ("body",),
         "files": {},

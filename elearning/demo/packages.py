@@ -198,10 +198,26 @@ def _module_fields(module, language, video_id):
         "duration_minutes": module.shared["duration_minutes"],
         "content_warning": text.get("content_warning", ""),
         "required": True,
-        "completion_rule": CompletionRule.CHECK_PASSED if has_check else CompletionRule.VIEWED,
-        "min_score_percent": 100,
+        **_completion_fields(has_video=video_id is not None, has_check=has_check),
         "body": body,
     }
+
+
+def _completion_fields(*, has_video, has_check):
+    """The demo's completion rules, from what a module holds: a video is watched for the most
+    part (80 %), and passed if it has a check; a check is passed after spending at least half
+    the module's duration on it; a text is read for at least half its duration. Watching is
+    itself time spent, so a video module needs no time requirement of its own."""
+    if has_video:
+        rule = CompletionRule.WATCHED_AND_CHECK if has_check else CompletionRule.WATCHED
+        return {
+            "completion_rule": rule,
+            "min_watched_percent": 80,
+            "min_score_percent": 100,
+            "min_time_percent": 0,
+        }
+    rule = CompletionRule.CHECK_PASSED if has_check else CompletionRule.VIEWED
+    return {"completion_rule": rule, "min_score_percent": 100, "min_time_percent": 50}
 
 
 def _block(kind, value):

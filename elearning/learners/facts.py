@@ -31,6 +31,13 @@ class ModuleFacts:
     media_durations: dict  # media asset id -> duration in seconds (0 when not known yet)
     check_ids: tuple
     required: bool
+    duration_minutes: int = 0
+    min_time_percent: int = 0  # 0: no time required
+
+    @property
+    def required_seconds(self):
+        """The time the learner must spend on the module, in seconds (0 when none)."""
+        return round(self.duration_minutes * 60 * self.min_time_percent / 100)
 
 
 def _module_facts(module, course):
@@ -53,13 +60,16 @@ def _module_facts(module, course):
         media_durations=media,
         check_ids=tuple(checks),
         required=module.required,
+        duration_minutes=module.duration_minutes,
+        min_time_percent=module.min_time_percent,
     )
 
 
 def module_facts(page_ids):
     """{page id: ModuleFacts} for the live modules among `page_ids` (others are left out)."""
     generation = page_cache_generation()
-    keys = {page_id: f"learners:module:{generation}:{page_id}" for page_id in set(page_ids)}
+    # "v2": facts cached before the time requirement existed are not read back.
+    keys = {page_id: f"learners:module:v2:{generation}:{page_id}" for page_id in set(page_ids)}
     found = generation_values(list(keys.values()))
     facts = {page_id: found[key] for page_id, key in keys.items() if key in found}
     missing = [page_id for page_id in keys if page_id not in facts]

@@ -7,6 +7,8 @@ from django.db.models import Q
 
 from courses.models import CoursePage, LibraryPage, ModulePage
 
+from .completion import module_completion_missing
+from .facts import module_facts
 from .models import Attest, Enrolment, ModuleProgress, ProgressStatus, QuizAttempt
 
 
@@ -15,6 +17,20 @@ def module_progress(*, user, module):
     if not user.is_authenticated:
         return None
     return ModuleProgress.objects.filter(user=user, module_key=module.translation_key).first()
+
+
+def module_completion_needs(*, module, progress):
+    """What the learner still has to do to complete the module, for its page: a list of
+    `MissingRequirement`s, empty once completed; None without a record or for a module that is
+    not live (a preview), where no rule applies."""
+    if progress is None:
+        return None
+    if progress.status == ProgressStatus.COMPLETED:
+        return []
+    facts = module_facts([module.pk]).get(module.pk)
+    if facts is None:
+        return None
+    return module_completion_missing(progress=progress, facts=facts)
 
 
 def _pages_in_language(model, keys, language):

@@ -105,6 +105,7 @@ def test_editor_publishes_a_module_through_the_admin_and_the_course_duration_fol
         "completion_rule": "viewed",
         "min_watched_percent": "90",
         "min_score_percent": "80",
+        "min_time_percent": "50",
         "body-count": "1",
         "body-0-type": "text",
         "body-0-value": '{"blocks":[{"key":"a","text":"Uitleg.","type":"unstyled","depth":0,'

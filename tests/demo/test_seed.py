@@ -235,6 +235,25 @@ def _course_images_have_alt_text_in_their_language(client):
         assert len(set(alts.values())) == 3 and all(alts.values()), alts
 
 
+def _every_module_asks_for_more_than_a_visit(client):
+    """Video modules are watched (80 %) and their check passed; the others take half their
+    duration, and their check passed: no module completes by opening it."""
+    for module in ModulePage.objects.all():
+        kinds = {block.block_type for block in module.body}
+        has_check = "knowledge_check" in kinds
+        if "video" in kinds:
+            expected = ("watched_and_check" if has_check else "watched", 80, 0)
+            assert all(
+                block.value["video"].duration
+                for block in module.body
+                if block.block_type == "video"
+            )
+        else:
+            expected = ("check_passed" if has_check else "viewed", module.min_watched_percent, 50)
+        actual = (module.completion_rule, module.min_watched_percent, module.min_time_percent)
+        assert actual == expected, module.title
+
+
 def _the_seeded_site_serves_every_language(client):
     for language in ("nl", "fr", "en"):
         response = client.get(f"/{language}/")
@@ -258,6 +277,7 @@ def test_the_seeded_library_is_complete_in_three_languages(seeded, client):
     _recordings_play_with_captions_in_three_languages(client)
     _the_podcast_has_square_artwork_and_audio_in_each_language(client)
     _course_images_have_alt_text_in_their_language(client)
+    _every_module_asks_for_more_than_a_visit(client)
     _the_demo_passwords_are_kept_for_this_installation_only(seeded)
 
 

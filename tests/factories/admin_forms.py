@@ -40,6 +40,7 @@ def module_form(title):
         required="on",
         min_watched_percent="90",
         min_score_percent="80",
+        min_time_percent="50",
     )
 
 

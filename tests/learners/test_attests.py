@@ -397,7 +397,7 @@ def test_a_pdf_not_ready_yet_gets_a_friendly_page(client, issued, learner):
     response = client.get(f"/en/account/learning/attests/{issued.code}.pdf")
 
     assert response.status_code == 200
-    assert "Your attest is being prepared" in response.content.decode()
+    assert "Your certificate is being prepared" in response.content.decode()
 
 
 # What the certificate states: issuer, modules and study time, in the learner's language.

@@ -7,13 +7,13 @@ from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CompletionRule
 from elearning.core.background import task_enqueue_on_commit
 
 from ..attests import attest_name_fields
+from ..completion import module_completion_met
 from ..events import DURATION_TOLERANCE_SECONDS, EventRejected
 from ..facts import course_required_module_keys, module_facts
-from ..intervals import intervals_length, intervals_merge
+from ..intervals import intervals_merge
 from ..models import Enrolment, ModuleProgress, ProgressEvent, ProgressStatus, QuizAttempt
 from ..rows import fields_write, progress_rows_locked
 from ..signals import course_completed, knowledge_check_passed, module_completed, module_started
@@ -77,35 +77,11 @@ def _progress_locked(*, user, facts, now):
     return progress
 
 
-def _watched_percent(progress, facts):
-    total = sum(duration for duration in facts.media_durations.values() if duration > 0)
-    if not total:
-        return 0
-    watched = sum(
-        min(intervals_length(progress.watched.get(str(media_id), [])), duration)
-        for media_id, duration in facts.media_durations.items()
-        if duration > 0
-    )
-    return 100 * watched / total
-
-
-def module_completion_met(*, progress, facts):
-    """Whether the module's rule, as the editor chose it, is met by this progress."""
-    watched_ok = _watched_percent(progress, facts) >= facts.min_watched_percent
-    check_ok = (progress.best_score_percent or 0) >= facts.min_score_percent
-    return {
-        CompletionRule.VIEWED: True,
-        CompletionRule.WATCHED: watched_ok,
-        CompletionRule.CHECK_PASSED: check_ok,
-        CompletionRule.WATCHED_AND_CHECK: watched_ok and check_ok,
-    }[facts.rule]
-
-
 def _complete_if_met(*, progress, facts, now):
     """Mark the module (and, when it was the last one, the course) completed. True if newly."""
     if progress.status == ProgressStatus.COMPLETED:
         return False
-    if not module_completion_met(progress=progress, facts=facts):
+    if not module_completion_met(progress=progress, facts=facts, now=now):
         return False
     progress.status = ProgressStatus.COMPLETED
     progress.completed_at = now
@@ -157,7 +133,7 @@ def progress_record_view(*, user, module_id):
     progress = ModuleProgress.objects.filter(user=user, module_key=facts.module_key).first()
     if progress is not None and (
         progress.status == ProgressStatus.COMPLETED
-        or not module_completion_met(progress=progress, facts=facts)
+        or not module_completion_met(progress=progress, facts=facts, now=now)
     ):
         if now - progress.last_activity_at >= VIEW_ACTIVITY_RESOLUTION:
             ModuleProgress.objects.filter(pk=progress.pk).update(last_activity_at=now)

@@ -1,5 +1,6 @@
 from django import template
 
+from ..selectors import module_completion_needs
 from ..selectors import module_progress as select_module_progress
 
 register = template.Library()
@@ -15,6 +16,12 @@ def module_progress(context, module):
     if recorded is not None and recorded.module_key == module.translation_key:
         return recorded
     return select_module_progress(user=request.user, module=module)
+
+
+@register.simple_tag
+def module_needs(module, progress):
+    """What the learner still has to do to complete `module` (see module_completion_needs)."""
+    return module_completion_needs(module=module, progress=progress)
 
 
 @register.filter

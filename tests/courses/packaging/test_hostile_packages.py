@@ -625,6 +625,17 @@ CHECKED_CASES = [
     Case("content-not-json", raw_content(b'{"pages": [}'), "content.json cannot be read"),
     Case("content-a-list", raw_content(b"[]"), "content.json must hold a JSON object"),
     Case("duration-infinity", infinite_duration, "content.json cannot be read"),
+    *(
+        Case(
+            f"time-requirement-{name}",
+            edit_page(
+                "Signalen",
+                lambda page, value=value: set_key(page["fields"], "min_time_percent", value),
+            ),
+            "content.json gives min_time_percent on Signalen as something else than a whole number",
+        )
+        for name, value in (("as-text", "50"), ("true", True), ("fraction", 50.5), ("null", None))
+    ),
     Case(
         "unknown-image",
         edit_page(
@@ -885,6 +896,20 @@ WRITTEN_CASES += [
             b"00:30.000 --> 00:31.000\nNa het einde.\n",
         ),
         r"captions of Opname cannot be imported: .*beyond the end of the recording",
+    ),
+]
+
+# The time requirement's range is the model's (0 to 100 %), as in the admin.
+WRITTEN_CASES += [
+    Case(
+        "time-requirement-negative",
+        edit_page("Signalen", lambda page: set_key(page["fields"], "min_time_percent", -1)),
+        r"Signalen \(nl\) cannot be imported: min_time_percent: .*greater than or equal to 0",
+    ),
+    Case(
+        "time-requirement-over-100",
+        edit_page("Signalen", lambda page: set_key(page["fields"], "min_time_percent", 101)),
+        r"Signalen \(nl\) cannot be imported: min_time_percent: .*from 0 to 100 %",
     ),
 ]
 

@@ -243,3 +243,53 @@ def test_a_recording_in_a_less_common_format_travels(course_full, tmp_path):
 
     with MediaAsset.objects.get().file.open("rb") as stream:
         assert stream.read() == flac.read_bytes()
+
+
+def modules_by_slug():
+    return {
+        (module.slug, module.locale.language_code): module
+        for module in ModulePage.objects.select_related("locale")
+    }
+
+
+def test_the_modules_completion_settings_travel(course_full):
+    signals = ModulePage.objects.get(slug="signalen", locale__language_code="nl")
+    signals.min_time_percent = 60
+    publish(signals)
+    conversation = ModulePage.objects.get(slug="gesprek", locale__language_code="nl")
+    conversation.completion_rule = "check_passed"
+    conversation.min_score_percent = 75
+    conversation.min_time_percent = 0
+    publish(conversation)
+    package = package_bytes(course_full)
+    site_emptied()
+
+    package_import_path(source=package, publish=True)
+
+    imported = modules_by_slug()
+    assert imported[("signalen", "nl")].min_time_percent == 60
+    assert imported[("signalen", "nl")].completion_rule == "viewed"
+    gesprek = imported[("gesprek", "nl")]
+    assert (gesprek.completion_rule, gesprek.min_score_percent, gesprek.min_time_percent) == (
+        "check_passed",
+        75,
+        0,
+    )
+
+
+def test_a_package_from_before_the_time_requirement_imports_without_one(course_full):
+    from .test_hostile_packages import Package
+
+    signals = ModulePage.objects.get(slug="signalen", locale__language_code="nl")
+    signals.min_time_percent = 60
+    publish(signals)
+    old = Package(package_bytes(course_full).getvalue())
+    content = old.content()
+    for page in content["pages"]:
+        page["fields"].pop("min_time_percent", None)
+    old.content_put(content)
+    site_emptied()
+
+    package_import_path(source=io.BytesIO(old.zipped()), publish=True)
+
+    assert {module.min_time_percent for module in modules_by_slug().values()} == {0}
