@@ -303,6 +303,11 @@ PROGRESS_EVENTS_PER_MINUTE = int(os.environ.get("PROGRESS_EVENTS_PER_MINUTE", "6
 # Celery: https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # An eager task still borrows a kombu producer; with no broker named, kombu assumes AMQP
+    # without a host and warns "No hostname was supplied" on every run. Its in-memory
+    # transport, with a host named, never dials out and keeps quiet.
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -20,11 +20,14 @@ from elearning.core.page_cache import mark_cacheable
 from elearning.core.upstream_internals import page_parent_give
 
 from ..blocks import RICH_TEXT_FEATURES, ToolBodyBlock, ToolMaterialsBlock
+from ..forms import PageForm
 from ..page_context import page_context_extend
 
 
 class CachedPage(BasePage):
     """A public page whose anonymous rendering goes into the full-page cache."""
+
+    base_form_class = PageForm
 
     class Meta:
         abstract = True

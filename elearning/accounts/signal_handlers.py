@@ -6,6 +6,9 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db.models.signals import post_migrate
 
+from elearning.core.upstream_internals import workflow_submitted_mail_replace
+
+from .moderation import WorkflowSubmittedNotifier
 from .roles import ROLE_APP_LABELS
 from .services import roles_ensure
 from .throttling import lockout_lift_after_password_reset
@@ -57,3 +60,9 @@ post_migrate.connect(
 password_reset.connect(
     lockout_lift_after_password_reset, dispatch_uid="accounts.lockout_lift_after_password_reset"
 )
+
+
+# Before wagtail.admin connects its own under the same uid (accounts comes first in
+# INSTALLED_APPS): one moderation mail per submission (moderation.py).
+workflow_submitted_notifier = WorkflowSubmittedNotifier()
+workflow_submitted_mail_replace(workflow_submitted_notifier)

@@ -9,6 +9,8 @@ from wagtail.admin.auth import permission_denied, permission_required
 from wagtail_localize.views import report as translation_report
 from wagtail_localize.views import snippets_api
 
+from . import moderation
+
 # wagtail-localize's own permission for its "Translate" action (Moderators and Editors have
 # it); trainers work on the translations of their own pages without it.
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
@@ -78,3 +80,13 @@ def hide_translations_report_from_who_may_not_translate(request, menu_items):
         return
     report_url = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+@hooks.register("after_edit_page")
+def say_what_a_moderation_step_did(request, page):
+    moderation.workflow_action_message_correct(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def name_the_moderation_in_the_users_language(menu_items, request, context):
+    moderation.action_menu_moderation_label(menu_items, request, context)

@@ -136,3 +136,24 @@ def _on_index_table(value):
     if isinstance(value, F):
         return F(value.name.removeprefix(INDEX_RELATION_PREFIX))
     return value
+
+
+# --- Wagtail 7.4.4: the receiver that mails the start of a workflow -----------------------------
+# wagtail.admin.signal_handlers.register_signal_handlers() (run by WagtailAdminAppConfig.ready)
+# connects its WorkflowStateSubmissionEmailNotifier to workflow_submitted under this
+# dispatch_uid. Django ignores a second connect under a uid already taken, so a receiver
+# connected first under the same uid (from an app listed before wagtail.admin) stands instead.
+
+WORKFLOW_SUBMITTED_MAIL_UID = "workflow_state_submitted_email_notification"
+
+
+def workflow_submitted_mail_replace(receiver):
+    """Connect `receiver` in the place of Wagtail's "workflow submitted" mail; must run before
+    wagtail.admin's ready(). Held strongly: were it collected, the uid would free up for
+    Wagtail's own."""
+    from wagtail.models import WorkflowState
+    from wagtail.signals import workflow_submitted
+
+    workflow_submitted.connect(
+        receiver, sender=WorkflowState, weak=False, dispatch_uid=WORKFLOW_SUBMITTED_MAIL_UID
+    )

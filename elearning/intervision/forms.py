@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.models import WagtailAdminModelFormMetaclass
+from wagtail.models import Locale
 
+from courses.forms import language_choices_order
 from elearning.accounts.roles import MODERATORS, TRAINERS
 
 from .models import HOLDING_STATUSES, Mode, SignUp
@@ -65,6 +67,7 @@ class SessionFormMetaclass(WagtailAdminModelFormMetaclass):
 class IntervisionSessionForm(WagtailAdminModelForm, metaclass=SessionFormMetaclass):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._language_choices_order()
         facilitator = self.fields.get("facilitator")
         if facilitator is None:
             return
@@ -76,6 +79,17 @@ class IntervisionSessionForm(WagtailAdminModelForm, metaclass=SessionFormMetacla
         facilitator.label_from_instance = _person_label
         if self.instance._state.adding and user_pk:
             facilitator.initial = user_pk
+
+    def _language_choices_order(self):
+        """The theme and modules in the session's language first; the others are labelled with
+        their language (one module exists in Dutch, French and English under one name)."""
+        language = self.data.get("language") if self.is_bound else self.instance.language
+        locale = Locale.objects.filter(language_code=language or self.instance.language).first()
+        if locale is None:
+            return
+        for name in ("theme", "prerequisite_modules"):
+            if name in self.fields:
+                language_choices_order(self.fields[name], locale_id=locale.pk)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -111,3 +111,17 @@ def test_a_task_module_nobody_imported_yet_is_found(monkeypatch):
         assert task_registered("media.media_processing_sweep") is task
     finally:
         registry[task.name] = task
+
+
+@pytest.mark.django_db
+def test_an_eager_task_leaves_no_broker_warning(caplog, django_capture_on_commit_callbacks):
+    """Without a broker (`make run`) kombu used to warn "No hostname was supplied" on every
+    task: an eager task still borrows a producer, which assumed AMQP without a host."""
+    with caplog.at_level("WARNING"), django_capture_on_commit_callbacks(execute=True):
+        task_enqueue_on_commit("core.background_probe_record", 5)
+        with celery_app.producer_or_acquire() as producer:
+            producer.connection.info()
+    assert done == [(5,)]
+    assert [
+        record.getMessage() for record in caplog.records if "hostname" in record.getMessage()
+    ] == []

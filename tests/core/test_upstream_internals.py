@@ -42,6 +42,7 @@ from elearning.core.upstream_internals import (
     request_route_known,
     request_site_give,
     request_site_known,
+    workflow_submitted_mail_replace,
 )
 from search.models import SearchEntry
 
@@ -61,6 +62,7 @@ PRIVATE_NAMES = (
     "_set_image_file_metadata",
     "_set_document_file_metadata",
     "_should_delete_form",
+    "workflow_state_submitted_email_notification",
 )
 
 
@@ -253,6 +255,44 @@ def test_a_new_image_and_document_get_the_size_and_hash_wagtail_gives_an_upload(
         15,
         hashlib.sha1(b"%PDF-1.4 folder", usedforsecurity=False).hexdigest(),
     )
+
+
+# --- Wagtail's "workflow submitted" mail -----------------------------------------------------
+
+
+def test_wagtail_connects_its_workflow_submitted_mail_under_the_uid_we_take():
+    from wagtail.admin import signal_handlers
+
+    source = inspect.getsource(signal_handlers.register_signal_handlers)
+    assert f'dispatch_uid="{upstream_internals.WORKFLOW_SUBMITTED_MAIL_UID}"' in source
+    assert "workflow_submitted.connect(" in source
+
+
+def test_a_receiver_connected_first_under_that_uid_stands_and_wagtails_does_not():
+    from wagtail.models import WorkflowState
+    from wagtail.signals import workflow_submitted
+
+    heard = []
+
+    def ours(sender, instance, **kwargs):
+        heard.append(instance)
+
+    def wagtails(sender, instance, **kwargs):
+        heard.append("wagtail")
+
+    uid = upstream_internals.WORKFLOW_SUBMITTED_MAIL_UID
+    standing = workflow_submitted.disconnect(sender=WorkflowState, dispatch_uid=uid)
+    try:
+        workflow_submitted_mail_replace(ours)
+        workflow_submitted.connect(wagtails, sender=WorkflowState, dispatch_uid=uid)
+        workflow_submitted.send(sender=WorkflowState, instance="state", user=None)
+    finally:
+        workflow_submitted.disconnect(sender=WorkflowState, dispatch_uid=uid)
+        if standing:
+            from elearning.accounts.signal_handlers import workflow_submitted_notifier
+
+            workflow_submitted_mail_replace(workflow_submitted_notifier)
+    assert heard == ["state"]
 
 
 # --- Nothing else names them -----------------------------------------------------------------

@@ -43,4 +43,5 @@ def test_the_language_switcher_leads_to_the_translation_or_says_there_is_none(
         library_tree["translations"][("module", "en")].delete()
     html = client.get(module.url).content.decode()
     # The home page, saying so: never a silent landing (tests/courses/test_content_language.py).
-    assert 'href="/en/" lang="en" hreflang="en">English <span' in html
+    assert 'href="/en/" lang="en" hreflang="en">' in html
+    assert 'English</span> <span class="language-switcher__note">' in html

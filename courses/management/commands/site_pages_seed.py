@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from courses.site_pages import SitePagesSeedError, site_pages_seed
 
@@ -10,6 +10,7 @@ class Command(BaseCommand):
         "Fill in their placeholders before going live."
     )
 
+    @no_translations
     def handle(self, *args, **options):
         try:
             created = site_pages_seed()

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 from django.utils.translation import gettext as _
 
 from search.services import search_entries_rebuild
@@ -7,6 +7,7 @@ from search.services import search_entries_rebuild
 class Command(BaseCommand):
     help = "Rebuild the library search entries (and their search index) from the live pages."
 
+    @no_translations
     def handle(self, *args, **options):
         def progress(done, total):
             if options["verbosity"] > 1:

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from courses.models import CoursePage
 from courses.packaging.schema import PackageRefused
@@ -29,6 +29,7 @@ class Command(BaseCommand):
             help="language of a SCORM or Common Cartridge export (default: the course's)",
         )
 
+    @no_translations
     def handle(self, *args, course, output, export_format, language, **options):
         page = _course(course)
         target = Path(output or f"{page.slug}-{export_format}.zip.part")

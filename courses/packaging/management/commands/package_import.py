@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import translation
 
 from courses.packaging.schema import PackageRefused
@@ -24,6 +24,7 @@ class Command(BaseCommand):
             help="publish the pages at once instead of submitting them to moderation",
         )
 
+    @no_translations
     def handle(self, *args, package, dry_run, language, publish, **options):
         if not Path(package).is_file():
             raise CommandError(f"No such file: {package}")

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import translation
 
 from courses.packaging.pull import catalogue_fetch, package_fetch
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check and report only")
         parser.add_argument("--language", default="en", help="language of the messages")
 
+    @no_translations
     def handle(self, *args, catalogue, key, dry_run, language, **options):
         with translation.override(language):
             try:

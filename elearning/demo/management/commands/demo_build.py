@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from elearning.demo.build import demo_build
 from elearning.demo.media_build import MediaBuildError
@@ -14,6 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="build even when up to date")
 
+    @no_translations
     def handle(self, *args, force, **options):
         try:
             folder = demo_build(force=force, log=self.stdout.write)

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from elearning.demo.media_build import MediaBuildError
 from elearning.demo.seeding import demo_seed
@@ -26,6 +26,7 @@ class Command(BaseCommand):
             "can sign in with, and 60 made-up learners",
         )
 
+    @no_translations
     def handle(self, *args, force, **options):
         if not getattr(settings, "DEMO_SEED_ALLOWED", False) and not force:
             raise CommandError(
