@@ -75,3 +75,18 @@ def test_the_dashboard_shows_only_the_learners_own_courses(
     client.force_login(learner)
     html = client.get("/nl/account/learning/").content.decode()
     assert "Partnergeweld herkennen" not in html
+
+
+@pytest.mark.django_db
+def test_after_finishing_its_only_course_the_learner_is_not_told_to_start_one(
+    signed_in, learner, course_tree
+):
+    from django.utils import timezone
+
+    signed_in.get(course_tree["extra"].url)
+    Enrolment.objects.filter(user=learner).update(completed_at=timezone.now())
+    html = signed_in.get("/nl/account/learning/").content.decode()
+    assert "U bent nog niet aan een cursus begonnen." not in html
+    in_progress = html.split('id="in-progress-heading"', 1)[1].split("</section>", 1)[0]
+    assert "U hebt geen cursus in uitvoering." in in_progress
+    assert f'href="{course_tree["library"].url}"' in in_progress

@@ -1,5 +1,7 @@
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
+from ..selectors import course_progress as select_course_progress
 from ..selectors import module_progress as select_module_progress
 
 register = template.Library()
@@ -15,6 +17,17 @@ def module_progress(context, module):
     if recorded is not None and recorded.module_key == module.translation_key:
         return recorded
     return select_module_progress(user=request.user, module=module)
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context, course, parts):
+    """The signed-in learner's progress through the course's `parts` (one query); for a
+    visitor, the parts without any state (their page is cached and shared)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return select_course_progress(user=AnonymousUser(), course=course, parts=parts)
+    return select_course_progress(user=user, course=course, parts=parts)
 
 
 @register.filter
