@@ -282,3 +282,16 @@ def test_the_course_page_speaks_the_pages_language(signed_in, course_tree, langu
     html = signed_in.get(course.url).content.decode()
     assert start in html and left in html
     assert "Niet gestart" not in html and "Begin aan de opleiding" not in html
+
+
+@pytest.mark.django_db
+def test_a_learner_never_sees_another_learners_progress(client, other_learner, course_tree, record):
+    record(course_tree["watch"], completed=True)
+    record(course_tree["check"], minutes_ago=5)
+    client.force_login(other_learner)
+
+    html = client.get(course_tree["course"].url).content.decode()
+
+    assert "Begin aan de opleiding" in progress_box(html)
+    assert "0 van 3 modules voltooid (0%)" in html
+    assert "Bezig" not in html and "✓ Voltooid" not in html

@@ -23,10 +23,7 @@ def module_progress(context, module):
 def course_progress(context, course, parts):
     """The signed-in learner's progress through the course's `parts` (one query); for a
     visitor, the parts without any state (their page is cached and shared)."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return select_course_progress(user=AnonymousUser(), course=course, parts=parts)
+    user = getattr(context.get("request"), "user", None) or AnonymousUser()
     return select_course_progress(user=user, course=course, parts=parts)
 
 
