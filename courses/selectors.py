@@ -6,7 +6,8 @@ relations are fetched in bulk, translated snippets are looked up once per page.
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
@@ -18,7 +19,6 @@ from elearning.core.page_cache import page_cache_generation
 from .models import (
     CoursePage,
     LibraryPage,
-    ModulePage,
     PodcastEpisodePage,
     PodcastPage,
     Theme,
@@ -174,19 +174,31 @@ def tool_courses(*, tool):
     )
 
 
-def course_outline(*, course):
-    """The course's parts in order (modules and webinars), with its people and themes."""
-    parts = list(
+def course_parts(*, course):
+    """The course's live parts in order, modules and webinars, as light pages in ONE query
+    whatever the course's size: plain pages (enough for {% pageurl %}) carrying what an outline
+    shows of each part (summary, duration, required, is_webinar) from the joined part tables."""
+    return list(
         Page.objects.child_of(course)
         .live()
-        .type(ModulePage, WebinarPage)
+        .filter(Q(modulepage__isnull=False) | Q(webinarpage__isnull=False))
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+        .annotate(
+            summary=Coalesce("modulepage__summary", "webinarpage__summary"),
+            duration_minutes=Coalesce(
+                "modulepage__duration_minutes", "webinarpage__duration_minutes"
+            ),
+            required=Coalesce("modulepage__required", Value(False)),
+            is_webinar=ExpressionWrapper(Q(webinarpage__isnull=False), output_field=BooleanField()),
+        )
         .order_by("path")
-        .specific()
     )
-    for part in parts:
-        part.is_webinar = isinstance(part, WebinarPage)
+
+
+def course_outline(*, course):
+    """The course's parts in order (modules and webinars), with its people and themes."""
     return {
-        "parts": parts,
+        "parts": course_parts(course=course),
         "course_themes": localized_themes(course.themes.all(), locale_id=course.locale_id),
         "course_trainers": list(course.trainers.all()),
         "course_audience": list(course.audience.all()),
@@ -194,32 +206,18 @@ def course_outline(*, course):
 
 
 def module_navigation(*, module, course):
-    """Where the learner is in the course: the course, the previous and the next part.
-
-    Sibling positions are read as bare (id, path) rows; only the two neighbours become pages,
-    so a course of hundreds of parts costs no more to render than one of three.
-    """
-    siblings = list(
-        Page.objects.sibling_of(module, inclusive=True)
-        .live()
-        .type(ModulePage, WebinarPage)
-        .order_by("path")
-        .values_list("pk", flat=True)
-    )
-    index = siblings.index(module.pk)
-    neighbour_ids = siblings[max(index - 1, 0) : index] + siblings[index + 1 : index + 2]
-    neighbours = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=neighbour_ids).only(
-            "id", "title", "url_path", "path", "depth", "locale_id"
-        )
-    }
+    """Where the learner is in the course: the course, its parts, the previous and next part."""
+    parts = course_parts(course=course)
+    ids = [part.pk for part in parts]
+    # A draft seen in preview is not among the live parts: it has no neighbours then.
+    index = ids.index(module.pk) if module.pk in ids else None
     return {
         "course": course,
-        "previous_part": neighbours.get(siblings[index - 1]) if index > 0 else None,
-        "next_part": neighbours.get(siblings[index + 1]) if index + 1 < len(siblings) else None,
-        "part_number": index + 1,
-        "part_count": len(siblings),
+        "parts": parts,
+        "previous_part": parts[index - 1] if index else None,
+        "next_part": parts[index + 1] if index is not None and index + 1 < len(parts) else None,
+        "part_number": index + 1 if index is not None else None,
+        "part_count": len(parts),
     }
 
 

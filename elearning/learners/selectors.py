@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Q
 
+from wagtail.models import Page
+
 from courses.models import CoursePage, LibraryPage, ModulePage
 
 from .completion import module_completion_missing
@@ -48,40 +50,128 @@ def _pages_in_language(model, keys, language):
     return pages
 
 
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One part of a course as the learner's outline shows it.
+
+    Webinars have no progress record (the player records modules only), so they have no
+    state and do not count for completion; optional modules have a state but do not count.
+    """
+
+    part: Page
+    progress: ModuleProgress | None = None
+
+    @property
+    def is_webinar(self):
+        return getattr(self.part, "is_webinar", False)
+
+    @property
+    def counts(self):
+        """Whether the course's completion waits for this part (a required module)."""
+        return not self.is_webinar and self.part.required
+
+    @property
+    def status(self):
+        if self.is_webinar:
+            return ""
+        return self.progress.status if self.progress else ProgressStatus.NOT_STARTED
+
+    @property
+    def status_label(self):
+        return ProgressStatus(self.status).label if self.status else ""
+
+    @property
+    def completed(self):
+        return self.status == ProgressStatus.COMPLETED
+
+
 @dataclass
 class CourseProgress:
+    """Where a learner stands in a course: each part's state, what is left, where to go on.
+
+    For a visitor (`personal` false) it holds the parts only, with no state: the page they see
+    is cached and shared, so it says nothing about anyone.
+    """
+
     course: CoursePage
-    enrolment: Enrolment
-    modules: list = field(default_factory=list)  # [(module page, progress or None)]
-    continue_module: ModulePage | None = None
+    enrolment: Enrolment | None = None
+    parts: list = field(default_factory=list)  # [OutlineEntry], in course order
     attest: Attest | None = None
+    personal: bool = True
 
     @property
     def required_count(self):
-        return sum(1 for module, _progress in self.modules if module.required)
+        return sum(1 for entry in self.parts if entry.counts)
 
     @property
     def completed_count(self):
-        return sum(
-            1
-            for module, progress in self.modules
-            if module.required and progress and progress.status == ProgressStatus.COMPLETED
-        )
+        return sum(1 for entry in self.parts if entry.counts and entry.completed)
 
     @property
     def percent(self):
         return round(100 * self.completed_count / self.required_count) if self.required_count else 0
 
+    @property
+    def started(self):
+        return any(entry.progress for entry in self.parts)
 
-def _continue_module(modules):
-    """Where to pick up: the module last worked in, unless done; else the first one not done."""
-    started = [(m, p) for m, p in modules if p and p.status != ProgressStatus.COMPLETED]
-    if started:
-        return max(started, key=lambda pair: pair[1].last_activity_at)[0]
-    for module, progress in modules:
-        if not progress or progress.status != ProgressStatus.COMPLETED:
-            return module
-    return None
+    @property
+    def completed(self):
+        return bool(self.enrolment and self.enrolment.completed_at)
+
+    @property
+    def first_part(self):
+        return self.parts[0].part if self.parts else None
+
+    @property
+    def continue_part(self):
+        """Where to pick up: the module last worked in, unless done; else the first one not
+        done in course order; the first part when every module is done."""
+        started = [e for e in self.parts if e.progress and not e.completed]
+        if started:
+            return max(started, key=lambda entry: entry.progress.last_activity_at).part
+        for entry in self.parts:
+            if entry.status and not entry.completed:
+                return entry.part
+        return self.first_part
+
+    @property
+    def minutes_left(self):
+        """Study time of what is left: required modules not completed, and webinars (never
+        recorded, so never known to be watched); optional modules are left out."""
+        return sum(
+            entry.part.duration_minutes
+            for entry in self.parts
+            if entry.is_webinar or (entry.counts and not entry.completed)
+        )
+
+
+def _attest_of(enrolment):
+    try:
+        return enrolment.attest
+    except Attest.DoesNotExist:
+        return None
+
+
+def course_progress(*, user, course, parts):
+    """The learner's progress through `parts` (the course's live parts, in order) in one query:
+    their progress rows of the course's modules, with the enrolment and its attest."""
+    if not user.is_authenticated:
+        return CourseProgress(
+            course=course, parts=[OutlineEntry(part) for part in parts], personal=False
+        )
+    keys = [part.translation_key for part in parts if not getattr(part, "is_webinar", False)]
+    rows = ModuleProgress.objects.filter(user=user, module_key__in=keys).select_related(
+        "enrolment__attest"
+    )
+    by_key = {row.module_key: row for row in rows}
+    enrolment = next((row.enrolment for row in by_key.values()), None)
+    return CourseProgress(
+        course=course,
+        enrolment=enrolment,
+        parts=[OutlineEntry(part, by_key.get(part.translation_key)) for part in parts],
+        attest=_attest_of(enrolment) if enrolment else None,
+    )
 
 
 def learning_dashboard(*, user, language):
@@ -102,16 +192,12 @@ def learning_dashboard(*, user, language):
         course = courses.get(enrolment.course_key)
         if course is None:  # the course was unpublished or removed since
             continue
-        modules = [
-            (module, progress_by_key.get(module.translation_key))
+        parts = [
+            OutlineEntry(module, progress_by_key.get(module.translation_key))
             for module in modules_by_parent.get(course.path, [])
         ]
         entry = CourseProgress(
-            course=course,
-            enrolment=enrolment,
-            modules=modules,
-            continue_module=_continue_module(modules),
-            attest=attests.get(enrolment.pk),
+            course=course, enrolment=enrolment, parts=parts, attest=attests.get(enrolment.pk)
         )
         (completed if enrolment.completed_at else in_progress).append(entry)
     library = _pages_in_language(

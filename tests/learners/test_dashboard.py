@@ -3,6 +3,7 @@
 import pytest
 
 from elearning.learners.models import Enrolment
+from tests.factories import CoursePageFactory, ModulePageFactory, publish
 
 from .helpers import answer, check_ids, open_module, post_events, watch_events
 
@@ -75,3 +76,38 @@ def test_the_dashboard_shows_only_the_learners_own_courses(
     client.force_login(learner)
     html = client.get("/nl/account/learning/").content.decode()
     assert "Partnergeweld herkennen" not in html
+
+
+@pytest.mark.django_db
+def test_after_finishing_its_only_course_the_learner_is_not_told_to_start_one(
+    signed_in, learner, course_tree
+):
+    from django.utils import timezone
+
+    signed_in.get(course_tree["extra"].url)
+    Enrolment.objects.filter(user=learner).update(completed_at=timezone.now())
+    html = signed_in.get("/nl/account/learning/").content.decode()
+    assert "U bent nog niet aan een cursus begonnen." not in html
+    in_progress = html.split('id="in-progress-heading"', 1)[1].split("</section>", 1)[0]
+    assert "U hebt geen cursus in uitvoering." in in_progress
+    assert f'href="{course_tree["library"].url}"' in in_progress
+
+
+@pytest.mark.django_db
+def test_a_course_in_progress_and_a_completed_one_each_have_their_section(
+    signed_in, learner, course_tree
+):
+    done = publish(CoursePageFactory(parent=course_tree["library"], title="Ouderenmis"))
+    done_module = publish(ModulePageFactory(parent=done, title="Signalen bij ouderen"))
+    signed_in.get(done_module.url)  # "viewed": the course's only module, so it is completed
+    assert Enrolment.objects.get(user=learner).completed_at is not None
+    signed_in.get(course_tree["check"].url)  # started, not completed
+
+    html = signed_in.get("/nl/account/learning/").content.decode()
+
+    in_progress, rest = html.split('id="in-progress-heading"', 1)[1].split('id="completed-heading"')
+    assert "Partnergeweld herkennen" in in_progress and "Ouderenmis" not in in_progress
+    assert f'class="button" href="{course_tree["check"].url}"' in in_progress
+    assert "Ouderenmis" in rest and "Partnergeweld herkennen" not in rest
+    assert "nog niet aan een cursus begonnen" not in html
+    assert "geen cursus in uitvoering" not in html

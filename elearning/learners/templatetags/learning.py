@@ -1,5 +1,7 @@
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
+from ..selectors import course_progress as select_course_progress
 from ..selectors import module_completion_needs
 from ..selectors import module_progress as select_module_progress
 
@@ -22,6 +24,14 @@ def module_progress(context, module):
 def module_needs(module, progress):
     """What the learner still has to do to complete `module` (see module_completion_needs)."""
     return module_completion_needs(module=module, progress=progress)
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context, course, parts):
+    """The signed-in learner's progress through the course's `parts` (one query); for a
+    visitor, the parts without any state (their page is cached and shared)."""
+    user = getattr(context.get("request"), "user", None) or AnonymousUser()
+    return select_course_progress(user=user, course=course, parts=parts)
 
 
 @register.filter
