@@ -115,10 +115,11 @@ def learning_dashboard(*, user, language):
     }
 
 
-def _title(pages, key):
-    """The page's title for the data download; None once the page is gone or unpublished."""
-    page = pages.get(key)
-    return page.title if page else None
+def page_titles(*, model, keys, language):
+    """{translation key: title} of the live pages of `model`, in the language where a
+    translation exists, else in the default language; a page gone or unpublished is left out.
+    For the data download, which names what its keys stand for (one query per kind of page)."""
+    return {key: page.title for key, page in _pages_in_language(model, keys, language).items()}
 
 
 def learning_record_export(*, user):
@@ -136,13 +137,17 @@ def learning_record_export(*, user):
         )
     enrolments = list(Enrolment.objects.filter(user=user).order_by("started_at"))
     language = user.preferred_language
-    courses = _pages_in_language(CoursePage, [e.course_key for e in enrolments], language)
-    modules = _pages_in_language(ModulePage, [p.module_key for p in progress_rows], language)
+    courses = page_titles(
+        model=CoursePage, keys=[e.course_key for e in enrolments], language=language
+    )
+    modules = page_titles(
+        model=ModulePage, keys=[p.module_key for p in progress_rows], language=language
+    )
     return {
         "enrolments": [
             {
                 "course": str(enrolment.course_key),
-                "course_title": _title(courses, enrolment.course_key),
+                "course_title": courses.get(enrolment.course_key),
                 "started_at": enrolment.started_at.isoformat(),
                 "completed_at": enrolment.completed_at and enrolment.completed_at.isoformat(),
             }
@@ -151,7 +156,7 @@ def learning_record_export(*, user):
         "modules": [
             {
                 "module": str(progress.module_key),
-                "module_title": _title(modules, progress.module_key),
+                "module_title": modules.get(progress.module_key),
                 "status": progress.status,
                 "first_activity_at": progress.first_activity_at.isoformat(),
                 "last_activity_at": progress.last_activity_at.isoformat(),
