@@ -1,6 +1,7 @@
 """Reads of the learner's record, shaped for pages, in a fixed number of queries."""
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.conf import settings
 from django.db.models import Q
@@ -221,12 +222,11 @@ def _module_reflections(module, notes):
     for block in module.body if module else ():
         if block.block_type == "reflection" and block.id in by_block:
             entry.notes.append((block.value["question"], by_block.pop(block.id)))
-    entry.notes.extend((None, note) for note in sorted(by_block.values(), key=_by_date))
+    entry.notes.extend((None, note) for note in sorted(by_block.values(), key=_updated_at))
     return entry
 
 
-def _by_date(note):
-    return note.updated_at
+_updated_at = attrgetter("updated_at")
 
 
 def reflections_overview(*, user, language):

@@ -7,7 +7,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -83,10 +82,5 @@ def reflections(request):
     return render(
         request,
         "learners/reflections.html",
-        {
-            "overview": reflections_overview(
-                user=request.user, language=translation.get_language()
-            ),
-            "dashboard_url": reverse("learners:dashboard"),
-        },
+        {"overview": reflections_overview(user=request.user, language=translation.get_language())},
     )
