@@ -200,6 +200,8 @@ def reflection_notes_of_module(*, user, module):
 
 def module_page_reflections(*, page, request, context):
     """The module page's context (courses/page_context.py): the signed-in learner's notes."""
+    if not any(block.block_type == "reflection" for block in page.body):
+        return {}  # nothing to show them under: no query
     return {"reflection_notes": reflection_notes_of_module(user=request.user, module=page)}
 
 

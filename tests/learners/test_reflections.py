@@ -280,6 +280,16 @@ def test_the_module_page_reads_the_notes_in_one_query(
     assert len(note_queries) == 1
 
 
+def test_a_module_without_reflection_questions_reads_no_notes(signed_in, library_tree):
+    module = library_tree["pages"]["module"]
+    module.body = [b for b in module.body.raw_data if b["type"] != "reflection"]
+    publish(module)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert signed_in.get(module.url).status_code == 200
+    assert not [q for q in captured.captured_queries if "learners_reflectionnote" in q["sql"]]
+
+
 # --- My reflections -----------------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 /*
  * Private notes on reflection questions. Without JavaScript the form posts and the page reloads
  * at the question; with it, the note is saved in place and the status line (role="status") says
- * "Saved." or why not. On "My reflections" the Print button opens the browser's print dialog.
+ * "Saved." or why not (the server's words; data-not-saved when no answer came). On
+ * "My reflections" the Print button opens the browser's print dialog.
  */
 (function () {
   "use strict";
@@ -26,8 +27,9 @@
         if (all && !body.error) all.hidden = !body.saved;
       })
       .catch(function () {
-        // Offline or the server did not answer: the form still posts the ordinary way.
-        form.submit();
+        // Offline, or an answer that is not the endpoint's (an expired session's error page):
+        // the text stays in the box and the learner can save again.
+        status.textContent = form.getAttribute("data-not-saved");
       })
       .finally(function () {
         button.disabled = false;
