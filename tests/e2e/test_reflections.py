@@ -1,6 +1,8 @@
 """A learner writes a private note under a reflection question (saved in place, no reload),
 finds it again, and prints "My reflections"; axe finds nothing on either page."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -74,3 +76,28 @@ def test_a_note_is_saved_in_place_kept_and_printed(page, small_tree, learner):
     assert page.pdf()[:4] == b"%PDF"
 
     assert not page.browser_log.page_errors
+
+
+def test_without_javascript_the_form_posts_and_the_print_button_stays_hidden(
+    browser, live_server, settings, small_tree, learner
+):
+    settings.SITE_URL = live_server.url
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, learner.email, "correct-horse-battery")
+        page.goto(small_tree["module"].url)
+        reflection = page.locator(".reflection")
+        reflection.get_by_label("Uw privénotitie").fill("Zonder script")
+        reflection.get_by_role("button", name="Notitie opslaan").click()
+        expect(page).to_have_url(re.compile(r"\?note="))
+        reflection = page.locator(".reflection")
+        expect(reflection.get_by_role("status")).to_have_text("Opgeslagen.")
+        expect(reflection.get_by_label("Uw privénotitie")).to_have_value("Zonder script")
+
+        page.goto("/nl/learning/reflections/")
+        expect(page.get_by_text("Zonder script")).to_be_visible()
+        expect(page.get_by_text("of gebruik de afdrukopdracht van uw browser.")).to_be_visible()
+        expect(page.get_by_role("button", name="Afdrukken")).to_be_hidden()
+    finally:
+        context.close()
