@@ -1,7 +1,6 @@
 """A learner's private notes on reflection questions: saving one, and "My reflections"."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -68,11 +67,17 @@ def reflection_note_submit(request, module_id, block_id):
 
 
 def _note_refused(request, module, block_id, message):
-    """A note the learner can fix (too long): said where they are, nothing saved."""
+    """A note the learner can fix (too long): nothing saved; without JavaScript the text comes
+    back in a form of its own, so it is not lost and can be shortened and saved from there."""
     if _wants_json(request):
         return JsonResponse({"error": message}, status=400)
-    messages.error(request, message)
-    return redirect(f"{module.url}#reflection-{block_id}")
+    context = {
+        "message": message,
+        "module": module,
+        "block_id": block_id,
+        "text": request.POST.get("text", ""),
+    }
+    return render(request, "learners/reflection_refused.html", context, status=400)
 
 
 @never_cache
