@@ -299,6 +299,7 @@ else:
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 # Progress API: requests per learner per minute (the player sends about four while playing).
 PROGRESS_EVENTS_PER_MINUTE = int(os.environ.get("PROGRESS_EVENTS_PER_MINUTE", "60"))
+REFLECTION_SAVES_PER_MINUTE = 20  # per learner: someone typing saves a few times at most
 
 # Celery: https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)

@@ -245,3 +245,36 @@ class XapiStatement(models.Model):
 
     def __str__(self):
         return f"{self.verb} {self.statement_id}"
+
+
+REFLECTION_NOTE_MAX_LENGTH = 5000
+
+
+class ReflectionNote(models.Model):
+    """A learner's private answer to a reflection question, for themselves alone.
+
+    Never shown to trainers or editors, in reports or in the admin: only the learner reads it,
+    on the module page, on "My reflections" and in their data download. It goes with the account
+    (CASCADE): unlike progress, a note has no anonymous statistical use. `block_id` is the
+    StreamField id of the reflection block, the same in every language of the module.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflection_notes"
+    )
+    module_key = models.UUIDField(_("module"))
+    block_id = models.CharField(max_length=64)
+    text = models.TextField(_("note"), max_length=REFLECTION_NOTE_MAX_LENGTH)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reflection note")
+        verbose_name_plural = _("reflection notes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module_key", "block_id"], name="learners_one_note_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} / {self.module_key} / {self.block_id}"

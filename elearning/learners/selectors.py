@@ -1,6 +1,7 @@
 """Reads of the learner's record, shaped for pages, in a fixed number of queries."""
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.conf import settings
 from django.db.models import Q
@@ -11,7 +12,7 @@ from courses.models import CoursePage, LibraryPage, ModulePage
 
 from .completion import module_completion_missing
 from .facts import module_facts
-from .models import Attest, Enrolment, ModuleProgress, ProgressStatus, QuizAttempt
+from .models import Attest, Enrolment, ModuleProgress, ProgressStatus, QuizAttempt, ReflectionNote
 
 
 def module_progress(*, user, module):
@@ -210,6 +211,13 @@ def learning_dashboard(*, user, language):
     }
 
 
+def page_titles(*, model, keys, language):
+    """{translation key: title} of the live pages of `model`, in the language where a
+    translation exists, else in the default language; a page gone or unpublished is left out.
+    For the data download, which names what its keys stand for (one query per kind of page)."""
+    return {key: page.title for key, page in _pages_in_language(model, keys, language).items()}
+
+
 def learning_record_export(*, user):
     """The learner's whole learning record, for the GDPR download (JSON-ready)."""
     attempts = {}
@@ -223,18 +231,28 @@ def learning_record_export(*, user):
                 "answered_at": attempt.created_at.isoformat(),
             }
         )
+    enrolments = list(Enrolment.objects.filter(user=user).order_by("started_at"))
+    language = user.preferred_language
+    courses = page_titles(
+        model=CoursePage, keys=[e.course_key for e in enrolments], language=language
+    )
+    modules = page_titles(
+        model=ModulePage, keys=[p.module_key for p in progress_rows], language=language
+    )
     return {
         "enrolments": [
             {
                 "course": str(enrolment.course_key),
+                "course_title": courses.get(enrolment.course_key),
                 "started_at": enrolment.started_at.isoformat(),
                 "completed_at": enrolment.completed_at and enrolment.completed_at.isoformat(),
             }
-            for enrolment in Enrolment.objects.filter(user=user).order_by("started_at")
+            for enrolment in enrolments
         ],
         "modules": [
             {
                 "module": str(progress.module_key),
+                "module_title": modules.get(progress.module_key),
                 "status": progress.status,
                 "first_activity_at": progress.first_activity_at.isoformat(),
                 "last_activity_at": progress.last_activity_at.isoformat(),
@@ -253,10 +271,101 @@ def learning_record_export(*, user):
                 "name": attest.learner_name,
                 "course": attest.course_title,
                 "modules": attest.module_titles,
+                "course_key": str(attest.enrolment.course_key),
                 "study_minutes": attest.study_minutes,
                 "completed_on": attest.completed_on.isoformat(),
                 "issued_at": attest.issued_at.isoformat(),
             }
-            for attest in Attest.objects.filter(user=user).order_by("issued_at")
+            for attest in Attest.objects.filter(user=user)
+            .select_related("enrolment")
+            .order_by("issued_at")
         ],
     }
+
+
+# --- Reflection notes: the learner's alone (never in the admin, reports or exports for others) ---
+
+
+def reflection_notes_of_module(*, user, module):
+    """{reflection block id: note} of the signed-in learner in this module, in any language."""
+    if not user.is_authenticated:
+        return {}
+    notes = ReflectionNote.objects.filter(user=user, module_key=module.translation_key)
+    return {note.block_id: note for note in notes}
+
+
+def module_page_reflections(*, page, request, context):
+    """The module page's context (courses/page_context.py): the signed-in learner's notes."""
+    if not any(block.block_type == "reflection" for block in page.body):
+        return {}  # nothing to show them under: no query
+    return {"reflection_notes": reflection_notes_of_module(user=request.user, module=page)}
+
+
+@dataclass
+class ModuleReflections:
+    module: ModulePage | None  # None once the module is unpublished or removed
+    notes: list = field(default_factory=list)  # [(question or None, note)], in page order
+
+
+@dataclass
+class CourseReflections:
+    course: CoursePage | None
+    modules: list = field(default_factory=list)  # [ModuleReflections], in course order
+
+
+def _module_reflections(module, notes):
+    """The module's notes in the order of its questions; a note whose question is gone, last."""
+    by_block = {note.block_id: note for note in notes}
+    entry = ModuleReflections(module=module)
+    for block in module.body if module else ():
+        if block.block_type == "reflection" and block.id in by_block:
+            entry.notes.append((block.value["question"], by_block.pop(block.id)))
+    entry.notes.extend((None, note) for note in sorted(by_block.values(), key=_updated_at))
+    return entry
+
+
+_updated_at = attrgetter("updated_at")
+
+
+def reflections_overview(*, user, language):
+    """ "My reflections": every note, grouped by course then module, in three queries.
+
+    Courses come in title order, modules in course order. Notes on modules no longer published
+    come last, in a group without a course.
+    """
+    notes_by_module = {}
+    for note in ReflectionNote.objects.filter(user=user):
+        notes_by_module.setdefault(note.module_key, []).append(note)
+    modules = _pages_in_language(ModulePage, list(notes_by_module), language)
+    parent_paths = {module.path[: -ModulePage.steplen] for module in modules.values()}
+    courses = {course.path: course for course in CoursePage.objects.filter(path__in=parent_paths)}
+    groups = {}
+    for module in sorted(modules.values(), key=lambda page: page.path):
+        course = courses.get(module.path[: -ModulePage.steplen])
+        group = groups.setdefault(course.pk, CourseReflections(course=course))
+        group.modules.append(_module_reflections(module, notes_by_module[module.translation_key]))
+    overview = sorted(groups.values(), key=lambda group: group.course.title.casefold())
+    gone = [notes for key, notes in notes_by_module.items() if key not in modules]
+    if gone:
+        orphans = CourseReflections(course=None)
+        orphans.modules = [_module_reflections(None, notes) for notes in gone]
+        overview.append(orphans)
+    return overview
+
+
+def reflection_notes_export(*, user):
+    """The learner's notes with their course, module and question, for the data download."""
+    return [
+        {
+            "course": str(group.course.translation_key) if group.course else None,
+            "course_title": group.course.title if group.course else None,
+            "module": str(note.module_key),
+            "module_title": entry.module.title if entry.module else None,
+            "question": question,
+            "note": note.text,
+            "updated_at": note.updated_at.isoformat(),
+        }
+        for group in reflections_overview(user=user, language=user.preferred_language)
+        for entry in group.modules
+        for question, note in entry.notes
+    ]

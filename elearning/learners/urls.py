@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attests, learning
+from .views import attests, learning, reflections
 
 app_name = "learners"
 
@@ -12,6 +12,12 @@ urlpatterns = [
         learning.knowledge_check_submit,
         name="knowledge_check",
     ),
+    path(
+        "learning/modules/<id:module_id>/reflections/<str:block_id>/",
+        reflections.reflection_note_submit,
+        name="reflection_note",
+    ),
+    path("learning/reflections/", reflections.reflections, name="reflections"),
     path(
         "account/learning/attests/<str:code>.pdf", attests.attest_download, name="attest_download"
     ),

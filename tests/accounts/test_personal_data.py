@@ -11,9 +11,15 @@ from elearning.accounts.services import account_data_export, account_erase
 
 def test_the_apps_register_their_sections_in_the_order_of_the_download():
     sections = {section.name: section for section in personal_data.personal_data_sections()}
-    assert list(sections) == ["learning", "intervision", "intervision_place_offers", "evaluations"]
+    assert list(sections) == [
+        "learning",
+        "reflection_notes",
+        "intervision",
+        "intervision_place_offers",
+        "evaluations",
+    ]
     erased = [name for name, section in sections.items() if section.erase is not None]
-    assert erased == ["learning", "intervision", "evaluations"]
+    assert erased == ["learning", "reflection_notes", "intervision", "evaluations"]
 
 
 @pytest.mark.django_db
@@ -24,6 +30,7 @@ def test_the_download_holds_the_account_sections_then_the_registered_ones(learne
         "sign_ins",
         "municipality_sign_ins",
         "learning",
+        "reflection_notes",
         "intervision",
         "intervision_place_offers",
         "evaluations",

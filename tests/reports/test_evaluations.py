@@ -1,6 +1,7 @@
 """Learners evaluate a module, a webinar or an intervision session of a course: once each."""
 
 import html
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,12 @@ from elearning.accounts.services import account_data_export, account_erase
 from elearning.intervision.models import Attendance, SignUpStatus
 from elearning.learners.models import ModuleProgress
 from elearning.reports.models import EvaluatedKind, Evaluation, EvaluationRating
-from tests.factories import ModuleProgressFactory, SignUpFactory
+from tests.factories import (
+    EvaluationFactory,
+    IntervisionSessionFactory,
+    ModuleProgressFactory,
+    SignUpFactory,
+)
 from tests.intervision.conftest import session_make
 
 from .conftest import learners_add, municipality
@@ -163,10 +169,34 @@ def test_export_and_erasure_of_ones_evaluations(client, courses, evaluator):
     assert exported[0]["comment"] == "Concreet en bruikbaar." and sorted(
         exported[0]["scores"].values()
     ) == [4, 5]
+    assert exported[0]["item"] == str(courses.modules[0].translation_key)
+    assert (exported[0]["item_title"], exported[0]["course_title"]) == (
+        "Signalen",
+        "Kindermishandeling",
+    )
     account_erase(user=evaluator)
     evaluation = Evaluation.objects.get()
     assert evaluation.user is None and evaluation.comment == ""  # scores stay, the words go
     assert evaluation.ratings.count() == 2
+
+
+def test_the_export_names_every_kind_of_evaluated_item(courses, evaluator):
+    session = IntervisionSessionFactory(title="Intervisie kinderen", course=courses.course)
+    gone = uuid.uuid4()
+    for kind, key in (
+        (EvaluatedKind.WEBINAR, courses.webinar.translation_key),
+        (EvaluatedKind.SESSION, session.uid),
+        (EvaluatedKind.MODULE, gone),
+    ):
+        EvaluationFactory(
+            user=evaluator, kind=kind, item_key=key, course_key=courses.course.translation_key
+        )
+    exported = account_data_export(user=evaluator)["evaluations"]
+    assert [(e["about"], e["item_title"], e["course_title"]) for e in exported] == [
+        ("webinar", "Babobox deel 1", "Kindermishandeling"),
+        ("session", "Intervisie kinderen", "Kindermishandeling"),
+        ("module", None, "Kindermishandeling"),  # a page removed since: its key alone
+    ]
 
 
 def test_the_form_is_in_french_for_a_french_learner(client, courses, evaluator):

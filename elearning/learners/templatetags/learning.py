@@ -41,3 +41,9 @@ def clock(seconds):
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@register.simple_tag(takes_context=True)
+def reflection_note(context, block_id):
+    """The signed-in learner's note on this reflection question (None for visitors)."""
+    return (context.get("reflection_notes") or {}).get(block_id)

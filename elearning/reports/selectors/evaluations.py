@@ -6,6 +6,10 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage, ModulePage, WebinarPage
+from elearning.intervision.models import IntervisionSession
+from elearning.learners.selectors import page_titles
+
 from ..models import EvaluatedKind, Evaluation, EvaluationRating
 from ..tables import SUPPRESSED, Table, mean
 
@@ -83,16 +87,43 @@ def comments_table(items, evaluations, shown):
 
 
 def evaluations_export(*, user):
-    """The person's own evaluations, for the GDPR download (JSON-ready)."""
-    evaluations = Evaluation.objects.filter(user=user).prefetch_related("ratings").order_by("pk")
+    """The person's own evaluations, for the GDPR download (JSON-ready), with the titles of
+    what they evaluated in their language beside the keys (one query per kind of item)."""
+    evaluations = list(
+        Evaluation.objects.filter(user=user).prefetch_related("ratings").order_by("pk")
+    )
+    titles = _evaluated_titles(evaluations, language=user.preferred_language)
     return [
         {
             "about": evaluation.kind,
             "item": str(evaluation.item_key),
+            "item_title": titles.get((evaluation.kind, evaluation.item_key)),
             "course": str(evaluation.course_key),
+            "course_title": titles.get(("course", evaluation.course_key)),
             "scores": {rating.question: rating.score for rating in evaluation.ratings.all()},
             "comment": evaluation.comment,
             "given_at": evaluation.created_at.isoformat(),
         }
         for evaluation in evaluations
     ]
+
+
+def _evaluated_titles(evaluations, *, language):
+    """{(kind, key): title} of the evaluated items and ("course", key): title of their courses."""
+
+    def keys(kind):
+        return [e.item_key for e in evaluations if e.kind == kind]
+
+    titles = {}
+    for kind, model in ((EvaluatedKind.MODULE, ModulePage), (EvaluatedKind.WEBINAR, WebinarPage)):
+        found = page_titles(model=model, keys=keys(kind), language=language)
+        titles.update({(kind, key): title for key, title in found.items()})
+    sessions = IntervisionSession.objects.filter(uid__in=keys(EvaluatedKind.SESSION))
+    titles.update(
+        {(EvaluatedKind.SESSION, uid): title for uid, title in sessions.values_list("uid", "title")}
+    )
+    courses = page_titles(
+        model=CoursePage, keys=[e.course_key for e in evaluations], language=language
+    )
+    titles.update({("course", key): title for key, title in courses.items()})
+    return titles
