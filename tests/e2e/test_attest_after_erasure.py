@@ -1,6 +1,6 @@
-"""In Chromium: a learner completes a course, gets the certificate and erases the account; the
-code still verifies the certificate, without the name, and a verifier who knows the name can
-have it confirmed."""
+"""In Chromium, the learner's whole journey: start a course, continue it, complete it, get the
+certificate, erase the account; the code still verifies the certificate, without the name, and
+a verifier who knows the name can have it confirmed."""
 
 import io
 import re
@@ -37,9 +37,10 @@ def reading_course(db):
     home = make_home()
     library = publish(LibraryPageFactory(parent=home))
     course = publish(CoursePageFactory(parent=library, title="Ouderenmishandeling herkennen"))
-    module = publish(ModulePageFactory(parent=course, title="Signalen bij ouderen"))
+    first = publish(ModulePageFactory(parent=course, title="Signalen bij ouderen"))
+    second = publish(ModulePageFactory(parent=course, title="Het gesprek met de oudere"))
     cache.clear()
-    return {"course": course, "module": module}
+    return {"course": course, "modules": [first, second]}
 
 
 def certificate_code(page):
@@ -54,16 +55,33 @@ def certificate_code(page):
         download_link.click()
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     text = "".join(p.extract_text() for p in pdf.pages)
-    assert "Ouderenmishandeling herkennen" in text and "Signalen bij ouderen" in text
+    assert "Ouderenmishandeling herkennen" in text
+    assert "Signalen bij ouderen" in text and "Het gesprek met de oudere" in text
     return re.search(r"\b[A-HJ-NP-Z2-9]{12}\b", text).group(0)
 
 
 def test_a_certificate_verifies_after_the_account_is_deleted(
     page, reading_course, celery_worker_real
 ):
+    first, second = reading_course["modules"]
     sign_up_and_verify(page, EMAIL, PASSWORD)
-    page.goto(reading_course["module"].url)
+
+    # Start: the course page leads to the first module, which opening completes.
+    page.goto(reading_course["course"].url)
+    page.get_by_role("link", name="Begin aan de opleiding").click()
+    page.wait_for_url(f"**{first.url}")
     expect(page.locator(".progress-status--completed")).to_be_visible()
+
+    # Continue: back on the course page, one of two is done and the button leads on.
+    page.goto(reading_course["course"].url)
+    expect(page.locator(".course-progress")).to_contain_text("1 van 2 modules voltooid")
+    page.locator(".course-progress a.button--start").click()
+    page.wait_for_url(f"**{second.url}")
+    expect(page.locator(".progress-status--completed")).to_be_visible()
+
+    # Complete: the course says so and offers the certificate.
+    page.goto(reading_course["course"].url)
+    expect(page.locator(".course-progress")).to_contain_text("Opleiding voltooid")
     code = certificate_code(page)
 
     # The delete page says what becomes of certificates, then the account goes.
