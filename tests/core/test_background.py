@@ -114,9 +114,10 @@ def test_a_task_module_nobody_imported_yet_is_found(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_an_eager_task_leaves_no_broker_warning(caplog, django_capture_on_commit_callbacks):
+def test_an_eager_task_leaves_no_broker_warning(caplog, django_capture_on_commit_callbacks, eager):
     """Without a broker (`make run`) kombu used to warn "No hostname was supplied" on every
-    task: an eager task still borrows a producer, which assumed AMQP without a host."""
+    task: an eager task still borrows a producer, which assumed AMQP without a host. (The
+    integration run has a real broker; the task still runs in place here.)"""
     with caplog.at_level("WARNING"), django_capture_on_commit_callbacks(execute=True):
         task_enqueue_on_commit("core.background_probe_record", 5)
         with celery_app.producer_or_acquire() as producer:
