@@ -12,6 +12,7 @@ import pytest
 import webvtt
 from PIL import Image, ImageChops, ImageStat
 
+from elearning.core.contrast import contrast_ratio
 from elearning.demo.media_build import (
     MediaBuildError,
     artwork_build,
@@ -21,7 +22,6 @@ from elearning.demo.media_build import (
     recording_build,
 )
 from elearning.demo.media_build.captions import cue_texts
-from elearning.demo.media_build.lettering import contrast_ratio
 from elearning.demo.media_build.pictures import BAND, HILLS, INK, ON_BAND, ON_BAND_QUIET, PAPER
 from elearning.demo.media_build.programs import text_clean
 from elearning.demo.media_build.speech import FRAMES_PER_SECOND, PAUSE_SECONDS

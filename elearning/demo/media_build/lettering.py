@@ -64,15 +64,3 @@ def block_height(lines, font):
 def _line_step(font):
     # Pillow's bitmap fallback font (without FreeType) has no size; it is about 11 px high.
     return round(getattr(font, "size", 11) * LINE_SPACING)
-
-
-def contrast_ratio(first, second):
-    """The WCAG 2 contrast ratio of two sRGB colours given as hex strings ("#1e5e5a")."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(colour):
-    channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
