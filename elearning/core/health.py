@@ -118,7 +118,7 @@ def health_report_fresh():
             checks[name] = future.result()
         else:
             logger.error("health check %s took longer than %s s", name, CHECK_TIMEOUT)
-            checks[name] = {"ok": False, "ms": CHECK_TIMEOUT * 1000, "error": "timeout"}
+            checks[name] = {"ok": False, "ms": round(CHECK_TIMEOUT * 1000), "error": "timeout"}
     healthy = all(check["ok"] for check in checks.values())
     return {"status": "ok" if healthy else "fail", "checks": checks}
 
