@@ -10,7 +10,6 @@ storage: each process runs the checks at most once every REPORT_SECONDS and answ
 last report in between (kept in memory, not in the cache: the cache is one of the parts).
 """
 
-import concurrent.futures
 import logging
 import threading
 import time
@@ -105,35 +104,42 @@ def health_report_forget():
 
 def health_report_fresh():
     """Every check run now, side by side; one that overruns CHECK_TIMEOUT is reported failed
-    and left to finish on its own (a thread cannot be stopped)."""
-    executor = concurrent.futures.ThreadPoolExecutor(
-        max_workers=len(HEALTH_CHECKS), thread_name_prefix="healthz"
-    )
-    futures = {name: executor.submit(_timed, name, check) for name, check in HEALTH_CHECKS.items()}
-    concurrent.futures.wait(futures.values(), timeout=CHECK_TIMEOUT)
-    executor.shutdown(wait=False, cancel_futures=True)
+    and left to finish on its own: a thread cannot be stopped, and a daemon thread does not
+    hold the process when gunicorn stops it."""
+    results = {}
+    threads = [
+        threading.Thread(
+            target=_timed, args=(name, check, results), name=f"healthz-{name}", daemon=True
+        )
+        for name, check in HEALTH_CHECKS.items()
+    ]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + CHECK_TIMEOUT
+    for thread in threads:
+        thread.join(timeout=max(0, deadline - time.monotonic()))
     checks = {}
-    for name, future in futures.items():
-        if future.done():
-            checks[name] = future.result()
-        else:
+    for name in HEALTH_CHECKS:
+        checks[name] = results.get(name)
+        if checks[name] is None:
             logger.error("health check %s took longer than %s s", name, CHECK_TIMEOUT)
             checks[name] = {"ok": False, "ms": round(CHECK_TIMEOUT * 1000), "error": "timeout"}
     healthy = all(check["ok"] for check in checks.values())
     return {"status": "ok" if healthy else "fail", "checks": checks}
 
 
-def _timed(name, check):
+def _timed(name, check, results):
     started = time.monotonic()
     try:
         note = check()
     except Exception:
         logger.exception("health check %s failed", name)
-        return {"ok": False, "ms": _ms_since(started), "error": "failed"}
+        results[name] = {"ok": False, "ms": _ms_since(started), "error": "failed"}
+        return
     result = {"ok": True, "ms": _ms_since(started)}
     if note:
         result["note"] = note
-    return result
+    results[name] = result  # whole, as the request thread may read it at any moment
 
 
 def _ms_since(started):
