@@ -25,10 +25,11 @@ def main():
         step = "migrate and collectstatic"
         shape.prepare()
         _say(started, "database migrated, static files collected")
+        step = "starting"
+        shape.start()  # the servers boot while the content is made (they cache nothing yet)
         step = "seeding"
         seeded = shape.django_call("seed")
         step = "starting"
-        shape.start()
         smoke = Smoke(shape, seeded)
         eventually(
             lambda: _answers(smoke) or _fail_if_exited(shape),

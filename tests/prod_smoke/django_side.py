@@ -80,10 +80,3 @@ def recording_processed(*, title, timeout):
         "detail": asset.processing_detail[-500:],
         "web_file": asset.web_file.name,
     }
-
-
-def failed_sign_ins(*, email):
-    """The client addresses django-axes recorded failed sign-ins for `email` under."""
-    from axes.models import AccessAttempt
-
-    return sorted(AccessAttempt.objects.filter(username=email).values_list("ip_address", flat=True))

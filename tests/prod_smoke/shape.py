@@ -212,7 +212,10 @@ class Shape:
     def stop(self):
         """Stop every process (its whole group), drop the database, empty Redis db, remove the
         folder. Runs to the end even when a step fails."""
-        for name, process in reversed(list(self.processes.items())):
+        # All at once: each may take seconds to finish its work in hand (warm shutdown).
+        for process in self.processes.values():
+            _group_signal(process, signal.SIGTERM)
+        for name, process in self.processes.items():
             if not _group_stop(process):
                 print(
                     f"prod-smoke: {name} ignored SIGTERM for {STOP_GRACE} s: killed",
@@ -268,6 +271,14 @@ class Shape:
             for statement in statements:
                 connection.execute(statement)
 
+    def query(self, sql, *parameters):
+        """Rows of a query on the run's database (a quick look without starting Django)."""
+        import psycopg
+
+        url = f"postgresql://postgres@{HOST}:5432/{DATABASE}"
+        with psycopg.connect(url, autocommit=True) as connection:
+            return connection.execute(sql, parameters).fetchall()
+
     def _redis_flush(self):
         import redis
 
@@ -275,20 +286,21 @@ class Shape:
             client.flushdb()
 
 
-def _group_stop(process):
-    """SIGTERM to the process group, SIGKILL after STOP_GRACE; False if it had to be killed."""
-    stopped = True
-    if process.poll() is None:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=STOP_GRACE)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            stopped = False
-        except ProcessLookupError:
-            process.wait()
-    # Children that outlived their leader (a Celery pool process) are in the same group.
+def _group_signal(process, number):
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(process.pid, number)
+
+
+def _group_stop(process):
+    """Wait STOP_GRACE seconds for a process sent SIGTERM, then SIGKILL its group; False if it
+    had to be killed."""
+    stopped = True
+    try:
+        process.wait(timeout=STOP_GRACE)
+    except subprocess.TimeoutExpired:
+        _group_signal(process, signal.SIGKILL)
+        process.wait()
+        stopped = False
+    # Children that outlived their leader (a Celery pool process) are in the same group.
+    _group_signal(process, signal.SIGKILL)
     return stopped
