@@ -43,11 +43,14 @@ def main():
             _say(started, "ok  " + getattr(smoke, name)())
         gone = shape.exited()
         assert not gone, f"{', '.join(gone)} stopped during the test"
-    except BaseException as error:
+    except (SystemExit, KeyboardInterrupt) as stop:
+        print(f"\nprod-smoke interrupted while {step}", file=sys.stderr)
+        code = stop.code if isinstance(stop, SystemExit) else 130
+    except Exception as error:  # noqa: BLE001 - every failure is reported, then cleaned up
         print(f"\nprod-smoke FAILED while {step}: {error}", file=sys.stderr)
         for name in ("nginx-error", "gunicorn", "worker", "beat"):
             print(f"--- {name} log (tail) ---\n{shape.log_tail(name, 15)}", file=sys.stderr)
-        code = 143 if isinstance(error, SystemExit) else 1
+        code = 1
     else:
         code = 0
     finally:
