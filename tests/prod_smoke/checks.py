@@ -55,10 +55,13 @@ class Smoke:
     def health(self):
         answer = self.visitor.get(self.url + "/healthz", timeout=30)
         assert answer.status_code == 200, f"/healthz answered {answer.status_code}"
+        # Django adds it only to a request it sees as https: nginx's X-Forwarded-Proto arrived.
+        hsts = answer.headers.get("Strict-Transport-Security", "")
+        assert "max-age=" in hsts, "the application did not see the request as https"
         if answer.headers.get("Content-Type", "").startswith("application/json"):
             status = answer.json().get("status")
             assert status == "ok", f"/healthz reports {status!r}: {answer.text[:300]}"
-        return "/healthz answers 200"
+        return "/healthz answers 200, over https as the application sees it (HSTS)"
 
     def pages(self):
         for language in LANGUAGES:
