@@ -312,6 +312,9 @@ if CELERY_TASK_ALWAYS_EAGER:
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker's claim on a long job (a transcode, an import) lapses this long after its last
+# renewal, so a killed worker's job is taken over within minutes (elearning/core/leases.py).
+BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "120"))
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Moves the searches counted in Redis into the database (search/counting.py).

@@ -19,7 +19,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Emails land in mail.outbox where tests read them.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploads go to a throw-away folder, never into var/ of the developer.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vif-test-uploads-"))
+# (A worker process started by a test is told the folder of the test that started it.)
+MEDIA_ROOT = Path(
+    os.environ.get("VIF_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="vif-test-uploads-")
+)
 # Static files come straight from the apps (no collectstatic before tests).
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="vif-test-static-"))
 WHITENOISE_USE_FINDERS = True
@@ -43,7 +46,9 @@ CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
 if not CELERY_TASK_ALWAYS_EAGER:
     # A queue of each test process's own (xdist worker and pid): a task reads the test database
     # of the process that sent it, so no other process, nor a run beside this one, may take it.
-    CELERY_TASK_DEFAULT_QUEUE = (
+    # A worker started as a process of its own by a test (tests/worker_process.py) is told the
+    # queue of the test process that started it.
+    CELERY_TASK_DEFAULT_QUEUE = os.environ.get("VIF_TEST_CELERY_QUEUE") or (
         f"vif-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
     )
     # The embedded worker must leave pytest's log capture alone and needs no remote control.
@@ -73,3 +78,7 @@ COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]  # localhost
 # change), the passwords it makes are thrown away with the process.
 DEMO_SEED_ALLOWED = True
 DEMO_PASSWORDS_FILE = Path(tempfile.mkdtemp(prefix="vif-test-demo-")) / "demo-passwords.json"
+# A keeper thread renews its lease on a connection of its own, which cannot see a test's
+# uncommitted rows: with a lease longer than any test, it never tries. The fault-injection tests
+# start their worker processes with a short one (tests/worker_process.py).
+BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "3600"))
