@@ -1,11 +1,12 @@
 """Test settings: the dev defaults, made fast and isolated. Each line says why."""
 
+import copy
 import os
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, REDIS_URL
+from .base import CACHES, DATABASES, LOGGING, REDIS_URL
 
 # A fixed key: tests sign and verify tokens.
 SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -73,3 +74,6 @@ COURSE_PACKAGE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]  # localhost
 # change), the passwords it makes are thrown away with the process.
 DEMO_SEED_ALLOWED = True
 DEMO_PASSWORDS_FILE = Path(tempfile.mkdtemp(prefix="vif-test-demo-")) / "demo-passwords.json"
+# No line per request: the tests of the logs (tests/core/test_logs.py) read the lines they check.
+LOGGING = copy.deepcopy(LOGGING)
+LOGGING["loggers"]["elearning.requests"]["level"] = "WARNING"
