@@ -38,7 +38,7 @@ $(BIN)/.installed-dev: requirements-dev.lock
 
 install: ## Create the virtualenv and install the production dependencies (requirements.lock)
 	@if [ ! -f $(BIN)/.installed-dev ] || [ requirements.lock -nt $(BIN)/.installed-dev ]; then \
-		$(MAKE) --no-print-directory $(BIN)/.installed; fi
+		$(MAKE) -s --no-print-directory $(BIN)/.installed; fi
 
 install-dev: $(BIN)/.installed-dev ## Install production plus the test and lint tools (requirements-dev.lock)
 

@@ -41,8 +41,10 @@ def log_formatter(*, renderer="json"):
     ]
     if renderer == "json":
         final = [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()]
-    else:
+    elif renderer == "console":
         final = [structlog.dev.ConsoleRenderer(colors=False)]
+    else:
+        raise ValueError(f"DJANGO_LOG_FORMAT must be json or console, not {renderer!r}.")
     return structlog.stdlib.ProcessorFormatter(
         foreign_pre_chain=pre_chain,
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *final],

@@ -121,3 +121,8 @@ def test_lines_after_a_request_carry_no_request_id(client, json_logs):
     logging.getLogger("elearning.tests").warning("between requests")
     (line,) = [line for line in json_logs() if line["logger"] == "elearning.tests"]
     assert "request_id" not in line
+
+
+def test_an_unknown_log_format_stops_the_start_with_its_name():
+    with pytest.raises(ValueError, match="DJANGO_LOG_FORMAT must be json or console, not 'xml'"):
+        log_formatter(renderer="xml")
