@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything that may answer: every response carries X-Request-ID (elearning/core/logs.py).
+    "elearning.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "elearning.core.middleware.SecurityHeadersMiddleware",
     "elearning.core.middleware.ContentSecurityPolicyMiddleware",
@@ -388,12 +390,26 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Safety layer
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.meteo.be/nl/belgie")
 
+# Logs: one JSON object per line on stderr (time, level, logger, event, request_id or task_id;
+# method, path, status and duration_ms for each request), through structlog's formatter so that
+# Django's and Celery's own loggers come out the same (elearning/core/logs.py). dev.py switches
+# to readable lines (DJANGO_LOG_FORMAT=console). The worker leaves this configuration in place.
+# https://www.structlog.org/en/stable/standard-library.html
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {"()": "elearning.core.logs.log_formatter", "renderer": LOG_FORMAT},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per answered request.
+        "elearning.requests": {"level": os.environ.get("DJANGO_REQUEST_LOG_LEVEL", "INFO")},
+    },
 }
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # The demo (elearning/demo/, `seed_demo`): refused unless a settings module allows it (dev and
 # test do; production does not, short of the command's explicit flag). Builds of the demo's

@@ -1,11 +1,12 @@
 """Test settings: the dev defaults, made fast and isolated. Each line says why."""
 
+import copy
 import os
 import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, REDIS_URL
+from .base import CACHES, DATABASES, LOGGING, REDIS_URL
 
 # A fixed key: tests sign and verify tokens.
 SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -82,3 +83,6 @@ DEMO_PASSWORDS_FILE = Path(tempfile.mkdtemp(prefix="vif-test-demo-")) / "demo-pa
 # uncommitted rows: with a lease longer than any test, it never tries. The fault-injection tests
 # start their worker processes with a short one (tests/worker_process.py).
 BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "3600"))
+# No line per request: the tests of the logs (tests/core/test_logs.py) read the lines they check.
+LOGGING = copy.deepcopy(LOGGING)
+LOGGING["loggers"]["elearning.requests"]["level"] = "WARNING"
