@@ -13,7 +13,7 @@ INTEGRATION_DB ?= postgres://postgres@127.0.0.1:5432/vif_test
 INTEGRATION_REDIS ?= redis://127.0.0.1:6379/0
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE ?= /usr/bin/chromium
 
-.PHONY: help run test test-fast test-integration lint format check worker bench install lock messages makemessages clean
+.PHONY: help run test test-fast test-integration prod-smoke lint format check worker bench install lock messages makemessages clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -60,6 +60,10 @@ test-integration: install messages ## Run the suite against PostgreSQL and Redis
 	$(PY) -m tests.integration_db $(INTEGRATION_DB)
 	DATABASE_URL=$(INTEGRATION_DB) REDIS_URL=$(INTEGRATION_REDIS) CELERY_BROKER_URL=$(INTEGRATION_REDIS) \
 		$(BIN)/pytest -n 2 --dist loadfile
+
+prod-smoke: install messages ## Start the production shape (nginx+TLS, gunicorn, Celery worker and beat, PostgreSQL, Redis) on 127.0.0.1, smoke-test it through nginx, stop it
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "prod-smoke needs Debian's nginx: apt-get install nginx-light"; exit 1; }
+	$(PY) -m tests.prod_smoke
 
 lint: install ## ruff check, ruff format --check, and the import layers (import-linter contracts in pyproject.toml)
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ RENDITIONS_FOLDER = "images"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("healthz/live", core_views.healthz_live, name="healthz_live"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("site-identity.css", core_views.site_identity_stylesheet, name="site_identity_css"),
     # In front of Wagtail's address of the same name: signing out by POST only (accounts/views.py).

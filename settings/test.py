@@ -55,7 +55,7 @@ if not CELERY_TASK_ALWAYS_EAGER:
     CELERY_WORKER_HIJACK_ROOT_LOGGER = False
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 # The quick exit must leave for a page the browser tests can load without a network.
-QUICK_EXIT_URL = "/healthz?neutral"
+QUICK_EXIT_URL = "/healthz/live?neutral"
 # Axes keeps counting failed logins in tests that exercise throttling; reset per test via DB.
 AXES_FAILURE_LIMIT = 3
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

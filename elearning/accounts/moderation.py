@@ -8,10 +8,15 @@
 - The submit button read "Submit to Moderators approval", the workflow's name as stored in the
   database (one language for every user): our workflow's button says "Submit for moderation"
   in the user's language. A workflow an administrator adds keeps its own name.
+- "Moderators approval", the name Wagtail's migration stored on the workflow and its task, showed
+  in English to everyone (status panel, workflow history, workflow admin, mail subjects): it now
+  reads in each reader's language (`DefaultModerationName`). A name an editor typed shows as typed.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -20,6 +25,41 @@ from wagtail.admin.mail import WorkflowStateSubmissionEmailNotifier
 from wagtail.models import AbstractGroupApprovalTask, WorkflowState
 
 from .roles import MODERATION_WORKFLOW
+
+
+class DefaultModerationName(str):
+    """The stored "Moderators approval", shown in the reader's language.
+
+    The value stays the stored English string for the database, comparisons, filters and the
+    JSON of Wagtail's log entries, so nothing stored changes with the language of who acted.
+    Turned into text (templates, mail subjects rendered per recipient language, `%s`), it is the
+    translation: one place instead of overriding every Wagtail template that prints the name.
+    """
+
+    def __str__(self):
+        return _(MODERATION_WORKFLOW)
+
+
+def moderation_name_translate(sender, instance, **kwargs):
+    """post_init of Workflow and Task: the default name reads in the reader's language."""
+    if "name" not in instance.get_deferred_fields() and instance.name == MODERATION_WORKFLOW:
+        instance.name = DefaultModerationName(MODERATION_WORKFLOW)
+
+
+def moderation_name_store(sender, instance, **kwargs):
+    """pre_save of Workflow and Task: the admin form shows the default name translated, so
+    saving the form unchanged (to edit the groups, say) sends back a translation. That stays
+    the default name, not a Dutch or French name everyone would then read."""
+    if instance.name in _moderation_name_translations():
+        instance.name = DefaultModerationName(MODERATION_WORKFLOW)
+
+
+def _moderation_name_translations():
+    names = {MODERATION_WORKFLOW}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names.add(_(MODERATION_WORKFLOW))
+    return names
 
 
 class WorkflowSubmittedNotifier(WorkflowStateSubmissionEmailNotifier):

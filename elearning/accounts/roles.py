@@ -21,12 +21,15 @@ a role lacks and never removes what an administrator granted on purpose: Wagtail
 "Trainers" there means the next migrate creates a fresh "Trainers" group beside it.
 """
 
+from django.utils.translation import gettext_noop
+
 TRAINERS = "Trainers"
 COORDINATORS = (
     "Municipal coordinators"  # the SPOCs; which municipality: reports.MunicipalCoordinator
 )
 MODERATORS = "Moderators"  # created by Wagtail's migrations; the name its workflow refers to
-MODERATION_WORKFLOW = "Moderators approval"
+# Stored in English by Wagtail's migration; shown translated (moderation.DefaultModerationName).
+MODERATION_WORKFLOW = gettext_noop("Moderators approval")
 
 TRAINER_PERMISSIONS = (
     "wagtailadmin.access_admin",

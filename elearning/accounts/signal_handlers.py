@@ -4,11 +4,17 @@ from allauth.account.signals import password_reset
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_init, post_migrate, pre_save
+
+from wagtail.models import GroupApprovalTask, Task, Workflow
 
 from elearning.core.upstream_internals import workflow_submitted_mail_replace
 
-from .moderation import WorkflowSubmittedNotifier
+from .moderation import (
+    WorkflowSubmittedNotifier,
+    moderation_name_store,
+    moderation_name_translate,
+)
 from .roles import ROLE_APP_LABELS
 from .services import roles_ensure
 from .throttling import lockout_lift_after_password_reset
@@ -66,3 +72,13 @@ password_reset.connect(
 # INSTALLED_APPS): one moderation mail per submission (moderation.py).
 workflow_submitted_notifier = WorkflowSubmittedNotifier()
 workflow_submitted_mail_replace(workflow_submitted_notifier)
+
+# "Moderators approval" in the reader's language (moderation.DefaultModerationName). Each
+# model a task is loaded as (the base Task, its specific GroupApprovalTask) has its own signal.
+for model in (Workflow, Task, GroupApprovalTask):
+    post_init.connect(
+        moderation_name_translate, sender=model, dispatch_uid=f"accounts.name_{model.__name__}"
+    )
+    pre_save.connect(
+        moderation_name_store, sender=model, dispatch_uid=f"accounts.store_{model.__name__}"
+    )

@@ -1,19 +1,32 @@
 import datetime
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
+from .health import health_report
 from .site_identity import site_identity_css, site_identity_values
 from .sites import site_url
 
 
+@never_cache
+@require_safe
 def healthz(request):
-    """Liveness probe for load balancers; also the plain baseline view of `make bench`."""
+    """Readiness probe for load balancers and monitoring: 200 when this process reaches the
+    database, the cache, the broker and the storage, 503 naming the part that fails
+    (elearning/core/health.py). No session, no cookie, no page cache (page_cache.py)."""
+    report = health_report()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+def healthz_live(request):
+    """Liveness: the process answers, whatever the parts do (a restart would not mend the
+    database). Also the plain baseline view of `make bench`: it does nothing else."""
     return HttpResponse("ok", content_type="text/plain")
 
 

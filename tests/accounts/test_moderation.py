@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wagtail.models import WorkflowState
+from wagtail.models import Task, WorkflowState
 from wagtail.users.models import UserProfile
 
 from courses.models import WebinarPage
@@ -178,3 +178,69 @@ def test_after_changes_were_requested_the_trainer_resubmits_in_their_language(
 
     assert "Resubmit for moderation" in page
     assert f"Resubmit to {MODERATION_WORKFLOW}" not in page
+
+
+def moderation_name(language):
+    with translation.override(language):
+        return gettext(MODERATION_WORKFLOW)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_moderation_reads_in_each_moderators_language_in_the_mail_subject(
+    library_tree, trainer, language
+):
+    reader = person(f"redactie-{language}@example.org", group=MODERATORS, language=language)
+    mail.outbox.clear()
+
+    submitted(trainer, library_tree["pages"]["library"])
+
+    (message,) = mails_to(reader.email)
+    assert moderation_name(language) in message.subject
+    assert moderation_name(language) != MODERATION_WORKFLOW
+    assert MODERATION_WORKFLOW not in message.subject + message.body
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_status_panel_and_workflow_history_name_the_moderation_in_the_users_language(
+    library_tree, language
+):
+    trainer = person(f"trainer-{language}@example.org", group=TRAINERS, language=language)
+    webinar = submitted(trainer, library_tree["pages"]["library"])
+    client = client_of(trainer)
+    history = reverse("wagtailadmin_pages:workflow_history", args=(webinar.pk,))
+    state = webinar.current_workflow_state
+    detail = reverse("wagtailadmin_pages:workflow_history_detail", args=(webinar.pk, state.pk))
+
+    for url in (edit_url(webinar), history, detail):
+        page = html.unescape(client.get(url).content.decode())
+        assert moderation_name(language) in page, url
+        assert MODERATION_WORKFLOW not in page, url
+
+
+def test_a_task_an_editor_renamed_shows_as_typed(library_tree, trainer, moderator):
+    Task.objects.filter(name=MODERATION_WORKFLOW).update(name="Nalezing door de redactie")
+    webinar = submitted(trainer, library_tree["pages"]["library"])
+    history = reverse("wagtailadmin_pages:workflow_history", args=(webinar.pk,))
+
+    page = html.unescape(client_of(moderator).get(history).content.decode())
+
+    assert "Nalezing door de redactie" in page
+    assert moderation_name("en") in page  # the workflow itself kept the default name
+
+
+def test_saving_the_task_form_as_shown_keeps_the_default_name(administrator):
+    administrator.wagtail_userprofile.preferred_language = "nl"
+    administrator.wagtail_userprofile.save()
+    task = Task.objects.get(name=MODERATION_WORKFLOW).specific
+    client = client_of(administrator)
+    url = reverse("wagtailadmin_workflows:edit_task", args=(task.pk,))
+    form = client.get(url).context["form"]
+    assert form["name"].value() == task.name and str(form["name"].value()) == moderation_name("nl")
+
+    response = client.post(
+        url,
+        {"name": moderation_name("nl"), "groups": [group.pk for group in task.groups.all()]},
+    )
+
+    assert response.status_code == 302
+    assert Task.objects.filter(pk=task.pk, name=MODERATION_WORKFLOW).exists()

@@ -499,7 +499,7 @@ class Server:
         eventually(
             self.healthy,
             timeout=60,
-            message=lambda: f"gunicorn did not answer /healthz:\n{self.log_tail()}",
+            message=lambda: f"gunicorn did not answer /healthz/live:\n{self.log_tail()}",
         )
         log(f"gunicorn ready on port {self.port} (pid {self.process.pid})")
 
@@ -507,7 +507,7 @@ class Server:
         if self.process.poll() is not None:
             raise RuntimeError(f"gunicorn exited early:\n{self.log_tail()}")
         try:
-            status, _headers, body = http_get(self.base_url + "/healthz", timeout=2)
+            status, _headers, body = http_get(self.base_url + "/healthz/live", timeout=2)
         except OSError:
             return False
         return status == 200 and body == b"ok"

@@ -2,7 +2,7 @@
 
 1. A library with one course of 10 modules: query count of each page type, rendered uncached
    in-process (Django's test client) after a warm-up request.
-2. gunicorn: requests/s of /healthz (the baseline), of each page from the full-page cache
+2. gunicorn: requests/s of /healthz/live (the baseline), of each page from the full-page cache
    (every answer checked to be a cache hit) and uncached (a session cookie skips the cache).
 3. The course grown to 500 modules: the query counts again; they must not have moved.
 4. A course title published: the next anonymous visitor sees it (the cache was invalidated).
@@ -60,15 +60,15 @@ def _throughput(server, urls):
     """{(mode, kind): (page result, baseline rps)} and the list of baseline results.
 
     Other work on a shared machine makes throughput drift by a factor of two within a minute,
-    so /healthz is measured between every two pages and each page is compared with the mean of
+    so /healthz/live is measured between every two pages and each page is compared with the mean of
     the baselines just before and just after it.
     """
-    healthz = [load(server.base_url + "/healthz", BASELINE_SECONDS)]
+    healthz = [load(server.base_url + "/healthz/live", BASELINE_SECONDS)]
     pages = {}
     for mode, measure in (("cached", _cached_load), ("uncached", _uncached_load)):
         for kind in PAGE_TYPES:
             result = measure(server, urls[kind])
-            healthz.append(load(server.base_url + "/healthz", BASELINE_SECONDS))
+            healthz.append(load(server.base_url + "/healthz/live", BASELINE_SECONDS))
             pages[mode, kind] = (result, (healthz[-2].rps + healthz[-1].rps) / 2)
     return pages, healthz
 

@@ -12,7 +12,7 @@
    as in production (nobody consumes them; the queue is counted and emptied after each burst);
    without Redis they would run eagerly into Django's locmem mail backend, never to a mail server.
 4. One warm-up burst, then ROUNDS rounds, each on its own fresh session: 200 concurrent GETs of
-   /healthz (the baseline: what the same server and clients take for a request that does nothing)
+   /healthz/live (the baseline: what the same server and clients take for a request doing nothing)
    and then the burst: PEOPLE POSTs of the sign-up form, one per person, let go at one moment
    (signup_burst_clients.py). The answer must be the view's redirect to the session's page.
 5. The database afterwards, per session: PLACES confirmed, the rest waitlisted, the confirmed
@@ -61,7 +61,7 @@ DEFINITIONS = {
     "p95_max_ms": "the highest of those 95th percentiles",
     "p50_ms": "median over the rounds of the median latency",
     "baseline_p95_ms": f"median over the rounds of the 95th percentile of {PEOPLE} concurrent "
-    "GETs of /healthz, sent the same way to the same server just before the burst",
+    "GETs of /healthz/live, sent the same way to the same server just before the burst",
     "refused (details)": "answers whose messages cookie carries an error (the view's refusal: "
     "a 302 to the session's page all the same)",
     "missing, duplicates, strangers (details)": "people of the burst without a sign-up, extra "
@@ -158,7 +158,7 @@ def _server_environ(broker_url):
 
 
 def _health_burst(server):
-    answers = burst(HOST, server.port, [Request("GET", "/healthz")] * PEOPLE)
+    answers = burst(HOST, server.port, [Request("GET", "/healthz/live")] * PEOPLE)
     return _summary(answers, _health_kind)
 
 
@@ -179,7 +179,7 @@ def _round(server, seeded, session, broker_url, label):
     log(
         f"{label}: sign-ups p95 {signups['p95_ms']} ms, answers {signups['answers']}, spread "
         f"{signups['send_spread_ms']} ms, {signups['in_flight_at_first_answer']} in flight at "
-        f"the first answer; /healthz p95 {baseline['p95_ms']} ms; "
+        f"the first answer; /healthz/live p95 {baseline['p95_ms']} ms; "
         f"{signups['messages_queued']} messages queued"
     )
     return {"label": label, "baseline": baseline, "signups": signups}

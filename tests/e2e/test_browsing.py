@@ -71,7 +71,7 @@ def test_quick_exit_is_reachable_and_usable_by_keyboard(page, live_server, small
     expect(page.locator("[data-quick-exit]")).to_be_focused()
 
     page.keyboard.press("Enter")
-    expect(page).to_have_url(live_server.url + "/healthz?neutral")
+    expect(page).to_have_url(live_server.url + "/healthz/live?neutral")
 
 
 def overlap(a, b):

@@ -1,7 +1,7 @@
 """Quick exit: one click or three presses of Shift leave for a neutral page, and Back does not
 bring the visitor (or whoever picks up the device next) to the page that was left.
 
-The test settings point QUICK_EXIT_URL at /healthz?neutral, a plain "ok" on the live server.
+The test settings point QUICK_EXIT_URL at /healthz/live?neutral, a plain "ok" on the live server.
 """
 
 import pytest
@@ -12,7 +12,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-EXIT_PATH = "/healthz?neutral"
+EXIT_PATH = "/healthz/live?neutral"
 
 
 def test_clicking_the_button_leaves_for_the_neutral_page(page, live_server, small_tree):

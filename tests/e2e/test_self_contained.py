@@ -59,7 +59,7 @@ def test_an_answered_knowledge_check_and_the_quick_exit_stay_on_this_site(
     check.get_by_role("button").click()
     page.wait_for_url("**check=*")
     page.locator("[data-quick-exit]").click()
-    page.wait_for_url("**/healthz?neutral")
+    page.wait_for_url("**/healthz/live?neutral")
 
     assert browser_log.foreign_requests(live_server.url) == []
     assert browser_log.console_errors == []

@@ -7,12 +7,15 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+
+from wagtail.models import PageViewRestriction
 
 from elearning.accounts.services import account_erase
 from elearning.learners.models import ReflectionNote
@@ -184,6 +187,25 @@ def test_an_unknown_or_unpublished_module_is_refused(signed_in, course):
     assert response.status_code == 404
     assert "niet meer gepubliceerd" in response.json()["error"]
     assert not ReflectionNote.objects.exists()
+
+
+@pytest.mark.parametrize("restriction", [PageViewRestriction.GROUPS, PageViewRestriction.PASSWORD])
+def test_a_module_the_learner_may_not_view_takes_no_note(signed_in, learner, course, restriction):
+    group = Group.objects.create(name="Politiezone Gent")
+    rule = PageViewRestriction.objects.create(
+        page=course["course"], restriction_type=restriction, password="geheim-2026"
+    )
+    rule.groups.add(group)
+
+    response = save(signed_in, course["first"], "Mijn notitie", **JSON)
+
+    assert response.status_code == 404
+    assert "niet meer gepubliceerd" in response.json()["error"]
+    assert not ReflectionNote.objects.exists()
+    if restriction == PageViewRestriction.GROUPS:
+        learner.groups.add(group)  # once they may view the module, they may write the note
+        assert save(signed_in, course["first"], "Mijn notitie", **JSON).status_code == 200
+        assert ReflectionNote.objects.get().text == "Mijn notitie"
 
 
 def test_a_learner_only_ever_writes_their_own_note(client, learner, course):

@@ -39,7 +39,11 @@ def reflection_note_submit(request, module_id, block_id):
             return JsonResponse({"error": _("Sign in to keep private notes.")}, status=401)
         return redirect_to_login(request.get_full_path())
     module = ModulePage.objects.live().filter(pk=module_id).first()
-    if module is None:
+    # A module behind a view restriction (a group, a password) the learner does not pass is
+    # answered as one that does not exist: its questions are not theirs to answer.
+    if module is None or not all(
+        rule.accept_request(request) for rule in module.get_view_restrictions()
+    ):
         return _refusal(request, _("This module does not exist or is no longer published."), 404)
     if rate_limit_hit(
         f"learners:reflection-rate:{request.user.pk}",
