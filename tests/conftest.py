@@ -24,6 +24,7 @@ from tests.factories import (
     publish,
     translate,
 )
+from tests.fake_smtp import smtp_server  # noqa: F401  (fixture)
 from tests.object_storage import s3_endpoint, s3_storage  # noqa: F401  (fixtures)
 from tests.waiting import eventually
 

@@ -2,18 +2,16 @@
 
 from celery import shared_task
 
-from django.db import DatabaseError
+from elearning.core.retries import DATABASE_RETRY
 
 from . import services
 
 
-@shared_task(
-    name="accounts.sessions_expired_clear",
-    autoretry_for=(DatabaseError,),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=5,
-)
+@shared_task(name="accounts.sessions_expired_clear", **DATABASE_RETRY)
 def sessions_expired_clear():
-    """Delete expired sessions (beat schedule, hourly); deleting them twice deletes nothing."""
+    """Delete expired sessions (beat schedule, hourly); deleting them twice deletes nothing.
+
+    Retried while the database is out of reach; after the last try the next hourly run
+    deletes what this one could not.
+    """
     services.sessions_expired_clear()

@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from elearning.accounts.adapter import offered_language
+from elearning.core.retries import mail_send
 from elearning.core.sites import site_url
 
 from . import calendar, selectors
@@ -173,7 +174,7 @@ def signup_message_send(*, signup_id, notice):
     signup = _signup_loaded(signup_id)
     if signup is None or signup.status not in STILL_TRUE[notice]:
         return False
-    signup_message(signup=signup, notice=notice).send()
+    mail_send(signup_message(signup=signup, notice=notice))
     return True
 
 
@@ -215,7 +216,7 @@ def handover_message_send(*, handover_id):
     )
     if handover is None:
         return False
-    handover_message(handover=handover).send()
+    mail_send(handover_message(handover=handover))
     return True
 
 

@@ -2,25 +2,22 @@
 
 from celery import shared_task
 
+from elearning.core.retries import MAIL_AND_STORAGE_RETRY
+
 from . import attests, xapi
 from .services import attests as issuing
 from .xapi import XapiDeliveryFailed
 
 
-@shared_task(
-    name="learners.attest_issue",
-    bind=True,
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=8,
-    acks_late=True,
-)
+@shared_task(name="learners.attest_issue", bind=True, acks_late=True, **MAIL_AND_STORAGE_RETRY)
 def attest_issue(self, enrolment_id):
     """Issue the attest of a completed enrolment (enqueued on commit by course completion).
 
-    The service is idempotent and resumes where a failed attempt stopped, so retrying any
-    error is safe: a retry after a mail failure only sends the mail.
+    The service is idempotent and resumes where a failed attempt stopped (a retry after a mail
+    failure only sends the mail), so the retry of an unreachable database, storage or mail
+    server sends one email. A permanent error (the PDF cannot be rendered, the address is
+    refused) is not retried here; after it, or after the last retry, the sweep queues the
+    attest again every 15 minutes for a week.
     """
     issuing.attest_issue(enrolment_id=enrolment_id)
 

@@ -14,6 +14,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from elearning.accounts.adapter import offered_language
+from elearning.core.retries import mail_send
 
 from ..attests import (
     attest_course_page,
@@ -94,7 +95,7 @@ def _attest_email_send(attest_id):
         )
         if attest.emailed_at is not None:
             return attest
-        attest_email_message(attest=attest).send()
+        mail_send(attest_email_message(attest=attest))
         attest.emailed_at = timezone.now()
         attest.save(update_fields=["emailed_at"])
         return attest
