@@ -6,6 +6,7 @@ variable (DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME), in the manner of wa
 
 import ipaddress
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -315,6 +316,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A worker's claim on a long job (a transcode, an import) lapses this long after its last
 # renewal, so a killed worker's job is taken over within minutes (elearning/core/leases.py).
 BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "120"))
+# Temporary folders of background work (a recording being transcoded): one parent, so that the
+# folders of a killed worker are found and removed (elearning/core/work_folders.py), and any
+# folder older than the longest job (a four-hour transcode, plus margin).
+BACKGROUND_WORK_DIR = Path(
+    os.environ.get("BACKGROUND_WORK_DIR") or Path(tempfile.gettempdir()) / "vif-work"
+)
+BACKGROUND_WORK_MAX_SECONDS = 5 * 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Moves the searches counted in Redis into the database (search/counting.py).
@@ -335,7 +343,9 @@ CELERY_BEAT_SCHEDULE = {
     # Processes recordings whose task was lost (broker down at upload, worker killed).
     "media-processing-sweep": {
         "task": "media.media_processing_sweep",
-        "schedule": 900,  # seconds
+        # Every minute: a killed worker's lease (2 minutes) lapses, and its recording is taken
+        # over, within one and a half leases.
+        "schedule": 60,  # seconds
     },
     # Reminds confirmed participants of each intervision date in the next 24 hours, once.
     "intervision-reminders": {

@@ -82,3 +82,7 @@ DEMO_PASSWORDS_FILE = Path(tempfile.mkdtemp(prefix="vif-test-demo-")) / "demo-pa
 # uncommitted rows: with a lease longer than any test, it never tries. The fault-injection tests
 # start their worker processes with a short one (tests/worker_process.py).
 BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "3600"))
+# Work folders of this test process (a worker process started by a test is told its own).
+BACKGROUND_WORK_DIR = Path(
+    os.environ.get("BACKGROUND_WORK_DIR") or tempfile.mkdtemp(prefix="vif-test-work-")
+)
