@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import socket
-import tempfile
 import time
 from pathlib import Path
 
@@ -41,8 +40,9 @@ def _host():
 def work_folder(label):
     """A new folder `<label>--<host>--<pid>--<random>` under the work dir, removed on the way
     out (and by `work_folders_clean` if the process dies first)."""
-    name = SEPARATOR.join([label, _host(), str(os.getpid()), secrets.token_hex(4)])
-    folder = Path(tempfile.mkdtemp(prefix=f"{name}.", dir=work_dir()))
+    name = SEPARATOR.join([label, _host(), str(os.getpid()), secrets.token_hex(8)])
+    folder = work_dir() / name
+    folder.mkdir(mode=0o700)  # private, as mkdtemp's; the random part keeps the name new
     try:
         yield folder
     finally:
@@ -51,7 +51,7 @@ def work_folder(label):
 
 def _owner(name):
     """(host, pid) from a folder's name, or None for a name that is not ours."""
-    parts = name.split(".", 1)[0].split(SEPARATOR)
+    parts = name.split(SEPARATOR)
     if len(parts) < 4 or not parts[-2].isdigit():
         return None
     return SEPARATOR.join(parts[1:-2]), int(parts[-2])
