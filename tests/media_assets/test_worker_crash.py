@@ -5,6 +5,7 @@ makes the recording ready exactly once, as soon as the killed worker's lease has
 Slow (a transcode of half a minute of 720p), so in a file of its own.
 """
 
+import signal
 import subprocess
 from pathlib import Path
 
@@ -121,3 +122,48 @@ def test_a_recording_whose_worker_is_killed_mid_transcode_is_made_ready_once_by_
     )
     assert list(work.iterdir()) == []
     assert services.media_processing_due() == []  # nothing for the next sweep to start again
+
+
+def test_a_worker_told_to_stop_mid_transcode_hands_the_recording_to_the_next_one(
+    long_recording, settings, tmp_path
+):
+    worker_process_skip_unless_broker()
+    work = tmp_path / "work"
+    settings.BACKGROUND_WORK_DIR = work
+    workers = {"lease_seconds": LEASE_SECONDS, "env": {"BACKGROUND_WORK_DIR": str(work)}}
+
+    with celery_worker_process(**workers) as first:
+        with transaction.atomic():
+            asset = asset_make(long_recording, "lange-webinar.mkv", title="Lange webinar")
+        eventually(
+            lambda: [pid for pid, name in tagged_processes(first.tag) if name == "ffmpeg"],
+            timeout=60,
+            message=lambda: worker_log(first),
+        )
+
+        first.send_signal(signal.SIGTERM)  # a deploy or a machine shutting down: warm shutdown
+
+        # It does not wait for the transcode to end: its ffmpeg is killed and it exits.
+        first.wait(timeout=60)
+        assert not tagged_processes(first.tag)
+    asset.refresh_from_db()
+    # Back in the queue at once, its lease given up, the interrupted claim not counted.
+    assert (asset.processing_status, asset.lease_token, asset.processing_attempts) == (
+        ProcessingStatus.PENDING,
+        "",
+        0,
+    )
+    assert list(work.iterdir()) == []
+
+    with celery_worker_process(**workers) as second:
+
+        def ready():
+            asset.refresh_from_db()
+            return asset.processing_status == ProcessingStatus.READY
+
+        eventually(ready, timeout=180, message=lambda: worker_log(second))
+
+    assert asset.processing_attempts == 1
+    assert files_under(Path(settings.MEDIA_ROOT)) == sorted(
+        [asset.file.name, asset.poster.name, asset.web_file.name]
+    )
