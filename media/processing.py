@@ -54,6 +54,10 @@ class ProcessingStopped(Exception):
     about the file, and whoever holds the recording now processes it."""
 
 
+class ToolKilled(Exception):
+    """ffmpeg or ffprobe was killed by a signal nobody here sent: technical trouble."""
+
+
 def _run(command, seconds, problem, stop=None):
     try:
         result = child_run(command, timeout=seconds, stop=stop)
@@ -61,6 +65,10 @@ def _run(command, seconds, problem, stop=None):
         raise MediaUnusable(problem, f"{command[0]} took longer than {seconds} s") from error
     except ChildStopped as error:
         raise ProcessingStopped(command[0]) from error
+    if result.returncode < 0:
+        # Killed by a signal from outside (out of memory, a service manager stopping the whole
+        # worker group): trouble of the machine, not of the file, so the task tries again.
+        raise ToolKilled(f"{command[0]} was killed by signal {-result.returncode}")
     if result.returncode != 0:
         raise MediaUnusable(problem, result.stderr.decode("utf-8", "replace"))
     return result

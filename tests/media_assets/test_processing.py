@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from elearning.core.leases import lease_claim_values
-from media import services
+from media import processing, services
 from media.models import MediaAsset, ProcessingProblem, ProcessingStatus
 from media.services import MAX_ATTEMPTS, media_process
 
@@ -300,3 +300,21 @@ def test_deleting_a_recording_removes_its_poster_and_rendition(
         asset.delete()
 
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_ffmpeg_killed_from_outside_is_technical_trouble_not_a_broken_file(samples, monkeypatch):
+    asset = asset_make(samples["video"], "talk.webm")
+    real_child_run = processing.child_run
+
+    def out_of_memory_killer(command, **kwargs):
+        if command[0] == "ffmpeg":  # the transcode is killed, as the kernel's OOM killer does
+            command = ["sh", "-c", "kill -KILL $$"]
+        return real_child_run(command, **kwargs)
+
+    monkeypatch.setattr(processing, "child_run", out_of_memory_killer)
+    with pytest.raises(processing.ToolKilled):
+        media_process(asset_id=asset.pk)
+
+    asset.refresh_from_db()
+    assert (asset.processing_status, asset.processing_problem) == (ProcessingStatus.PENDING, "")
+    assert asset.lease_token == ""  # the task's retry claims it again
