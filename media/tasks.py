@@ -4,8 +4,6 @@ import logging
 
 from celery import shared_task
 
-from django.conf import settings
-
 from elearning.core.work_folders import work_folders_clean
 
 from . import services
@@ -47,7 +45,7 @@ def media_process_task(self, asset_id):
 def media_processing_sweep():
     """Queue recordings whose task was lost (broker down at upload) or whose worker died (its
     lease lapsed), and remove the work folders of dead workers; beat schedule, every minute."""
-    work_folders_clean(older_than=settings.BACKGROUND_WORK_MAX_SECONDS)
+    work_folders_clean()
     due = services.media_processing_requeue()
     for asset_id in due:
         media_process_task.delay(asset_id)

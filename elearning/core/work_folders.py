@@ -14,6 +14,7 @@ import os
 import secrets
 import shutil
 import socket
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,8 +27,17 @@ logger = logging.getLogger(__name__)
 SEPARATOR = "--"
 
 
+# A folder last changed longer ago than the longest job runs (a four-hour transcode) is no live
+# job's, whoever made it.
+MAX_AGE_SECONDS = 5 * 3600
+
+
+def _parent():
+    return Path(settings.BACKGROUND_WORK_DIR or Path(tempfile.gettempdir()) / "vif-work")
+
+
 def work_dir():
-    folder = Path(settings.BACKGROUND_WORK_DIR)
+    folder = _parent()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -67,10 +77,10 @@ def _process_lives(pid):
     return True
 
 
-def work_folders_clean(*, older_than):
+def work_folders_clean(*, older_than=MAX_AGE_SECONDS):
     """Remove the folders whose process is gone from this host, and every folder last changed
     more than `older_than` seconds ago. Returns the names removed."""
-    parent = Path(settings.BACKGROUND_WORK_DIR)
+    parent = _parent()
     if not parent.is_dir():
         return []
     removed = []
@@ -95,9 +105,9 @@ def work_folders_clean(*, older_than):
 
 
 def _clean_at_start(**kwargs):
-    # No job of this worker runs yet; a folder older than a day is no live job's either.
+    # No job of this worker runs yet: folders of dead processes and old ones go.
     with contextlib.suppress(OSError):
-        work_folders_clean(older_than=settings.BACKGROUND_WORK_MAX_SECONDS)
+        work_folders_clean()
 
 
 signals.worker_ready.connect(_clean_at_start, dispatch_uid="core.work_folders_clean", weak=False)
