@@ -7,11 +7,14 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtailmedia.models import AbstractMedia
+
+from elearning.core.leases import lease_fields
 
 
 class CustomImage(AbstractImage):
@@ -106,6 +109,10 @@ class MediaAsset(AbstractMedia):
     processing_detail = models.TextField(_("technical detail"), blank=True, editable=False)
     processing_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     processing_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    # When its task was last sent: the sweep sends a pending one again only after a while.
+    processing_queued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The worker processing it renews this claim while ffmpeg runs (elearning/core/leases.py).
+    lease_token, lease_expires_at = lease_fields()
     # The name of the original the outputs below were made from: a new upload differs.
     processed_source = models.CharField(max_length=255, blank=True, editable=False)
     poster = models.FileField(
@@ -132,6 +139,11 @@ class MediaAsset(AbstractMedia):
                 _("Can change recordings and captions shown on published pages"),
             )
         ]
+
+    @property
+    def processing_held(self):
+        """A worker holds a live claim on it: its lease has not lapsed (services.py)."""
+        return bool(self.lease_expires_at and self.lease_expires_at > timezone.now())
 
     @property
     def is_ready(self):

@@ -2,16 +2,19 @@
 
 Pure functions on paths in a temporary folder; services.py moves files between storage and that
 folder. Each tool runs with a time limit, so a file that makes ffmpeg hang ends in a failure
-instead of a worker stuck for ever.
+instead of a worker stuck for ever, in a process group of its own that dies with the worker
+(elearning/core/child_processes.py). `stop`, an event, calls a run off: the worker lost its claim
+on the recording (ProcessingStopped, not a problem of the file).
 """
 
 import json
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import magic
+
+from elearning.core.child_processes import ChildStopped, ChildTimeout, child_run
 
 PROBE_SECONDS = 60
 POSTER_SECONDS = 120
@@ -46,13 +49,29 @@ def tools_available():
     return bool(shutil.which("ffmpeg") and shutil.which("ffprobe"))
 
 
-def _run(command, seconds, problem):
+class ProcessingStopped(Exception):
+    """The run was called off from outside (claim lost, worker shutting down): nothing is known
+    about the file, and whoever holds the recording now processes it."""
+
+
+class ToolKilled(Exception):
+    """ffmpeg or ffprobe was killed by a signal nobody here sent: technical trouble."""
+
+
+def _run(command, seconds, problem, stop=None):
     try:
-        return subprocess.run(command, capture_output=True, timeout=seconds, check=True)  # noqa: S603
-    except subprocess.TimeoutExpired as error:
+        result = child_run(command, timeout=seconds, stop=stop)
+    except ChildTimeout as error:
         raise MediaUnusable(problem, f"{command[0]} took longer than {seconds} s") from error
-    except subprocess.CalledProcessError as error:
-        raise MediaUnusable(problem, error.stderr.decode("utf-8", "replace")) from error
+    except ChildStopped as error:
+        raise ProcessingStopped(command[0]) from error
+    if result.returncode < 0:
+        # Killed by a signal from outside (out of memory, a service manager stopping the whole
+        # worker group): trouble of the machine, not of the file, so the task tries again.
+        raise ToolKilled(f"{command[0]} was killed by signal {-result.returncode}")
+    if result.returncode != 0:
+        raise MediaUnusable(problem, result.stderr.decode("utf-8", "replace"))
+    return result
 
 
 def sniffed_type(path):
@@ -60,13 +79,13 @@ def sniffed_type(path):
     return magic.from_file(str(path), mime=True)
 
 
-def media_probe(path):
+def media_probe(path, *, stop=None):
     """Duration, dimensions and streams of a recording; MediaUnusable if it has none."""
     sniffed = sniffed_type(path)
     if not sniffed.startswith(("video/", "audio/")) and sniffed != "application/octet-stream":
         raise MediaUnusable("not_media", f"detected type: {sniffed}")
     command = ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams"]
-    output = _run([*command, str(path)], PROBE_SECONDS, "unreadable").stdout
+    output = _run([*command, str(path)], PROBE_SECONDS, "unreadable", stop).stdout
     try:
         found = json.loads(output)
     except ValueError as error:
@@ -117,23 +136,23 @@ def _duration(found, streams):
     return max(seconds, default=0.0)
 
 
-def poster_extract(source, target, *, duration):
+def poster_extract(source, target, *, duration, stop=None):
     """A JPEG frame a tenth into the video (past black leaders and title fades)."""
     at = f"{min(duration * 0.1, 30):.2f}"
     command = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", at, "-i", str(source)]
     command += ["-frames:v", "1", "-vf", "scale='min(1280,iw)':-2", "-q:v", "3", str(target)]
-    _run(command, POSTER_SECONDS, "conversion")
+    _run(command, POSTER_SECONDS, "conversion", stop)
     if not Path(target).exists() or not Path(target).stat().st_size:
         raise MediaUnusable("conversion", "ffmpeg wrote no poster frame")
 
 
-def rendition_make(source, target, *, has_video, copy=False):
+def rendition_make(source, target, *, has_video, copy=False, stop=None):
     """An MP4 every browser plays: H.264 + AAC for video, AAC alone for audio; faststart.
     `copy`: the source already is such a video (Probe.web_ready); its streams are copied."""
     command = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(source)]
     if has_video and copy:
         command += ["-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart"]
-        _run([*command, "-f", "mp4", str(target)], RENDITION_SECONDS, "conversion")
+        _run([*command, "-f", "mp4", str(target)], RENDITION_SECONDS, "conversion", stop)
         return _rendition_check(target)
     if has_video:
         command += ["-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast"]
@@ -141,7 +160,7 @@ def rendition_make(source, target, *, has_video, copy=False):
     else:
         command += ["-map", "0:a:0", "-vn"]
     command += ["-c:a", "aac", "-b:a", "128k", "-ac", "2", "-movflags", "+faststart"]
-    _run([*command, "-f", "mp4", str(target)], RENDITION_SECONDS, "conversion")
+    _run([*command, "-f", "mp4", str(target)], RENDITION_SECONDS, "conversion", stop)
     return _rendition_check(target)
 
 

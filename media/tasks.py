@@ -4,6 +4,8 @@ import logging
 
 from celery import shared_task
 
+from elearning.core.work_folders import work_folders_clean
+
 from . import services
 
 logger = logging.getLogger(__name__)
@@ -12,8 +14,6 @@ logger = logging.getLogger(__name__)
 @shared_task(
     name="media.media_process",
     bind=True,
-    retry_backoff=True,
-    retry_backoff_max=900,
     max_retries=services.MAX_ATTEMPTS - 1,
     acks_late=True,
 )
@@ -21,8 +21,9 @@ def media_process_task(self, asset_id):
     """Probe, poster and web rendition of a recording (enqueued on commit after an upload).
 
     A file that cannot be used ends in `failed` inside the service, with no retry. Any other
-    error (storage or database unreachable) is retried with backoff; after the last retry the
-    recording is marked failed rather than tried for ever.
+    error (storage or database unreachable) is retried after `services.media_retry_countdown`
+    (1, 2, 4 ... minutes, at most 15); after the last retry the recording is marked failed
+    rather than tried for ever.
     """
     try:
         return services.media_process(asset_id=asset_id)
@@ -32,17 +33,20 @@ def media_process_task(self, asset_id):
             # "process again" in the admin retries it.
             logger.exception("processing of media %s stopped; it stays pending", asset_id)
             return None
-        if self.request.retries >= self.max_retries:
+        retries = self.request.retries
+        if retries >= self.max_retries:
             services.media_processing_give_up(asset_id=asset_id)
             raise
-        raise self.retry(exc=error) from error
+        countdown = services.media_retry_countdown(retries)
+        raise self.retry(exc=error, countdown=countdown) from error
 
 
 @shared_task(name="media.media_processing_sweep")
 def media_processing_sweep():
-    """Queue recordings whose task was lost (broker down at upload, worker killed mid-way);
-    beat schedule, every 15 minutes."""
-    due = services.media_processing_due()
+    """Queue recordings whose task was lost (broker down at upload) or whose worker died (its
+    lease lapsed), and remove the work folders of dead workers; beat schedule, every minute."""
+    work_folders_clean()
+    due = services.media_processing_requeue()
     for asset_id in due:
         media_process_task.delay(asset_id)
     return len(due)

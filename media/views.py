@@ -40,7 +40,7 @@ from .selectors import (
     recording_viewable,
 )
 from .sending import protected_file_response
-from .services import media_processing_request
+from .services import media_processing_restart
 
 PER_PAGE = 50
 # Problems first: failed, then in progress, then waiting, then ready (newest first within).
@@ -140,11 +140,19 @@ def processing_retry(request, asset_id):
         raise PermissionDenied
     if asset is None:
         messages.error(request, _("This video or audio no longer exists."))
-    elif asset.processing_status == ProcessingStatus.PROCESSING:
-        messages.warning(request, _("“%(title)s” is being processed right now.") % {"title": asset})
-    else:
-        media_processing_request(asset_id=asset.pk)
+    elif media_processing_restart(asset_id=asset.pk):
         messages.success(request, _("“%(title)s” will be processed again.") % {"title": asset})
+    else:
+        # A worker holds it and keeps renewing its claim; if that worker died, the claim
+        # lapses within minutes and the sweep takes it over (or this button, then).
+        messages.warning(
+            request,
+            _(
+                "“%(title)s” is being processed right now. If processing has stopped, you can "
+                "start it again in a few minutes."
+            )
+            % {"title": asset},
+        )
     return redirect("media_processing:index")
 
 

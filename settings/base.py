@@ -317,6 +317,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A worker's claim on a long job (a transcode, an import) lapses this long after its last
 # renewal, so a killed worker's job is taken over within minutes (elearning/core/leases.py).
 BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "120"))
+# Parent of the temporary folders of background work; empty: <tmp>/vif-work (core/work_folders.py).
+BACKGROUND_WORK_DIR = os.environ.get("BACKGROUND_WORK_DIR", "")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Moves the searches counted in Redis into the database (search/counting.py).
@@ -334,10 +336,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learners.xapi_outbox_sweep",
         "schedule": 600,  # seconds
     },
-    # Processes recordings whose task was lost (broker down at upload, worker killed).
+    # Processes recordings whose task was lost or whose worker died (its lease lapsed).
     "media-processing-sweep": {
         "task": "media.media_processing_sweep",
-        "schedule": 900,  # seconds
+        "schedule": 60,  # seconds: a killed worker's job restarts within 1.5 leases
     },
     # Reminds confirmed participants of each intervision date in the next 24 hours, once.
     "intervision-reminders": {

@@ -86,3 +86,7 @@ BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "3600"
 # No line per request: the tests of the logs (tests/core/test_logs.py) read the lines they check.
 LOGGING = copy.deepcopy(LOGGING)
 LOGGING["loggers"]["elearning.requests"]["level"] = "WARNING"
+# Work folders of this test process (a worker process started by a test is told its own).
+BACKGROUND_WORK_DIR = Path(
+    os.environ.get("BACKGROUND_WORK_DIR") or tempfile.mkdtemp(prefix="vif-test-work-")
+)

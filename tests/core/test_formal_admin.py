@@ -85,3 +85,69 @@ def test_the_admin_scripts_speak_formally():
     for _catalogue, entry in upstream:
         assert entry.msgstr not in catalogue, entry.msgid
     assert "Weet u het zeker?" in catalogue
+
+
+def overridden_entries(language):
+    """Our catalogue's entries for the upstream strings made formal (upstream_formal_admin.py)."""
+    path = Path(__file__).parents[2] / f"elearning/locale/{language}/LC_MESSAGES/django.po"
+    return [
+        entry
+        for entry in polib.pofile(str(path))
+        if any("upstream_formal_admin" in file for file, _line in entry.occurrences)
+    ]
+
+
+def upstream_translations(language):
+    found = {}
+    for root in UPSTREAM:
+        for path in sorted(root.glob(f"**/locale/{language}/LC_MESSAGES/django.po")):
+            for entry in polib.pofile(str(path)):
+                texts = texts_of(entry)
+                if any(texts) and not entry.obsolete and "fuzzy" not in entry.flags:
+                    found.setdefault((entry.msgid, entry.msgid_plural), texts)
+    return found
+
+
+def texts_of(entry):
+    if not entry.msgid_plural:
+        return [entry.msgstr]
+    return [entry.msgstr_plural[form] for form in sorted(entry.msgstr_plural)]
+
+
+def markup(text):
+    """Placeholders and tags: what a translation must carry over unchanged."""
+    return sorted(re.findall(r"%\(\w+\)[sd]|\{\w+\}|</?\w+", text))
+
+
+def test_the_formal_dutch_says_what_wagtails_dutch_says():
+    """Each override is Wagtail's own Dutch in the formal register, not a neighbouring string
+    that makemessages' fuzzy matching put there ("Check your email" once read "Test uw kennis")."""
+    upstream = upstream_translations("nl")
+    wrong = []
+    for entry in overridden_entries("nl"):
+        theirs = upstream[(entry.msgid, entry.msgid_plural)]
+        for ours, informal in zip(texts_of(entry), [theirs[0], theirs[-1]], strict=False):
+            formal_words = set(re.findall(r"\w+", ours.lower()))
+            informal_words = set(re.findall(r"\w+", informal.lower()))
+            pronouns = {"je", "jij", "jou", "jouw", "jezelf", "u", "uw", "uzelf"}
+            shared = len((formal_words & informal_words) - pronouns)
+            if markup(ours) != markup(informal) or shared < 0.6 * len(informal_words - pronouns):
+                wrong.append((entry.msgid, ours))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_french_and_english_keep_wagtails_own_words(language):
+    upstream = upstream_translations("fr") if language == "fr" else {}
+    changed = []
+    for entry in overridden_entries(language):
+        if language == "en":
+            expected = (
+                [entry.msgid] if not entry.msgid_plural else [entry.msgid, entry.msgid_plural]
+            )
+        else:
+            theirs = upstream[(entry.msgid, entry.msgid_plural)]
+            expected = [theirs[0]] if not entry.msgid_plural else [theirs[0], theirs[-1]]
+        if texts_of(entry) != expected:
+            changed.append(entry.msgid)
+    assert changed == []

@@ -1,10 +1,14 @@
 """The "Video processing" admin screen: where each recording stands, and starting one over."""
 
+from datetime import timedelta
+
 import pytest
 
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 
+from elearning.core.leases import lease_claim_values
 from media.models import MediaAsset, ProcessingProblem, ProcessingStatus
 from tests.factories import UserFactory
 
@@ -109,3 +113,38 @@ def test_a_trainer_sees_processing_restarts_it_and_uploads_captions(client):
     client.post(reverse("media_processing:retry", args=[asset.pk]))
     assert MediaAsset.objects.get(pk=asset.pk).processing_status == ProcessingStatus.PENDING
     assert client.get(reverse("captions:add")).status_code == 200
+
+
+def test_process_again_waits_for_the_lease_of_the_worker_processing_it_to_lapse(
+    editor_client, django_capture_on_commit_callbacks
+):
+    asset = asset_with(ProcessingStatus.PROCESSING, "Lange webinar")
+    MediaAsset.objects.filter(pk=asset.pk).update(
+        processing_attempts=1, **lease_claim_values("worker-a")
+    )
+    retry = reverse("media_processing:retry", args=[asset.pk])
+    button = f'action="{retry}"'
+
+    assert button not in editor_client.get(reverse("media_processing:index")).content.decode()
+    with django_capture_on_commit_callbacks() as queued:
+        refused = editor_client.post(retry, follow=True)
+    assert "“Lange webinar” wordt op dit moment verwerkt." in refused.content.decode()
+    assert "kunt u ze over enkele minuten opnieuw starten" in refused.content.decode()
+    asset.refresh_from_db()
+    assert (asset.processing_status, asset.lease_token, queued) == ("processing", "worker-a", [])
+
+    # The worker died: nobody renews its lease, which lapses.
+    lapsed = timezone.now() - timedelta(seconds=1)
+    MediaAsset.objects.filter(pk=asset.pk).update(lease_expires_at=lapsed)
+
+    assert button in editor_client.get(reverse("media_processing:index")).content.decode()
+    with django_capture_on_commit_callbacks() as queued:
+        allowed = editor_client.post(retry, follow=True)
+    assert "“Lange webinar” wordt opnieuw verwerkt." in allowed.content.decode()
+    asset.refresh_from_db()
+    assert (asset.processing_status, asset.lease_token, asset.lease_expires_at) == (
+        "pending",
+        "",
+        None,
+    )
+    assert (asset.processing_attempts, len(queued)) == (0, 1)

@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from media import services
+from elearning.core.leases import lease_claim_values
+from media import processing, services
 from media.models import MediaAsset, ProcessingProblem, ProcessingStatus
 from media.services import MAX_ATTEMPTS, media_process
 
@@ -160,24 +161,49 @@ def test_processing_twice_changes_nothing_and_leaves_no_extra_files(samples):
 def test_a_recording_another_worker_is_processing_is_left_alone(samples):
     asset = asset_make(samples["video"], "talk.webm")
     MediaAsset.objects.filter(pk=asset.pk).update(
-        processing_status=ProcessingStatus.PROCESSING, processing_started_at=timezone.now()
+        processing_status=ProcessingStatus.PROCESSING,
+        processing_started_at=timezone.now() - timedelta(hours=6),  # a long transcode
+        **lease_claim_values("other-worker"),  # renewed a moment ago
     )
 
+    assert services.media_processing_due() == []
     assert media_process(asset_id=asset.pk) is None
-    assert MediaAsset.objects.get(pk=asset.pk).processing_status == ProcessingStatus.PROCESSING
+    asset.refresh_from_db()
+    assert (asset.processing_status, asset.lease_token) == ("processing", "other-worker")
 
 
-def test_a_worker_that_died_mid_way_is_taken_over_by_the_sweep(samples):
+def test_a_worker_that_died_mid_way_is_taken_over_by_the_sweep_once_its_lease_lapsed(samples):
     asset = asset_make(samples["video"], "talk.webm")
-    long_ago = timezone.now() - services.STALE_AFTER - timedelta(minutes=1)
+    lapsed = timezone.now() - timedelta(seconds=1)
     MediaAsset.objects.filter(pk=asset.pk).update(
         processing_status=ProcessingStatus.PROCESSING,
-        processing_started_at=long_ago,
+        processing_started_at=timezone.now() - timedelta(minutes=3),
+        processing_queued_at=timezone.now() - timedelta(minutes=3),
         processing_attempts=1,
+        lease_token="dead-worker",
+        lease_expires_at=lapsed,
     )
+    # Its dead worker had stored a poster frame, never attached.
+    default_storage.save(f"media_posters/{asset.pk}/poster.jpg", ContentFile(b"half"))
 
-    assert services.media_processing_due() == [asset.pk]
+    assert services.media_processing_requeue() == [asset.pk]
+    assert services.media_processing_due() == []  # sent: not again at the next sweep
     assert media_process(asset_id=asset.pk) == ProcessingStatus.READY
+    asset.refresh_from_db()
+    assert (asset.processing_attempts, asset.lease_token, asset.lease_expires_at) == (2, "", None)
+    assert default_storage.listdir(f"media_posters/{asset.pk}")[1] == ["poster.jpg"]
+    assert asset.poster.name == f"media_posters/{asset.pk}/poster.jpg"
+
+
+def test_a_pending_recording_is_sent_again_only_when_its_task_is_long_gone(samples):
+    asset = asset_make(samples["video"], "talk.webm")
+    MediaAsset.objects.filter(pk=asset.pk).update(
+        processing_status=ProcessingStatus.PENDING, processing_queued_at=timezone.now()
+    )
+    assert services.media_processing_due() == []  # its task is on the queue
+
+    later = timezone.now() + services.REQUEUE_AFTER + timedelta(seconds=1)
+    assert services.media_processing_due(later) == [asset.pk]
 
 
 def test_technical_trouble_puts_it_back_to_pending_and_in_the_end_fails_clearly(
@@ -274,3 +300,21 @@ def test_deleting_a_recording_removes_its_poster_and_rendition(
         asset.delete()
 
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_ffmpeg_killed_from_outside_is_technical_trouble_not_a_broken_file(samples, monkeypatch):
+    asset = asset_make(samples["video"], "talk.webm")
+    real_child_run = processing.child_run
+
+    def out_of_memory_killer(command, **kwargs):
+        if command[0] == "ffmpeg":  # the transcode is killed, as the kernel's OOM killer does
+            command = ["sh", "-c", "kill -KILL $$"]
+        return real_child_run(command, **kwargs)
+
+    monkeypatch.setattr(processing, "child_run", out_of_memory_killer)
+    with pytest.raises(processing.ToolKilled):
+        media_process(asset_id=asset.pk)
+
+    asset.refresh_from_db()
+    assert (asset.processing_status, asset.processing_problem) == (ProcessingStatus.PENDING, "")
+    assert asset.lease_token == ""  # the task's retry claims it again
