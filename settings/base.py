@@ -332,6 +332,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learners.xapi_outbox_sweep",
         "schedule": 600,  # seconds
     },
+    # Starts again the package exports and imports whose worker stopped (its lease lapsed) or
+    # whose task was lost, and deletes staged files no run uses (courses/packaging/services.py).
+    # With the two-minute lease, a killed import starts again within three minutes.
+    "package-jobs-sweep": {
+        "task": "packaging.package_jobs_sweep",
+        "schedule": 60,  # seconds
+    },
     # Processes recordings whose task was lost (broker down at upload, worker killed).
     "media-processing-sweep": {
         "task": "media.media_processing_sweep",

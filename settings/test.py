@@ -82,3 +82,6 @@ DEMO_PASSWORDS_FILE = Path(tempfile.mkdtemp(prefix="vif-test-demo-")) / "demo-pa
 # uncommitted rows: with a lease longer than any test, it never tries. The fault-injection tests
 # start their worker processes with a short one (tests/worker_process.py).
 BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "3600"))
+# Fault injection for tests/courses/packaging/test_worker_crash.py: a worker process it starts
+# pauses this long after the first file a package run stages, so the test can kill it there.
+PACKAGE_TEST_PAUSE_SECONDS = float(os.environ.get("VIF_TEST_PACKAGE_PAUSE_SECONDS", "0"))

@@ -169,8 +169,8 @@ def site_emptied():
 def package_tasks_here(request, monkeypatch):
     """Package tasks run in the test's thread, also in the integration run, where `.delay`
     would hand them to a broker no worker of these (non-transactional) tests reads.
-    test_worker.py has a real worker do them."""
-    if "celery_worker_real" in request.fixturenames:
+    test_worker.py has a real worker do them; test_worker_crash.py worker processes."""
+    if {"celery_worker_real", "tasks_to_worker_processes"} & set(request.fixturenames):
         return
     from courses.packaging.tasks import package_export_task, package_import_task
 
