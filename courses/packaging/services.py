@@ -155,7 +155,9 @@ def _export_store(export, out, manifest, *, token, folder):
     )
     test_pause()
     with transaction.atomic():
-        transaction.on_commit(lambda: row_file_settle(PackageExport, export.pk, final_name=name))
+        transaction.on_commit(
+            lambda: row_file_settle(PackageExport, export.pk, final_name=name), robust=True
+        )
         finished = _job_finish(
             PackageExport,
             export.pk,
@@ -340,8 +342,9 @@ def package_import_run(*, import_id, publish=False):
 def _import_apply(package_import, token, *, staging, publish):
     with transaction.atomic():
         # First of the callbacks: the files are in place before the recordings' processing
-        # (enqueued on commit by the media app) reads them.
-        transaction.on_commit(lambda: import_files_settle(folder=staging.folder))
+        # (enqueued on commit by the media app) reads them. Robust: should storage fail here,
+        # the other callbacks still run, and the sweep moves the files later.
+        transaction.on_commit(lambda: import_files_settle(folder=staging.folder), robust=True)
         with package_import.file.open("rb") as upload, package_opened(upload) as package:
             report = package_apply(
                 package=package,
@@ -382,9 +385,9 @@ def package_import_discard(*, package_import):
         )
         if row is None:
             return not PackageImport.objects.filter(pk=package_import.pk).exists()
-        row.delete()  # its file goes with it (signal_handlers.py)
         folder = import_staging_folder(row.pk)
-        transaction.on_commit(lambda: folder_delete(folder))
+        row.delete()  # its file goes with it (signal_handlers.py)
+        transaction.on_commit(lambda: folder_delete(folder))  # a stopped run's staged files
     return True
 
 

@@ -43,12 +43,14 @@ def file_names():
 
 
 @pytest.fixture
-def retries_here(monkeypatch):
+def retries_here():
     """A retried task runs again at once in this thread (Celery's eager mode), its failure
     kept on its result instead of raised: as a worker would, without the wait."""
     from elearning.celery import app
 
-    monkeypatch.setattr(app.conf, "task_eager_propagates", False)
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = True  # settings/base.py
 
 
 @pytest.fixture

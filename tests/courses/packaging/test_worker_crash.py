@@ -82,6 +82,15 @@ def taken_over(model, row, worker):
     return row
 
 
+def moved_in_place(folder, worker):
+    """The worker moves the staged files in place once its run committed (after the status)."""
+    eventually(
+        lambda: not {name for name in stored_files(folder) if name.startswith("staging/")},
+        timeout=60,
+        message=lambda: f"files left staged:\n{worker_log(worker)}",
+    )
+
+
 def test_an_import_killed_mid_way_ends_ready_once(course_full, own_upload_folder):
     worker_process_skip_unless_broker()
     upload = io.BytesIO(package_bytes(course_full).getvalue())
@@ -97,6 +106,9 @@ def test_an_import_killed_mid_way_ends_ready_once(course_full, own_upload_folder
     assert not CoursePage.objects.exists(), "the killed run's transaction rolled back"
     with celery_worker_process() as second:
         preview = taken_over(PackageImport, preview, second)
+        moved_in_place(own_upload_folder, second)
+        uploaded = own_upload_folder / PackageImport.file.field.upload_to
+        eventually(lambda: not any(uploaded.glob("*")), timeout=30, message="upload kept")
 
     assert preview.status == JobStatus.READY, preview.problem
     assert preview.attempts == 2
@@ -112,7 +124,6 @@ def test_an_import_killed_mid_way_ends_ready_once(course_full, own_upload_folder
         if not name.startswith(NOT_THE_IMPORTS_OWN)
     }
     assert made == names and len(names) == 5, "one stored copy of each package file"
-    assert not {name for name in stored_files(own_upload_folder) if name.startswith("staging/")}
 
 
 def test_an_export_killed_mid_way_ends_ready_with_one_file(course_full, own_upload_folder):
@@ -124,9 +135,10 @@ def test_an_export_killed_mid_way_ends_ready_with_one_file(course_full, own_uplo
         killed_once_staged(first, own_upload_folder / "staging" / "exports" / str(export.pk))
     with celery_worker_process() as second:
         export = taken_over(PackageExport, export, second)
+        moved_in_place(own_upload_folder, second)
 
+    export.refresh_from_db()
     assert export.status == JobStatus.READY, export.problem
     assert stored_files(own_upload_folder / "packages") == {export.file.name.split("/", 1)[1]}
-    assert not {name for name in stored_files(own_upload_folder) if name.startswith("staging/")}
     with export.file.open("rb") as stream:
         assert hashlib.sha256(stream.read()).hexdigest() == export.sha256
