@@ -176,3 +176,14 @@ def package_tasks_here(request, monkeypatch):
 
     for task in (package_export_task, package_import_task):
         monkeypatch.setattr(task, "delay", lambda *args, task=task: task.apply(args=args))
+
+
+@pytest.fixture
+def retries_here():
+    """A retried task runs again at once in this thread (Celery's eager mode), its failure
+    kept on its result instead of raised: as a worker would, without the wait."""
+    from elearning.celery import app
+
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = True  # settings/base.py

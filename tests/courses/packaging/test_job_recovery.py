@@ -43,17 +43,6 @@ def file_names():
 
 
 @pytest.fixture
-def retries_here():
-    """A retried task runs again at once in this thread (Celery's eager mode), its failure
-    kept on its result instead of raised: as a worker would, without the wait."""
-    from elearning.celery import app
-
-    app.conf.task_eager_propagates = False
-    yield
-    app.conf.task_eager_propagates = True  # settings/base.py
-
-
-@pytest.fixture
 def confirmed(course_full, django_capture_on_commit_callbacks):
     """An import confirmed by an editor, its task not run yet (lost, or its worker killed)."""
     upload = io.BytesIO(package_bytes(course_full).getvalue())
