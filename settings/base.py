@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from .beat import BEAT_SCHEDULE
 from .cms import *  # noqa: F403
 from .env import env_bool, env_list, iri_base_parse, site_url_parse
 from .oidc import oidc_providers_parse
@@ -320,43 +321,8 @@ BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "120")
 # Parent of the temporary folders of background work; empty: <tmp>/vif-work (core/work_folders.py).
 BACKGROUND_WORK_DIR = os.environ.get("BACKGROUND_WORK_DIR", "")
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    # Moves the searches counted in Redis into the database (search/counting.py).
-    "search-tally-flush": {
-        "task": "search.search_tally_flush",
-        "schedule": 60,  # seconds
-    },
-    # Issues attests whose task was lost (broker down at completion, retries exhausted).
-    "attest-sweep": {
-        "task": "learners.attest_sweep",
-        "schedule": 900,  # seconds
-    },
-    # Resends xAPI statements the store did not take (outage, worker restart); see below.
-    "xapi-outbox-sweep": {
-        "task": "learners.xapi_outbox_sweep",
-        "schedule": 600,  # seconds
-    },
-    # Processes recordings whose task was lost or whose worker died (its lease lapsed).
-    "media-processing-sweep": {
-        "task": "media.media_processing_sweep",
-        "schedule": 60,  # seconds: a killed worker's job restarts within 1.5 leases
-    },
-    # Reminds confirmed participants of each intervision date in the next 24 hours, once.
-    "intervision-reminders": {
-        "task": "intervision.reminders_sweep",
-        "schedule": 900,  # seconds
-    },
-    # Passes a freed place on when the person it was offered to did not accept it in time.
-    "intervision-offers": {
-        "task": "intervision.offers_sweep",
-        "schedule": 300,  # seconds
-    },
-    # Deletes expired sessions (Django's clearsessions): a session holds who signed in, and how.
-    "sessions-expired-clear": {
-        "task": "accounts.sessions_expired_clear",
-        "schedule": 3600,  # seconds
-    },
-}
+# The periodic sweeps and flushes (celery beat): settings/beat.py.
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 # Learning records: xAPI 1.0.3 statements (module started/completed, knowledge check passed,
 # course completed) forwarded to an external learning record store, off while the endpoint is

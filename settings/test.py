@@ -90,3 +90,6 @@ LOGGING["loggers"]["elearning.requests"]["level"] = "WARNING"
 BACKGROUND_WORK_DIR = Path(
     os.environ.get("BACKGROUND_WORK_DIR") or tempfile.mkdtemp(prefix="vif-test-work-")
 )
+# Fault injection for tests/courses/packaging/test_worker_crash.py: a worker process it starts
+# pauses this long after the first file a package run stages, so the test can kill it there.
+PACKAGE_TEST_PAUSE_SECONDS = float(os.environ.get("VIF_TEST_PACKAGE_PAUSE_SECONDS", "0"))

@@ -47,6 +47,9 @@ def _database_url():
     return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
+PROCESS_QUEUE = "-processes"
+
+
 @contextlib.contextmanager
 def celery_worker_process(*, lease_seconds=6, name=None, env=None):
     """Start a `celery worker` process (solo pool) for this test process; yields its Popen,
@@ -57,13 +60,18 @@ def celery_worker_process(*, lease_seconds=6, name=None, env=None):
     """
     from elearning.celery import app
 
+    # A queue of their own: the in-process worker of `celery_worker_real` (session-scoped, so
+    # alive once any earlier test used it) consumes the ordinary queue and would take the task.
+    # While the block runs, this process's tasks go to the workers' queue.
+    ordinary = app.conf.task_default_queue
+    queue = ordinary if ordinary.endswith(PROCESS_QUEUE) else ordinary + PROCESS_QUEUE
     tag = uuid.uuid4().hex
     log = Path(tempfile.mkstemp(prefix="vif-worker-", suffix=".log")[1])
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "settings.test",
         "DATABASE_URL": _database_url(),
-        "VIF_TEST_CELERY_QUEUE": app.conf.task_default_queue,
+        "VIF_TEST_CELERY_QUEUE": queue,
         "VIF_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "BACKGROUND_LEASE_SECONDS": str(lease_seconds),
         "VIF_TEST_WORKER_TAG": tag,
@@ -72,7 +80,7 @@ def celery_worker_process(*, lease_seconds=6, name=None, env=None):
     node = name or f"vif-test-{tag[:8]}"
     command = [sys.executable, "-m", "celery", "-A", "elearning", "worker", "--pool=solo"]
     command += ["--loglevel=INFO", "--without-heartbeat", "--without-gossip", "--without-mingle"]
-    command += ["-Q", app.conf.task_default_queue, "-n", f"{node}@%h"]
+    command += ["-Q", queue, "-n", f"{node}@%h"]
     with log.open("wb") as output:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
             command,
@@ -84,6 +92,7 @@ def celery_worker_process(*, lease_seconds=6, name=None, env=None):
         )
     process.tag = tag
     process.log = log
+    app.conf.task_default_queue = queue
     try:
         eventually(
             lambda: b"ready." in log.read_bytes() or process.poll() is not None,
@@ -94,6 +103,7 @@ def celery_worker_process(*, lease_seconds=6, name=None, env=None):
         assert process.poll() is None, log.read_text(errors="replace")
         yield process
     finally:
+        app.conf.task_default_queue = ordinary
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)

@@ -4,7 +4,10 @@ the imports waiting for an editor's confirmation (the format: courses/packaging/
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from elearning.core.leases import lease_fields
 
 
 class PackageOrigin(models.TextChoices):
@@ -122,6 +125,10 @@ class PackageExport(models.Model):
     )
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The worker writing it holds a lease (elearning/core/leases.py); `attempts` counts the
+    # runs that claimed it, so a job that keeps failing on a technical problem ends failed.
+    lease_token, lease_expires_at = lease_fields()
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -174,6 +181,11 @@ class PackageImport(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Chosen when the import was confirmed: a run that takes over a stopped one does the same.
+    publish = models.BooleanField(default=False, editable=False)
+    # See PackageExport.
+    lease_token, lease_expires_at = lease_fields()
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -182,3 +194,8 @@ class PackageImport(models.Model):
 
     def __str__(self):
         return f"{self.title} v{self.version}"
+
+    @property
+    def lease_held(self):
+        """Whether a worker is at it now (its lease has not lapsed)."""
+        return bool(self.lease_expires_at and self.lease_expires_at > timezone.now())

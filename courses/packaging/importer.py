@@ -65,10 +65,12 @@ def package_plan(*, package):
     return report
 
 
-def package_apply(*, package, user=None, publish=False):
-    """Import the package; returns the report with the course it made or updated."""
+def package_apply(*, package, user=None, publish=False, staging=None):
+    """Import the package; returns the report with the course it made or updated.
+
+    With `staging` (a staging.FileStaging), its files are stored under the staging folder."""
     report = _report_make(package)
-    _write(package, report, user=user, publish=publish)
+    _write(package, report, user=user, publish=publish, staging=staging)
     return report
 
 
@@ -108,9 +110,14 @@ def _report_make(package):
     return report
 
 
-def _write(package, report, *, user, dry_run=False, publish=False):
+def _write(package, report, *, user, dry_run=False, publish=False, staging=None):
     writer = ImportWriter(
-        package=package, report=report, user=user, dry_run=dry_run, publish=publish
+        package=package,
+        report=report,
+        user=user,
+        dry_run=dry_run,
+        publish=publish,
+        staging=staging,
     )
     try:
         with transaction.atomic():

@@ -1,30 +1,72 @@
 """Course package services: export a course, take an uploaded package through its preview,
-import it. Views, tasks and the management commands call these."""
+import it. Views, tasks and the management commands call these.
+
+A run of an export or of a confirmed import claims its row with a lease (elearning/core/leases.py)
+and renews it while it works; its outcome is written only while the claim still holds, in the
+same transaction as the import itself, so a run that was taken over changes nothing. A worker
+killed mid-run stops renewing: once the lease lapses, a redelivered task or the sweep
+(`package_jobs_sweep`, every minute) starts the job again, and the editor may discard the import.
+Files go under a staging folder first (staging.py).
+"""
 
 import hashlib
 import logging
 import tempfile
 from contextlib import contextmanager
 
+import botocore.exceptions
+
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePackage, JobStatus, PackageExport, PackageImport, PackageOrigin
-from elearning.core.background import task_enqueue_on_commit
+from elearning.core.background import task_enqueue_on_commit, task_registered
+from elearning.core.leases import (
+    LeaseKeeper,
+    lease_claim_values,
+    lease_duration,
+    lease_free,
+    lease_release,
+    lease_release_values,
+    lease_token,
+)
 
 from .archive import package_archive_open
 from .exporter import package_write
 from .importer import package_apply, package_plan
+from .schema import PackageRefused
+from .staging import (
+    FileStaging,
+    attempt_name,
+    export_staging_folder,
+    folder_delete,
+    import_files_settle,
+    import_staging_folder,
+    row_file_settle,
+    staged_ids,
+    test_pause,
+)
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_STEP = 5  # percent between two progress updates of an export row
 PREVIEW_KEEP_HOURS = 24  # previews nobody confirmed are discarded after this
 EXPORTS_KEPT = 3  # per course: older exports (and their files) are removed
+ATTEMPTS_MAX = 5  # runs of one export or import that may stop on a technical problem
+# Problems of the moment, not of the package: the database or the object storage out of reach.
+# The task tries again later (tasks.py); a refused package is never one of them.
+TRANSIENT_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    ConnectionError,
+    botocore.exceptions.ConnectionError,
+    botocore.exceptions.HTTPClientError,
+)
 
 
 def package_of(*, course):
@@ -65,17 +107,16 @@ def package_export_request(*, course, user=None):
 
 
 def package_export_run(*, export_id):
-    """Write a queued export into storage, with its progress on the row as it goes."""
-    with transaction.atomic():
-        export = (
-            PackageExport.objects.select_for_update()
-            .filter(pk=export_id, status=JobStatus.PENDING)
-            .first()
-        )
-        if export is None:
-            return None  # done already, or taken by another worker
-        export.status = JobStatus.RUNNING
-        export.save(update_fields=["status"])
+    """Write a requested export into storage, with its progress on the row as it goes.
+
+    The zip is stored under the staging folder and the row made ready only while this run's
+    claim holds; the file moves to its final name once that is committed."""
+    token = lease_token()
+    export = _job_claim(PackageExport, export_id, token, statuses=(JobStatus.PENDING,))
+    if export is None:
+        return None  # done already, held by another worker, or failed for good
+    folder = f"{export_staging_folder(export_id)}/{attempt_name(token)}"
+    folder_delete(export_staging_folder(export_id), keep=attempt_name(token))
     last = {"percent": 0}
 
     def progress(done, total):
@@ -84,37 +125,118 @@ def package_export_run(*, export_id):
             last["percent"] = percent
             PackageExport.objects.filter(pk=export.pk).update(progress=percent)
 
-    try:
-        with tempfile.TemporaryFile() as out:
-            manifest = package_export_file(course=export.package.course, out=out, progress=progress)
-            _export_store(export, out, manifest)
-    except Exception as error:
-        PackageExport.objects.filter(pk=export.pk).update(
-            status=JobStatus.FAILED, problem=str(error)[:2000], finished_at=timezone.now()
-        )
-        raise
-    return export
+    with LeaseKeeper(PackageExport, export_id, token):
+        try:
+            with tempfile.TemporaryFile() as out:
+                manifest = package_export_file(
+                    course=export.package.course, out=out, progress=progress
+                )
+                finished = _export_store(export, out, manifest, token=token, folder=folder)
+        except TRANSIENT_ERRORS:
+            _job_problem(export, token, transient=True)
+            raise
+        except Exception as error:
+            _job_problem(export, token, problem=str(error)[:2000])  # the editor asks again
+            raise
+    return export if finished else None
 
 
-def _export_store(export, out, manifest):
+def _export_store(export, out, manifest, *, token, folder):
     digest = hashlib.sha256()
     out.seek(0)
     while chunk := out.read(1024**2):
         digest.update(chunk)
+    size = out.tell()
     out.seek(0)
     name = f"{slugify(export.package.course.slug)[:60]}-v{manifest['version']}.zip"
-    export.file.save(name, File(out, name=name), save=False)
-    export.version = manifest["version"]
-    export.left_out = manifest["left_out"]
-    export.size = export.file.size
-    export.sha256 = digest.hexdigest()
-    export.status = JobStatus.READY
-    export.progress = 100
-    export.finished_at = timezone.now()
-    export.save()
-    older = PackageExport.objects.filter(package=export.package).order_by("-created_at", "-pk")
-    for old in older[EXPORTS_KEPT:]:
-        old.delete()  # its file goes with it (signal_handlers.py)
+    field = PackageExport._meta.get_field("file")
+    staged = field.storage.save(
+        f"{folder}/{name}", File(out, name=name), max_length=field.max_length
+    )
+    test_pause()
+    with transaction.atomic():
+        transaction.on_commit(
+            lambda: row_file_settle(PackageExport, export.pk, final_name=name), robust=True
+        )
+        finished = _job_finish(
+            PackageExport,
+            export.pk,
+            token,
+            file=staged,
+            version=manifest["version"],
+            left_out=manifest["left_out"],
+            size=size,
+            sha256=digest.hexdigest(),
+            status=JobStatus.READY,
+            progress=100,
+        )
+        if finished:
+            older = PackageExport.objects.filter(package=export.package)
+            for old in older.order_by("-created_at", "-pk")[EXPORTS_KEPT:]:
+                old.delete()  # its file goes with it (signal_handlers.py)
+    if not finished:
+        field.storage.delete(staged)  # taken over: the run that holds the claim writes its own
+    return finished
+
+
+def _job_claim(model, pk, token, *, statuses):
+    """Claim a job that nobody holds: waiting (`statuses`), or running with a lapsed lease.
+
+    Returns the row, or None. A job that stopped on technical problems ATTEMPTS_MAX times
+    ends failed here."""
+    with transaction.atomic():
+        row = (
+            model.objects.select_for_update()
+            .filter(pk=pk, status__in=(*statuses, JobStatus.RUNNING))
+            .filter(lease_free())
+            .first()
+        )
+        if row is None:
+            return None
+        if row.attempts >= ATTEMPTS_MAX:
+            _job_fail(row, token=None)
+            return None
+        values = {**lease_claim_values(token), "status": JobStatus.RUNNING}
+        values["attempts"] = row.attempts + 1
+        model.objects.filter(pk=pk).update(**values)
+        for name, value in values.items():
+            setattr(row, name, value)
+    return row
+
+
+def _job_finish(model, pk, token, **values):
+    """Write a run's outcome and give its claim up, if the claim still holds (in the caller's
+    transaction: with the work itself). False when the run was taken over or its lease lapsed:
+    then the run that holds the job now writes the outcome."""
+    held = model.objects.filter(pk=pk)
+    if token is not None:  # None: a job given up as it was claimed (ATTEMPTS_MAX), under lock
+        held = held.filter(lease_token=token, lease_expires_at__gt=timezone.now())
+    return bool(held.update(**values, **lease_release_values(), finished_at=timezone.now()))
+
+
+def _job_problem(row, token, *, transient=False, problem=""):
+    """A run stopped on an error. A problem of the moment (TRANSIENT_ERRORS) hands the job back
+    for the task's next try, until ATTEMPTS_MAX; anything else fails it."""
+    try:
+        if transient and row.attempts < ATTEMPTS_MAX:
+            lease_release(type(row), row.pk, token)
+        else:
+            _job_fail(row, token=token, problem=problem)
+    except TRANSIENT_ERRORS:  # the database is out of reach: the lease lapses by itself
+        logger.warning("could not record the problem of %s %s", type(row).__name__, row.pk)
+
+
+def _job_fail(row, *, token, problem=""):
+    values = {"status": JobStatus.FAILED, "problem": problem or _technical_problem(row)}
+    if isinstance(row, PackageImport):
+        return _import_end(row, token, **values)
+    return _job_finish(type(row), row.pk, token, **values)
+
+
+def _technical_problem(row):
+    if isinstance(row, PackageImport):
+        return _("The import stopped on a technical problem; nothing was changed. Try again later.")
+    return _("The export stopped on a technical problem. Ask for it again later.")
 
 
 @contextmanager
@@ -171,7 +293,7 @@ def package_import_confirm(*, package_import, user=None, publish=False):
     if publish and not package_publish_allowed(user=user):
         raise PermissionDenied
     claimed = PackageImport.objects.filter(pk=package_import.pk, status=JobStatus.PENDING).update(
-        status=JobStatus.RUNNING, confirmed_by=user
+        status=JobStatus.RUNNING, confirmed_by=user, publish=publish
     )
     if claimed:
         task_enqueue_on_commit("packaging.package_import", package_import.pk, publish, robust=False)
@@ -179,45 +301,131 @@ def package_import_confirm(*, package_import, user=None, publish=False):
 
 
 def package_import_run(*, import_id, publish=False):
-    """Import a confirmed upload; the upload's file is deleted afterwards either way."""
-    from .schema import PackageRefused
+    """Import a confirmed upload; the upload's file is deleted afterwards either way.
 
-    package_import = (
-        PackageImport.objects.filter(pk=import_id, status=JobStatus.RUNNING)
-        .select_related("confirmed_by")
-        .first()
-    )
+    The pages, the files' rows and the import's outcome are written in one transaction, and
+    only while this run's claim holds."""
+    token = lease_token()
+    package_import = _job_claim(PackageImport, import_id, token, statuses=())
     if package_import is None:
         return None
-    with translation.override(package_import.language):
+    # An earlier run that was killed left its staged files; this one holds the import now.
+    folder_delete(import_staging_folder(import_id), keep=attempt_name(token))
+    staging = FileStaging(folder=f"{import_staging_folder(import_id)}/{attempt_name(token)}")
+    publish = publish or package_import.publish
+    with (
+        LeaseKeeper(PackageImport, import_id, token),
+        translation.override(package_import.language),
+    ):
         try:
-            with package_import.file.open("rb") as upload, package_opened(upload) as package:
-                report = package_apply(
-                    package=package, user=package_import.confirmed_by, publish=publish
-                )
+            outcome = _import_apply(package_import, token, staging=staging, publish=publish)
         except PackageRefused as refusal:
-            package_import.status = JobStatus.FAILED
-            package_import.problem = refusal.message
+            outcome = _import_end(
+                package_import, token, status=JobStatus.FAILED, problem=refusal.message
+            )
+        except TRANSIENT_ERRORS:
+            logger.exception("import of package upload %s stopped; tried again", import_id)
+            _job_problem(package_import, token, transient=True)
+            raise
         except Exception:
             # Not the package's fault (storage, database): nothing was imported; say so,
             # keep the details for the administrators' log.
             logger.exception("import of package upload %s failed", package_import.pk)
-            package_import.status = JobStatus.FAILED
-            package_import.problem = _(
-                "The import stopped on a technical problem; nothing was changed. Try again later."
+            outcome = _job_fail(package_import, token=token)
+    if outcome:
+        package_import.refresh_from_db()
+        return package_import
+    folder_delete(staging.folder)  # taken over: the run holding the import writes its own
+    return None
+
+
+def _import_apply(package_import, token, *, staging, publish):
+    with transaction.atomic():
+        # First of the callbacks: the files are in place before the recordings' processing
+        # (enqueued on commit by the media app) reads them. Robust: should storage fail here,
+        # the other callbacks still run, and the sweep moves the files later.
+        transaction.on_commit(lambda: import_files_settle(folder=staging.folder), robust=True)
+        with package_import.file.open("rb") as upload, package_opened(upload) as package:
+            report = package_apply(
+                package=package,
+                user=package_import.confirmed_by,
+                publish=publish,
+                staging=staging,
             )
-        else:
-            package_import.status = JobStatus.READY
-            package_import.report = report.as_dict()
-            package_import.course_id = report.course_id
-    package_import.finished_at = timezone.now()
-    package_import.file.delete(save=False)
-    package_import.save()
-    return package_import
+        finished = _import_end(
+            package_import,
+            token,
+            status=JobStatus.READY,
+            report=report.as_dict(),
+            course_id=report.course_id,
+        )
+        if not finished:
+            transaction.set_rollback(True)
+    return finished
+
+
+def _import_end(package_import, token, **values):
+    """Record the outcome and delete the upload once that is committed."""
+    finished = _job_finish(PackageImport, package_import.pk, token, file="", **values)
+    if finished and package_import.file:
+        name, storage = package_import.file.name, package_import.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    return finished
 
 
 def package_import_discard(*, package_import):
-    package_import.delete()  # its file goes with it (signal_handlers.py)
+    """Delete an upload and its row: waiting for confirmation, done, or running with no worker
+    at it (its lease lapsed, or it never started). False while a worker holds it."""
+    with transaction.atomic():
+        row = (
+            PackageImport.objects.select_for_update()
+            .filter(pk=package_import.pk)
+            .filter(~Q(status=JobStatus.RUNNING) | lease_free())
+            .first()
+        )
+        if row is None:
+            return not PackageImport.objects.filter(pk=package_import.pk).exists()
+        folder = import_staging_folder(row.pk)
+        row.delete()  # its file goes with it (signal_handlers.py)
+        transaction.on_commit(lambda: folder_delete(folder))  # a stopped run's staged files
+    return True
+
+
+def package_jobs_sweep():
+    """Start again the exports and imports no worker is at (killed, or their task lost), and
+    delete the staged files no run will use (staging.py). On the beat schedule, every minute.
+
+    A committed run's files are moved before its folder goes: no staged file a row names is
+    deleted."""
+    waiting = timezone.now() - lease_duration()
+    restart = Q(lease_expires_at__isnull=False) | Q(created_at__lt=waiting)
+    exports = PackageExport.objects.filter(status__in=(JobStatus.PENDING, JobStatus.RUNNING))
+    for pk in exports.filter(lease_free()).filter(restart).values_list("pk", flat=True):
+        task_registered("packaging.package_export").delay(pk)
+    imports = PackageImport.objects.filter(status=JobStatus.RUNNING).filter(lease_free())
+    for pk in imports.filter(restart).values_list("pk", flat=True):
+        task_registered("packaging.package_import").delay(pk)
+    _staged_imports_sweep()
+    _staged_exports_sweep()
+
+
+def _staged_imports_sweep():
+    """The staged files of imports gone, done or failed: the moves of a committed run first.
+    (A running import's earlier attempts are deleted by the run that holds it.)"""
+    for pk in staged_ids("imports"):
+        if not PackageImport.objects.filter(pk=pk, status=JobStatus.RUNNING).exists():
+            import_files_settle(folder=import_staging_folder(pk))
+            folder_delete(import_staging_folder(pk))
+
+
+def _staged_exports_sweep():
+    for pk in staged_ids("exports"):
+        export = PackageExport.objects.filter(pk=pk).first()
+        if export is not None and export.status == JobStatus.RUNNING:
+            continue
+        if export is not None and export.file.name.startswith(export_staging_folder(pk) + "/"):
+            row_file_settle(PackageExport, pk, final_name=export.file.name.rsplit("/", 1)[-1])
+        folder_delete(export_staging_folder(pk))
 
 
 def package_import_path(*, source, dry_run=False, user=None, publish=False):

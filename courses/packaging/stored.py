@@ -1,9 +1,10 @@
 """The files of an import: images, documents, recordings and captions, stored through the
 storage API and remembered, so that a failed import deletes them again (the database rolls
-back by itself, storage does not). A newer version of a package reuses the objects an earlier
-version made for the same bytes (PackageFile). Published at once, it updates their titles, alt
-texts and captions in place; in moderation it changes none of them (what a live page shows
-stays as it is until the draft is approved) and makes new objects for what differs.
+back by itself, storage does not); a confirmed import stores them under a staging folder,
+moved in place once it commits (staging.py). A newer version of a package reuses the objects
+an earlier version made for the same bytes (PackageFile). Published at once, it updates their
+titles, alt texts and captions in place; in moderation it changes none of them (what a live
+page shows stays as it is until the draft is approved) and makes new objects for what differs.
 
 In a dry run every file is read and checked as in the import (its name, its metadata, captions
 against the recording) and its row is written in the transaction that is rolled back, but no
@@ -33,8 +34,9 @@ PACKAGES_COLLECTION = "Course packages"
 
 
 class ImportedFiles:
-    def __init__(self, *, package, report, writer, dry_run=False):
+    def __init__(self, *, package, report, writer, dry_run=False, staging=None):
         self.package = package
+        self.staging = staging  # a FileStaging (staging.py): files go under its folder
         self.report = report
         self.writer = writer  # told what is being written, for an error message
         self.dry_run = dry_run
@@ -189,6 +191,8 @@ class ImportedFiles:
         instance.full_clean()
         if self.dry_run:
             _storage_skipped(instance)
+        elif self.staging is not None:
+            self.staging.stage(instance)
         instance.save()
         return instance
 

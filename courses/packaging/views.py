@@ -295,7 +295,15 @@ def import_confirm(request, import_id):
 @require_POST
 def import_discard(request, import_id):
     _require(request.user, IMPORT_PERMISSION)
-    package_import = get_object_or_404(PackageImport, pk=import_id, status=JobStatus.PENDING)
-    services.package_import_discard(package_import=package_import)
+    package_import = get_object_or_404(PackageImport, pk=import_id)
+    if not services.package_import_discard(package_import=package_import):
+        messages.error(
+            request,
+            _(
+                "A worker is importing this package now; it can be discarded only if the "
+                "import stops."
+            ),
+        )
+        return redirect("course_packages:preview", package_import.pk)
     messages.success(request, _("The uploaded package was discarded."))
     return redirect("course_packages:index")

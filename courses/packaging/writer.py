@@ -36,14 +36,16 @@ from .streams import stream_rewrite
 
 
 class ImportWriter:
-    def __init__(self, *, package, report, user=None, dry_run=False, publish=False):
+    def __init__(self, *, package, report, user=None, dry_run=False, publish=False, staging=None):
         self.package = package
         self.report = report
         self.user = user
         self.dry_run = dry_run
         self.publish = publish and not dry_run
         self.current = ""  # what is being written, for an error message
-        self.files = ImportedFiles(package=package, report=report, writer=self, dry_run=dry_run)
+        self.files = ImportedFiles(
+            package=package, report=report, writer=self, dry_run=dry_run, staging=staging
+        )
         self.ids = {table: {} for table in ("themes", "trainers")}
         self.pages = {}  # package page id -> page on this site
         self.before = {}  # package page id -> (type, content) of a page this site had

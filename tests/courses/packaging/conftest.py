@@ -169,10 +169,21 @@ def site_emptied():
 def package_tasks_here(request, monkeypatch):
     """Package tasks run in the test's thread, also in the integration run, where `.delay`
     would hand them to a broker no worker of these (non-transactional) tests reads.
-    test_worker.py has a real worker do them."""
-    if "celery_worker_real" in request.fixturenames:
+    test_worker.py has a real worker do them; test_worker_crash.py worker processes."""
+    if {"celery_worker_real", "tasks_to_worker_processes"} & set(request.fixturenames):
         return
     from courses.packaging.tasks import package_export_task, package_import_task
 
     for task in (package_export_task, package_import_task):
         monkeypatch.setattr(task, "delay", lambda *args, task=task: task.apply(args=args))
+
+
+@pytest.fixture
+def retries_here():
+    """A retried task runs again at once in this thread (Celery's eager mode), its failure
+    kept on its result instead of raised: as a worker would, without the wait."""
+    from elearning.celery import app
+
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = True  # settings/base.py

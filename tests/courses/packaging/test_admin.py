@@ -203,8 +203,9 @@ def test_moderators_download_scorm_and_common_cartridge_per_language(moderator, 
 
 
 def test_a_technical_failure_during_import_is_reported_and_keeps_nothing(
-    moderator, course_full, own_upload_folder, monkeypatch
+    moderator, course_full, own_upload_folder, monkeypatch, retries_here
 ):
+    """Storage out of reach: the task tries again (tasks.py), then reports the failure."""
     package = package_bytes(course_full)
     site_emptied()
     upload = io.BytesIO(package.getvalue())

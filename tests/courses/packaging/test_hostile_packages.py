@@ -1129,7 +1129,7 @@ def test_a_dry_run_of_a_valid_package_stores_no_file(valid_package, monkeypatch)
 
 
 def test_a_package_refused_while_importing_from_the_admin_keeps_only_its_failed_upload(
-    valid_package,
+    valid_package, django_capture_on_commit_callbacks
 ):
     """The site changed between the preview and the confirmation (the same version arrived
     by another way): the confirmed import is refused, marked as failed with its reason, and
@@ -1140,9 +1140,9 @@ def test_a_package_refused_while_importing_from_the_admin_keeps_only_its_failed_
     package_import_path(source=io.BytesIO(valid_package), publish=True)
     before = site_state()
 
-    with translation.override("en"):
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         package_import_confirm(package_import=preview)
-        package_import_run(import_id=preview.pk)
+        package_import_run(import_id=preview.pk)  # the upload goes once its failure is saved
 
     preview.refresh_from_db()
     assert preview.status == JobStatus.FAILED

@@ -50,6 +50,12 @@ def test_a_worker_exports_into_object_storage(s3_storage, celery_worker_real, co
         export = package_export_request(course=course_full)
 
     export = settled(export)
+    eventually(
+        lambda: not [key for key in bucket_keys(s3_storage) if key.startswith("staging/")],
+        timeout=60,
+        message="the export left under staging/",
+    )
+    export.refresh_from_db()
 
     assert export.status == JobStatus.READY, export.problem
     assert export.file.name in bucket_keys(s3_storage)
@@ -74,6 +80,19 @@ def test_a_worker_imports_from_object_storage(s3_storage, celery_worker_real, co
 
     preview = settled(preview)
     assert preview.status == JobStatus.READY, preview.problem
+    # The files move from the staging prefix to their places once the import committed, and
+    # the upload goes.
+    eventually(
+        lambda: (
+            not [
+                key
+                for key in bucket_keys(s3_storage)
+                if key.startswith(("staging/", "package_uploads/"))
+            ]
+        ),
+        timeout=60,
+        message="files left under staging/ or the upload kept",
+    )
     assert CoursePage.objects.count() == 2, "imported as drafts, for moderation"
     with CustomDocument.objects.get().file.open("rb") as stream:
         assert hashlib.sha256(stream.read()).hexdigest() == document_sha
