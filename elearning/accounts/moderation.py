@@ -54,6 +54,20 @@ def moderation_name_store(sender, instance, **kwargs):
         instance.name = DefaultModerationName(MODERATION_WORKFLOW)
 
 
+def moderation_log_name_translate(sender, instance, **kwargs):
+    """post_init of Wagtail's log entries: the page's History tab builds "'Moderators approval'
+    started" from the names stored in the entry's data when it was written; the default name
+    there reads in the reader's language too."""
+    if "data" in instance.get_deferred_fields() or not isinstance(instance.data, dict):
+        return
+    workflow = instance.data.get("workflow")
+    if not isinstance(workflow, dict):
+        return
+    for named in (workflow, workflow.get("task"), workflow.get("next")):
+        if isinstance(named, dict) and named.get("title") == MODERATION_WORKFLOW:
+            named["title"] = DefaultModerationName(MODERATION_WORKFLOW)
+
+
 def _moderation_name_translations():
     names = {MODERATION_WORKFLOW}
     for code, _name in settings.LANGUAGES:

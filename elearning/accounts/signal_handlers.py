@@ -6,12 +6,13 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db.models.signals import post_init, post_migrate, pre_save
 
-from wagtail.models import GroupApprovalTask, Task, Workflow
+from wagtail.models import GroupApprovalTask, ModelLogEntry, PageLogEntry, Task, Workflow
 
 from elearning.core.upstream_internals import workflow_submitted_mail_replace
 
 from .moderation import (
     WorkflowSubmittedNotifier,
+    moderation_log_name_translate,
     moderation_name_store,
     moderation_name_translate,
 )
@@ -81,4 +82,8 @@ for model in (Workflow, Task, GroupApprovalTask):
     )
     pre_save.connect(
         moderation_name_store, sender=model, dispatch_uid=f"accounts.store_{model.__name__}"
+    )
+for model in (PageLogEntry, ModelLogEntry):
+    post_init.connect(
+        moderation_log_name_translate, sender=model, dispatch_uid=f"accounts.log_{model.__name__}"
     )

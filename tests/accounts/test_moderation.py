@@ -217,6 +217,20 @@ def test_the_status_panel_and_workflow_history_name_the_moderation_in_the_users_
         assert MODERATION_WORKFLOW not in page, url
 
 
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_pages_history_names_the_moderation_in_the_users_language(library_tree, language):
+    """The History tab writes its lines from the names stored in each log entry."""
+    trainer = person(f"trainer-{language}@example.org", group=TRAINERS, language=language)
+    webinar = submitted(trainer, library_tree["pages"]["library"])
+
+    page = client_of(trainer).get(reverse("wagtailadmin_pages:history", args=(webinar.pk,)))
+
+    text = html.unescape(page.content.decode())
+    assert page.status_code == 200
+    assert moderation_name(language) in text  # "'…' started. Next step '…'"
+    assert MODERATION_WORKFLOW not in text
+
+
 def test_a_task_an_editor_renamed_shows_as_typed(library_tree, trainer, moderator):
     Task.objects.filter(name=MODERATION_WORKFLOW).update(name="Nalezing door de redactie")
     webinar = submitted(trainer, library_tree["pages"]["library"])
