@@ -4,9 +4,9 @@ import it. Views, tasks and the management commands call these.
 A run of an export or of a confirmed import claims its row with a lease (elearning/core/leases.py)
 and renews it while it works; its outcome is written only while the claim still holds, in the
 same transaction as the import itself, so a run that was taken over changes nothing. A worker
-killed mid-run stops renewing: once the lease lapses, a redelivered task or the sweep
-(`package_jobs_sweep`, every minute) starts the job again, and the editor may discard the import.
-Files go under a staging folder first (staging.py).
+killed mid-run stops renewing: once the lease lapses, a redelivered task or the sweep (sweep.py,
+every minute) starts the job again, and the editor may discard the import. Files go under a
+staging folder first (staging.py).
 """
 
 import hashlib
@@ -25,11 +25,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePackage, JobStatus, PackageExport, PackageImport, PackageOrigin
-from elearning.core.background import task_enqueue_on_commit, task_registered
+from elearning.core.background import task_enqueue_on_commit
 from elearning.core.leases import (
     LeaseKeeper,
     lease_claim_values,
-    lease_duration,
     lease_free,
     lease_release,
     lease_release_values,
@@ -48,7 +47,6 @@ from .staging import (
     import_files_settle,
     import_staging_folder,
     row_file_settle,
-    staged_ids,
     test_pause,
 )
 
@@ -389,43 +387,6 @@ def package_import_discard(*, package_import):
         row.delete()  # its file goes with it (signal_handlers.py)
         transaction.on_commit(lambda: folder_delete(folder))  # a stopped run's staged files
     return True
-
-
-def package_jobs_sweep():
-    """Start again the exports and imports no worker is at (killed, or their task lost), and
-    delete the staged files no run will use (staging.py). On the beat schedule, every minute.
-
-    A committed run's files are moved before its folder goes: no staged file a row names is
-    deleted."""
-    waiting = timezone.now() - lease_duration()
-    restart = Q(lease_expires_at__isnull=False) | Q(created_at__lt=waiting)
-    exports = PackageExport.objects.filter(status__in=(JobStatus.PENDING, JobStatus.RUNNING))
-    for pk in exports.filter(lease_free()).filter(restart).values_list("pk", flat=True):
-        task_registered("packaging.package_export").delay(pk)
-    imports = PackageImport.objects.filter(status=JobStatus.RUNNING).filter(lease_free())
-    for pk in imports.filter(restart).values_list("pk", flat=True):
-        task_registered("packaging.package_import").delay(pk)
-    _staged_imports_sweep()
-    _staged_exports_sweep()
-
-
-def _staged_imports_sweep():
-    """The staged files of imports gone, done or failed: the moves of a committed run first.
-    (A running import's earlier attempts are deleted by the run that holds it.)"""
-    for pk in staged_ids("imports"):
-        if not PackageImport.objects.filter(pk=pk, status=JobStatus.RUNNING).exists():
-            import_files_settle(folder=import_staging_folder(pk))
-            folder_delete(import_staging_folder(pk))
-
-
-def _staged_exports_sweep():
-    for pk in staged_ids("exports"):
-        export = PackageExport.objects.filter(pk=pk).first()
-        if export is not None and export.status == JobStatus.RUNNING:
-            continue
-        if export is not None and export.file.name.startswith(export_staging_folder(pk) + "/"):
-            row_file_settle(PackageExport, pk, final_name=export.file.name.rsplit("/", 1)[-1])
-        folder_delete(export_staging_folder(pk))
 
 
 def package_import_path(*, source, dry_run=False, user=None, publish=False):

@@ -8,7 +8,7 @@ point at the staged names inside its transaction; once it commits, `import_files
 each staged file to the name its field would have given it, points the row there and deletes
 the staged copy. A rolled-back run leaves only staged files, and nothing outside the staging
 prefix: the next run of the same import deletes the folders of earlier attempts, and the sweep
-(services.package_jobs_sweep) deletes the folders of imports and exports that are gone or done.
+(sweep.package_jobs_sweep) deletes the folders of imports and exports that are gone or done.
 
 Committed rows never point into a folder the sweep deletes: it settles every committed row
 still pointing at a staged name first (a worker killed between the commit and the move), row

@@ -8,7 +8,7 @@ sweep starts the job again (services.py)."""
 
 from celery import shared_task
 
-from . import services
+from . import services, sweep
 
 RETRY_POLICY = {
     "autoretry_for": services.TRANSIENT_ERRORS,
@@ -39,4 +39,4 @@ def package_import_task(import_id, publish=False):
 @shared_task(name="packaging.package_jobs_sweep")
 def package_jobs_sweep_task():
     """Start again the exports and imports whose worker stopped; delete unused staged files."""
-    services.package_jobs_sweep()
+    sweep.package_jobs_sweep()

@@ -15,9 +15,9 @@ from courses.packaging import services
 from courses.packaging.services import (
     ATTEMPTS_MAX,
     package_export_request,
-    package_jobs_sweep,
     package_preview_make,
 )
+from courses.packaging.sweep import package_jobs_sweep
 from courses.packaging.tasks import package_import_task
 from elearning.core.leases import lease_claim_values
 from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
