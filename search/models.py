@@ -3,17 +3,15 @@
 One SearchEntry per live, public page a visitor can learn from (course, module, webinar, tool,
 podcast episode), in that page's language: its words (title apart, so that a title match ranks
 above a body match) and its facets as plain columns. Facet counts are then one pass over the
-matches' small columns instead of one search per facet value, and the words are indexed by
-Wagtail's search backend like any other model (database full text by default, OpenSearch or
-Elasticsearch when configured).
+matches' small columns instead of one search per facet value. The words are indexed by the
+project's own full-text index (search/engine.py: a tsvector column per entry on PostgreSQL,
+parsed with its language's configuration; an FTS5 table on SQLite), and every folded word of
+the index is kept once per language (SearchWord) for the query parser: compounds, joined and
+split words, "did you mean".
 """
 
 from django.db import models
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 SHORT_MINUTES, MEDIUM_MINUTES = 20, 60
 
@@ -42,11 +40,7 @@ class Length(models.TextChoices):
         return cls.MEDIUM if minutes <= MEDIUM_MINUTES else cls.LONG
 
 
-class SearchEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    pass
-
-
-class SearchEntry(index.Indexed, models.Model):
+class SearchEntry(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page",
         verbose_name=_("page"),
@@ -66,30 +60,9 @@ class SearchEntry(index.Indexed, models.Model):
     text = models.TextField(_("text"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = SearchEntryQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("title", boost=5),
-        index.AutocompleteField("title"),
-        index.SearchField("summary", boost=2),
-        index.SearchField("text"),
-        index.FilterField("language"),
-        index.FilterField("format"),
-        index.FilterField("length"),
-    ]
-
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [
-            # Wagtail's database backend joins its index rows to these by
-            # `object_id = id::varchar(50)`; without an index on that expression PostgreSQL
-            # reads every entry for each search, however few match.
-            models.Index(
-                Cast("id", output_field=models.CharField(max_length=50)),
-                name="site_search_entry_id_text",
-            )
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(format__in=Format.values), name="site_search_entry_format"
@@ -110,6 +83,27 @@ class SearchEntry(index.Indexed, models.Model):
     @property
     def sectors(self):
         return self.sector_codes.split()
+
+
+class SearchWord(models.Model):
+    """A folded word (search/words.py) that the entries of one language hold.
+
+    Written when entries are written; a word whose last entry went stays until `manage.py
+    search_rebuild` (it then only offers an alternative that finds nothing more).
+    """
+
+    language = models.CharField(_("language"), max_length=8)
+    word = models.CharField(_("word"), max_length=60)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="site_search_word_once")
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 class UnansweredQuery(models.Model):

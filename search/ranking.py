@@ -1,75 +1,58 @@
 """The ids of the search entries that match a visitor's words, best first.
 
-The search backend decides what matches and in which order; a search page needs no more of it
-than the ids (the facet columns come from entry_table.py, the ten shown entries are read by
-id). Wagtail's PostgreSQL backend would answer with a query over the entries joined to its
-index table (on the entries' id written as text); here the same match and the same rank are
-asked of the index table alone: the match, the weights, the text search configuration and
-the order (rank, then the newest entry) are the backend's own pieces, so that the two give
-the same ids in the same order (tests/search/test_ranking.py holds them side by side). The
-join cost more than the match itself (about 5 of 10 ms for 1,800 matches, make bench
-SCENARIO=search). Other backends (SQLite's FTS5, OpenSearch) answer through Wagtail's API.
+The words are parsed once per language (query.py: synonyms, compounds, joined and split words),
+and each entry is matched against the query of its own language by the project's full-text
+index (engine_postgres.py on PostgreSQL, engine_sqlite.py on SQLite): one statement for every
+language, so that the language facet can count the other languages' matches too. Only the ids
+come back: the facet columns come from entry_table.py, and the ten shown entries are read by id.
 """
 
-import functools
-import operator
+from django.conf import settings
+from django.db import connection
 
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchVectorField
-from django.db import connections
-from django.db.models import IntegerField
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast
-
-from wagtail.search.models import IndexEntry
-
-from elearning.core.upstream_internals import (
-    postgres_search_pieces,
-    queryset_sql,
-    search_results_are_postgres,
-)
-
-from .models import SearchEntry
+from . import engine_postgres, engine_sqlite
+from .query import corrected, parse
 
 MAX_MATCHES = 10_000
 
 
+def engine():
+    """The index module of the database in use."""
+    return engine_postgres if connection.vendor == "postgresql" else engine_sqlite
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def parsed(terms, *, prefix=False):
+    """{language: Query} of these words in every language of the site."""
+    return {language: parse(terms, language=language, prefix=prefix) for language in languages()}
+
+
 def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
-    """[entry id] matching every word of `terms` (prefix=True: titles with words that start
-    so), best first; at most `limit`."""
-    entries = SearchEntry.objects.all()
-    if prefix:
-        results = entries.autocomplete(terms, operator="and")[:limit]
-    else:
-        results = entries.search(terms, operator="and")[:limit]
-    if search_results_are_postgres(results):
-        return _ids_of(_index_ids(results)[:limit])
-    if hasattr(results, "get_queryset"):  # Wagtail's other database backends
-        return list(results.get_queryset().values_list("id", flat=True))
-    return [item.pk for item in results]
+    """[entry id] matching every word of `terms` in its entry's language (prefix=True: titles
+    with words that start so), best first; at most `limit`."""
+    return engine().matching_ids(parsed(terms, prefix=prefix), limit=limit)
 
 
-def _ids_of(queryset):
-    """The first column of the query's rows, read straight from the cursor: Django's row by
-    row conversion of thousands of ids cost more than the query (2-3 ms at 1,800 matches)."""
-    sql, params = queryset_sql(queryset)
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
-
-
-def _concatenated(vector, other):
-    return CombinedExpression(vector, "||", other, output_field=SearchVectorField())
-
-
-def _index_ids(results):
-    """The ids of the backend's matches, as the backend orders them, from its index table."""
-    query, vectors, ranks = postgres_search_pieces(results)
-    matched = functools.reduce(_concatenated, (vector for vector, _weight in vectors))
-    return (
-        IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))
-        .annotate(matched_vector=matched, entry_id=Cast("object_id", IntegerField()))
-        .filter(matched_vector=query)
-        .order_by(functools.reduce(operator.add, ranks).desc(), "-entry_id")
-        .values_list("entry_id", flat=True)
+def title_prefix_ids(terms, *, language, limit):
+    """[entry id] of the entries in `language` with title words starting with these words."""
+    return engine().matching_ids(
+        {language: parse(terms, language=language, prefix=True)}, limit=limit
     )
+
+
+def suggested_terms(terms, *, language):
+    """The query with its unknown words replaced by the closest words of the index, first in
+    `language`, then in the site's other languages; None when no word could be bettered."""
+    closest = engine().closest_word
+    for candidate in [language, *(code for code in languages() if code != language)]:
+        found = corrected(terms, language=candidate, closest=closest)
+        if found:
+            return found
+    return None
+
+
+def index_write(entries):
+    engine().index_write(entries)

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -27,14 +25,15 @@ from elearning.core.models import Sector
 from elearning.core.page_cache import page_cache_generation
 
 from .entry_table import ID, PAIRS, TITLE, VALUES, entry_table
+from .highlight import highlight, words_pattern
 from .models import Format, Length, SearchEntry
-from .ranking import matching_ids
+from .query import parse
+from .ranking import matching_ids, suggested_terms, title_prefix_ids
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 MAX_CHOICES = 10  # values per facet taken from a URL; more are ignored
 RESULTS_PER_PAGE = 10
-SNIPPET_CHARS = 220
 # Quotes, brackets and operators mean something to full-text engines (FTS5, tsquery); visitors
 # mean words. Keep letters, digits and inner hyphens; everything else separates words.
 NON_WORD = re.compile(r"[^\w-]+|(?<!\w)-|-(?!\w)")
@@ -58,6 +57,15 @@ class Choices:
     sectors: set = field(default_factory=set)
 
     implied_formats: bool = False  # the page's default formats, not the visitor's choice
+    corrected: str = ""  # the words shown instead, when the query's own found nothing
+
+    @property
+    def pattern(self):
+        """What marks the words found in results: the words asked for in the results'
+        language, with their synonyms and compounds (query.py)."""
+        if not self.terms:
+            return None
+        return words_pattern(parse(self.corrected or self.terms, language=self.language).words())
 
     def chosen(self):
         """Each facet's chosen values, in FACETS order; an empty set lets everything pass."""
@@ -94,15 +102,24 @@ def read_choices(params, *, language, themes):
 
 def _matches(choices):
     """Every match's row (entry_table.py), best first (or by title when browsing without
-    words)."""
+    words).
+
+    Words that find nothing are tried as the beginnings of title words ("kindermis"), then
+    with each word the index does not know replaced by its closest word ("kindermishandelng"):
+    the page then says which words it shows results for (choices.corrected).
+    """
     table = entry_table()
     if not choices.terms:
         return table.by_title(choices.interface_language)
     found = matching_ids(choices.terms)
-    if not found:  # the beginning of a word ("kindermis"): titles that start so
+    if not found:
         found = matching_ids(choices.terms, prefix=True)
+    if not found:
+        better = suggested_terms(choices.terms, language=choices.language)
+        found = matching_ids(better) if better else []
+        choices.corrected = better if found else ""
     rows = table.rows_of(found, choices.interface_language)
-    return _titles_first(rows, _words_pattern(choices.terms))
+    return _titles_first(rows, choices.pattern)
 
 
 def _titles_first(rows, pattern):
@@ -141,45 +158,12 @@ def _narrow(rows, choices):
     return kept, counts
 
 
-def _words_pattern(terms):
-    words = sorted(set(terms.split()), key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\w*", re.I)
-
-
-def highlight(text, pattern, *, limit=SNIPPET_CHARS):
-    """A stretch of text around the first match, escaped, with the matched words in <mark>.
-
-    Without a match, the beginning of the text (escaped); None when the text is empty.
-    """
-    if not text:
-        return None
-    found = pattern.search(text) if pattern else None
-    start = 0
-    if found and found.end() > limit:
-        start = text.rfind(" ", 0, max(found.start() - limit // 4, 0)) + 1
-    stretch = text[start : start + limit]
-    if start + limit < len(text):
-        stretch = stretch.rsplit(" ", 1)[0] + " …"
-    if start:
-        stretch = "… " + stretch
-    if pattern is None:
-        return escape(stretch)
-    parts, last = [], 0
-    for match in pattern.finditer(stretch):
-        parts += [escape(stretch[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
-        last = match.end()
-    parts.append(escape(stretch[last:]))
-    return mark_safe("".join(parts))
-
-
 def _results(rows, choices, *, themes):
     """The page's results with their page (for the URL), themes, duration and snippet."""
     ids = [row[ID] for row in rows]
     entries = SearchEntry.objects.filter(pk__in=ids).select_related("page")
     by_id = {entry.pk: entry for entry in entries}
-    pattern = _words_pattern(choices.terms)
+    pattern = choices.pattern
     results = []
     for entry in (by_id[pk] for pk in ids if pk in by_id):
         body = entry.text if pattern and pattern.search(entry.text) else ""
@@ -291,12 +275,14 @@ MAX_SUGGESTIONS = 8
 
 
 def suggestions(*, query, language):
-    """[{title, url, format}] of the live items whose title starts with the query's words."""
+    """[{title, url, format}] of the live items in `language` whose title has words starting
+    with the query's words."""
     terms = search_terms(query)
     if len(terms) < 2:
         return []
-    entries = SearchEntry.objects.filter(language=language).select_related("page")
-    found = entries.autocomplete(terms, operator="and")[:MAX_SUGGESTIONS]
+    ids = title_prefix_ids(terms, language=language, limit=MAX_SUGGESTIONS)
+    by_id = SearchEntry.objects.select_related("page").in_bulk(ids)
+    found = [by_id[pk] for pk in ids if pk in by_id]
     return [
         {"title": e.title, "url": e.page.get_url(), "format": e.get_format_display()} for e in found
     ]

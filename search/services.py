@@ -7,13 +7,14 @@ from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backends
 
 from courses.models import CoursePage
 
 from .entries import SEARCHED_MODELS, entry_fields
 from .entry_table import entry_table_outdate
-from .models import SearchEntry, UnansweredQuery
+from .models import SearchEntry, SearchWord, UnansweredQuery
+from .ranking import index_write
+from .vocabulary import vocabulary_add, vocabulary_words
 
 REBUILD_CHUNK = 500
 
@@ -59,8 +60,13 @@ def _desired_fields(pages):
 
 
 def _index(entries):
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(SearchEntry, entries)
+    """Write the entries' full-text index rows and keep their words in the vocabulary."""
+    index_write(entries)
+    found = {}
+    for entry in entries:
+        text = "\n".join([entry.title, entry.summary, entry.text])
+        found.setdefault(entry.language, set()).update(vocabulary_words(text))
+    vocabulary_add(found)
 
 
 @transaction.atomic
@@ -79,7 +85,8 @@ def search_entries_refresh_around(*, page):
 
 
 def search_entries_rebuild(*, progress=None):
-    """Every entry again from the live pages, in chunks; returns the number of entries.
+    """Every entry again from the live pages, in chunks, and the vocabulary without the words
+    of entries gone; returns the number of entries.
 
     For operators (`manage.py search_rebuild`) after a bulk change the signals did not see.
     """
@@ -92,7 +99,28 @@ def search_entries_rebuild(*, progress=None):
             progress(min(start + REBUILD_CHUNK, len(ids)), len(ids))
     for entry in SearchEntry.objects.exclude(page_id__in=ids).iterator():
         entry.delete()
+    _vocabulary_prune()
     return kept
+
+
+def _vocabulary_prune():
+    """Forget the words no entry holds any more (after a rebuild: every entry was just read)."""
+    held = {}
+    for language, title, summary, text in SearchEntry.objects.values_list(
+        "language", "title", "summary", "text"
+    ).iterator():
+        held.setdefault(language, set()).update(vocabulary_words(f"{title}\n{summary}\n{text}"))
+    gone = [
+        pk
+        for pk, language, word in SearchWord.objects.values_list(
+            "pk", "language", "word"
+        ).iterator()
+        if word not in held.get(language, ())
+    ]
+    for start in range(0, len(gone), REBUILD_CHUNK):
+        SearchWord.objects.filter(pk__in=gone[start : start + REBUILD_CHUNK]).delete()
+    if gone:
+        entry_table_outdate()
 
 
 @transaction.atomic

@@ -1,10 +1,9 @@
 """Every use of another package's private names, each behind one small function.
 
-The route cache (route_cache.py), the one-query page route (courses HomePage.route) and the
-search ranking (search/ranking.py) save queries by reaching into caches and query builders
-that Wagtail, django-treebeard, modelsearch and Django keep for themselves. No public API
-offers the same (priming a request's Site, route or site root paths; giving a page its parent;
-asking modelsearch for the pieces of its PostgreSQL match), so the uses are gathered here and
+The route cache (route_cache.py) and the one-query page route (courses HomePage.route) save
+queries by reaching into caches that Wagtail and django-treebeard keep for themselves. No
+public API offers the same (priming a request's Site, route or site root paths; giving a page
+its parent), so the uses are gathered here and
 nowhere else: tests/core/test_upstream_internals.py checks each one against the installed
 package and fails when an upgrade changes it, and a test there proves that no other module
 names them.
@@ -12,10 +11,8 @@ names them.
 The package importer also fills an image's or document's size and hash as Wagtail's own upload
 form does (no public method does it for a file saved by code).
 
-Checked against Wagtail 7.4.4, django-treebeard 5.3.1, modelsearch 1.3.2 and Django 5.2.19.
+Checked against Wagtail 7.4.4 and django-treebeard 5.3.1.
 """
-
-from django.db.models import F
 
 # --- Wagtail 7.4.4: the per-request caches of wagtail.models ---------------------------------
 # Site.find_for_request(request) keeps its answer in request._wagtail_site;
@@ -87,55 +84,6 @@ def page_parent_known(page):
 def page_parent_give(page, parent):
     """page.get_parent() answers `parent` without a query."""
     setattr(page, _PARENT, parent)
-
-
-# --- Django 5.2.19: a QuerySet's SQL ---------------------------------------------------------
-
-
-def queryset_sql(queryset):
-    """(sql, params) of the query the queryset would run, for reading its rows off the cursor."""
-    return queryset.query.sql_with_params()
-
-
-# --- modelsearch 1.3.2: the pieces of its PostgreSQL match --------------------------------------
-# PostgresSearchResults.query_compiler is a PostgresSearchQueryCompiler (or its autocomplete
-# subclass): get_config(backend), build_tsquery(query, config=), get_index_vectors(query) and
-# build_tsrank(vector, query, config=) build the match and rank of its search, with the index
-# table's columns named through the searched model's relation "index_entries__".
-
-INDEX_RELATION_PREFIX = "index_entries__"
-
-
-def search_results_are_postgres(results):
-    """Whether `results` came from modelsearch's PostgreSQL backend."""
-    try:
-        from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
-    except ImportError:  # pragma: no cover - psycopg missing: not the PostgreSQL backend
-        return False
-    return isinstance(results, PostgresSearchResults)
-
-
-def postgres_search_pieces(results):
-    """(tsquery, [(vector, weight)], [rank]) of a PostgreSQL search: the backend's own match,
-    weights and ranks, with every column named as a column of the index table itself."""
-    compiler = results.query_compiler
-    config = compiler.get_config(results.backend)
-    tsquery = compiler.build_tsquery(compiler.query, config=config)
-    vectors = [
-        (_on_index_table(vector), _on_index_table(weight))
-        for vector, weight in compiler.get_index_vectors(tsquery)
-    ]
-    ranks = [
-        compiler.build_tsrank(vector, compiler.query, config=config) * weight
-        for vector, weight in vectors
-    ]
-    return tsquery, vectors, ranks
-
-
-def _on_index_table(value):
-    if isinstance(value, F):
-        return F(value.name.removeprefix(INDEX_RELATION_PREFIX))
-    return value
 
 
 # --- Wagtail 7.4.4: the receiver that mails the start of a workflow -----------------------------

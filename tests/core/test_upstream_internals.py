@@ -1,4 +1,4 @@
-"""The private names of Wagtail, django-treebeard, modelsearch and Django that we rely on
+"""The private names of Wagtail and django-treebeard that we rely on
 (elearning/core/upstream_internals.py) still work as that module says: an upgrade that changes
 one fails here, by name, instead of silently slowing pages down or serving wrong routes."""
 
@@ -8,18 +8,9 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from modelsearch.backends.database.postgres.postgres import (
-    PostgresAutocompleteQueryCompiler,
-    PostgresSearchBackend,
-    PostgresSearchQueryCompiler,
-    PostgresSearchResults,
-)
 from PIL import Image
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.db.models import F
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -34,8 +25,6 @@ from elearning.core.upstream_internals import (
     image_file_metadata_set,
     page_parent_give,
     page_parent_known,
-    postgres_search_pieces,
-    queryset_sql,
     request_root_paths_give,
     request_root_paths_known,
     request_route_give,
@@ -44,7 +33,6 @@ from elearning.core.upstream_internals import (
     request_site_known,
     workflow_submitted_mail_replace,
 )
-from search.models import SearchEntry
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_PACKAGES = ("elearning", "courses", "media", "search", "settings")
@@ -53,12 +41,6 @@ PRIVATE_NAMES = (
     "_wagtail_route_for_request",
     "_wagtail_cached_site_root_paths",
     "_cached_parent_obj",
-    "query_compiler",
-    "build_tsquery",
-    "build_tsrank",
-    "get_index_vectors",
-    "sql_with_params",
-    "index_entries__",
     "_set_image_file_metadata",
     "_set_document_file_metadata",
     "_should_delete_form",
@@ -183,54 +165,6 @@ def test_a_parent_given_to_a_page_is_what_it_answers_without_a_query(
     page_parent_give(page, given)
     with django_assert_num_queries(0):
         assert page.get_parent() is given
-
-
-# --- Django: a queryset's SQL ----------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_the_sql_of_a_queryset_gives_its_rows(library_tree):
-    queryset = Page.objects.filter(depth__gte=3).order_by("path").values_list("id", flat=True)
-    sql, params = queryset_sql(queryset)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = [row[0] for row in cursor.fetchall()]
-    assert rows == list(queryset)
-    assert len(rows) > 3
-
-
-# --- modelsearch: the pieces of its PostgreSQL match ------------------------------------------
-
-
-def _postgres_results(compiler_class, words):
-    compiler = compiler_class(SearchEntry.objects.all(), words)
-    return PostgresSearchResults(PostgresSearchBackend({}), compiler)
-
-
-def test_the_postgres_compiler_methods_keep_the_signatures_we_call():
-    def names(method):
-        return list(inspect.signature(method).parameters)
-
-    compiler = PostgresSearchQueryCompiler
-    assert names(compiler.get_config) == ["self", "backend"]
-    assert names(compiler.build_tsquery) == ["self", "query", "config"]
-    assert names(compiler.get_index_vectors) == ["self", "search_query"]
-    assert names(compiler.build_tsrank)[:4] == ["self", "vector", "query", "config"]
-
-
-def test_a_postgres_search_is_matched_and_ranked_on_the_index_tables_own_columns():
-    results = _postgres_results(PostgresSearchQueryCompiler, "signalen gesprek")
-    tsquery, vectors, ranks = postgres_search_pieces(results)
-    assert isinstance(tsquery, SearchQuery)
-    assert vectors == [(F("title"), F("title_norm")), (F("body"), 1.0)]
-    assert len(ranks) == 2
-    assert all(isinstance(rank.lhs, SearchRank) for rank in ranks)
-
-
-def test_a_postgres_autocomplete_is_matched_on_the_index_tables_autocomplete_column():
-    results = _postgres_results(PostgresAutocompleteQueryCompiler, "sign")
-    _tsquery, vectors, _ranks = postgres_search_pieces(results)
-    assert vectors == [(F("autocomplete"), 1.0)]
 
 
 # --- Wagtail: an uploaded file's size and hash ------------------------------------------------
