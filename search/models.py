@@ -8,12 +8,15 @@ Wagtail's search backend like any other model (database full text by default, Op
 Elasticsearch when configured).
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+
+from .synonym_rules import synonym_terms_check
 
 SHORT_MINUTES, MEDIUM_MINUTES = 20, 60
 
@@ -136,3 +139,49 @@ class UnansweredQuery(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.date}): {self.hits}"
+
+
+class SynonymGroup(models.Model):
+    """Terms that mean the same to a visitor in one language's search, kept by editors.
+
+    The terms are stored as the editor wrote them (trimmed, each once), separated by commas;
+    the search compares them folded (search/words.py) when it parses a query
+    (search/synonyms.py), so adding or changing a group needs no reindex. The rules a group
+    must follow live in search/synonym_rules.py.
+    """
+
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, db_index=True
+    )
+    terms = models.TextField(
+        _("terms"),
+        # 20 terms of at most 100 characters and their commas: a longer text is refused by
+        # the form before its terms are read one by one.
+        max_length=2500,
+        help_text=_(
+            "Terms separated by commas. A search for one term also finds the others, in this "
+            "language's search; no reindex needed."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["language", "terms"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(terms=""), name="site_search_synonyms_not_empty"
+            )
+        ]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        """The terms checked and written once each, against the other groups of the language."""
+        super().clean()
+        others = SynonymGroup.objects.filter(language=self.language).exclude(pk=self.pk)
+        self.terms = synonym_terms_check(
+            self.terms, others=others.order_by("pk").values_list("terms", flat=True)
+        )
