@@ -81,13 +81,13 @@ def _term_problem(term):
     shown = _shown(term)
     if len(term) > MAX_TERM_CHARS:
         return ValidationError(TOO_LONG, "too_long", {"term": shown, "limit": MAX_TERM_CHARS})
-    if "(" in term or ")" in term:
-        return ValidationError(BRACKETS, "brackets", {"term": shown})
-    odd = sorted({char for char in term if not _allowed(char)})
+    odd = sorted({char for char in term if not _allowed(char) and char not in "()"})
     if odd:
         return ValidationError(
             ODD_CHARACTERS, "characters", {"term": shown, "characters": " ".join(odd)}
         )
+    if "(" in term or ")" in term:
+        return ValidationError(BRACKETS, "brackets", {"term": shown})
     found = synonym_term_key(term)
     if not found:
         return ValidationError(NO_WORDS, "no_words", {"term": shown})
