@@ -1,4 +1,5 @@
-"""What the library search knows of each live page, and what visitors searched for.
+"""What the library search knows of each live page, what visitors searched for, and the
+synonyms editors keep for each language's search.
 
 One SearchEntry per live, public page a visitor can learn from (course, module, webinar, tool,
 podcast episode), in that page's language: its words (title apart, so that a title match ranks
