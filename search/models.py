@@ -1,17 +1,21 @@
-"""What the library search knows of each live page, and what visitors searched for.
+"""What the library search knows of each live page, what visitors searched for, and the
+synonyms editors keep for each language's search.
 
 One SearchEntry per live, public page a visitor can learn from (course, module, webinar, tool,
 podcast episode), in that page's language: its words (title apart, so that a title match ranks
 above a body match) and its facets as plain columns. Facet counts are then one pass over the
 matches' small columns instead of one search per facet value. The words are indexed by the
-project's own full-text index (search/engine.py: a tsvector column per entry on PostgreSQL,
-parsed with its language's configuration; an FTS5 table on SQLite), and every folded word of
+project's own full-text index (search/engine_postgres.py: a tsvector column per entry on PostgreSQL,
+parsed with its language's configuration; engine_sqlite.py: an FTS5 table on SQLite), and every folded word of
 the index is kept once per language (SearchWord) for the query parser: compounds, joined and
 split words, "did you mean".
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .synonym_rules import synonym_terms_check
 
 SHORT_MINUTES, MEDIUM_MINUTES = 20, 60
 
@@ -130,3 +134,49 @@ class UnansweredQuery(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.date}): {self.hits}"
+
+
+class SynonymGroup(models.Model):
+    """Terms that mean the same to a visitor in one language's search, kept by editors.
+
+    The terms are stored as the editor wrote them (trimmed, each once), separated by commas;
+    the search compares them folded (search/words.py) when it parses a query
+    (search/synonyms.py), so adding or changing a group needs no reindex. The rules a group
+    must follow live in search/synonym_rules.py.
+    """
+
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, db_index=True
+    )
+    terms = models.TextField(
+        _("terms"),
+        # 20 terms of at most 100 characters and their commas: a longer text is refused by
+        # the form before its terms are read one by one.
+        max_length=2500,
+        help_text=_(
+            "Terms separated by commas. A search for one term also finds the others, in this "
+            "language's search; no reindex needed."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["language", "terms"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(terms=""), name="site_search_synonyms_not_empty"
+            )
+        ]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        """The terms checked and written once each, against the other groups of the language."""
+        super().clean()
+        others = SynonymGroup.objects.filter(language=self.language).exclude(pk=self.pk)
+        self.terms = synonym_terms_check(
+            self.terms, others=others.order_by("pk").values_list("terms", flat=True)
+        )

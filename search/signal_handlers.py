@@ -1,6 +1,6 @@
 """Keep the search entries in step with publishing, moves and view restrictions, the table of
-entries every process keeps with deletions, and the cached list of promoted queries with the
-editors' promotions.
+entries every process keeps with deletions, and the cached list of promoted queries and the
+synonym groups every process keeps with the editors' promotions and synonyms.
 
 Connected after the courses app's handlers (INSTALLED_APPS order), so that a course's total
 duration is already updated when its entry is refreshed.
@@ -17,7 +17,7 @@ from elearning.core.page_cache import page_cache_invalidate
 
 from .entries import SEARCHED_MODELS
 from .entry_table import entry_table_outdate
-from .models import SearchEntry
+from .models import SearchEntry, SynonymGroup
 from .services import search_entries_refresh_around
 
 
@@ -65,4 +65,16 @@ def forget_promoted_queries(sender, **kwargs):
 for signal in (post_save, post_delete):
     signal.connect(
         forget_promoted_queries, sender=SearchPromotion, dispatch_uid=f"search-promoted-{signal!r}"
+    )
+
+
+def outdate_synonyms(sender, **kwargs):
+    """Every process reads the groups again (synonyms.py): now, for the rest of this
+    transaction, and after the commit, for everyone's next search."""
+    page_cache_invalidate(also_now=True)
+
+
+for signal in (post_save, post_delete):
+    signal.connect(
+        outdate_synonyms, sender=SynonymGroup, dispatch_uid=f"search-synonyms-{signal!r}"
     )

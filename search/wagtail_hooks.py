@@ -1,11 +1,15 @@
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.auth import any_permission_required
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.search_promotions import views as promotion_views
 
+from .models import SynonymGroup
 from .reports import REPORT_PERMISSION, SearchQueryReportView
 
 # Who adds or changes promoted results picks the query in Wagtail's query chooser.
@@ -62,3 +66,29 @@ def register_report_menu_item():
         icon_name="search",
         order=1310,
     )
+
+
+class SynonymGroupViewSet(ModelViewSet):
+    """Settings > Search synonyms, beside Wagtail's promoted search results: for who holds the
+    model's permissions (Moderators, elearning/accounts/roles.py, and administrators)."""
+
+    model = SynonymGroup
+    icon = "list-ul"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+    menu_order = 910  # just after "Promoted search results" (900)
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("terms", widget=forms.Textarea(attrs={"rows": 3})),
+    ]
+    list_display = ["terms", "language", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["terms"]
+    ordering = ["language", "terms"]
+    # A copy would repeat terms that are already in a group, which the form refuses.
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_synonym_viewset():
+    return SynonymGroupViewSet("search_synonyms")

@@ -81,8 +81,8 @@ TRAINER_GRANTS_WITHDRAWN = {
 }
 # Moderators (our editors) see and manage every intervision session, whoever facilitates it,
 # exchange courses with other sites (course packages: export, offer, import), and curate the
-# search: promoted results for key queries, and the report of what visitors search for; they see
-# every learning report.
+# search: promoted results for key queries, the synonyms each language's search applies, and the
+# report of what visitors search for; they see every learning report.
 MODERATOR_PERMISSIONS = (
     # Captions of every recording, those on published pages included.
     "media.add_mediacaption",
@@ -98,6 +98,10 @@ MODERATOR_PERMISSIONS = (
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
+    "site_search.add_synonymgroup",
+    "site_search.change_synonymgroup",
+    "site_search.delete_synonymgroup",
+    "site_search.view_synonymgroup",
     "reports.view_all_reports",
     # Which contact, privacy, accessibility and cookie pages the footer links (Settings >
     # Footer pages); the help lines stay with administrators.

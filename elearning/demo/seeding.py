@@ -1,7 +1,8 @@
 """The whole demo, in the order its parts need each other: the library first (built from the
 sources into course packages and imported, build.py and library.py), then the site's
-information pages and identity, the accounts, the intervision sessions on the courses, and the
-reports' learners and evaluations. Each part is idempotent, so seeding again changes nothing."""
+information pages and identity, the accounts, the intervision sessions on the courses, the
+reports' learners and evaluations, and the search's synonyms. Each part is idempotent, so
+seeding again changes nothing."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -10,6 +11,7 @@ from courses.site_pages import site_pages_seed
 from elearning.accounts.demo import DEMO_TRAINER_EMAIL, demo_accounts_seed
 from elearning.intervision.demo import demo_sessions_seed
 from elearning.reports.demo import demo_reports_seed
+from search.demo import demo_synonyms_seed
 
 from .build import demo_build
 from .identity import demo_identity_seed
@@ -30,6 +32,7 @@ def demo_seed(log=None):
         accounts = demo_accounts_seed(password_for=passwords)
         demo_sessions_seed(facilitator_email=DEMO_TRAINER_EMAIL)
         accounts.append(demo_reports_seed(trainer_email=DEMO_TRAINER_EMAIL, password_for=passwords))
+        demo_synonyms_seed()  # what professionals type for the library's subjects (search/demo.py)
         _passwords_renew(accounts, passwords)
     passwords.save()
     return accounts

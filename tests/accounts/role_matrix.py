@@ -36,6 +36,7 @@ from elearning.accounts.roles import COORDINATORS, MODERATORS, TRAINERS
 from elearning.core.models import HelpLine, Municipality
 from elearning.reports.models import MunicipalCoordinator
 from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
+from search.models import SynonymGroup
 from tests.factories import (
     CoursePageFactory,
     IntervisionSessionFactory,
@@ -241,6 +242,7 @@ def world_build():
         "locale": Locale.objects.get(language_code="fr").pk,
         "workflow": Workflow.objects.get(name="Moderators approval").pk,
         "query": Query.get("babobox").pk,
+        "synonym_group": SynonymGroup.objects.create(language="nl", terms="VIF, IFG").pk,
         "redirect": Redirect.objects.create(old_path="/oud", redirect_link="/nieuw").pk,
         "uidb64": urlsafe_base64_encode(str(learner.pk).encode()),
         "django_admin": {label: row.pk for label, row in django_admin.items()},

@@ -97,6 +97,7 @@ PK_KINDS = {
     "intervision_sessions": "session",
     "intervision_facilitator": "session",
     "municipal_coordinators": "coordinator",
+    "search_synonyms": "synonym_group",
     "wagtailsnippets_courses_theme": "theme",
     "wagtailsnippetchoosers_courses_theme": "theme",
     "wagtailsnippets_courses_trainer": "trainer_profile",
@@ -388,10 +389,10 @@ RULES = [
     (r"reports_learning", REPORT_READERS, False),
     # A trainer's municipal report covers their courses in every municipality.
     (r"reports_municipalities", REPORT_READERS, {"trainer"}),
-    # Course packages and the search: moderators.
+    # Course packages and the search (promoted results, synonyms, the report): moderators.
     (
         r"course_packages:.*|wagtailsearchpromotions:.*|site_search_report(_results)?"
-        r"|search_promotion_query_chooser.*",
+        r"|search_promotion_query_chooser.*|search_synonyms:.*",
         {"moderator"},
         True,
     ),
@@ -433,6 +434,7 @@ MUST_OPEN = {
     ("moderator", "own", "wagtailadmin_api:images:listing"),
     ("moderator", "own", "wagtail_localize:translations_report"),
     ("moderator", "own", "wagtailsearchpromotions:chooser"),
+    ("moderator", "own", "search_synonyms:edit"),
 }
 
 

@@ -79,7 +79,7 @@ def own_index_drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("site_search", "0004_entry_language_of_text"),
+        ("site_search", "0005_synonym_groups"),
         ("wagtailsearch", "0010_add_text_fields"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
