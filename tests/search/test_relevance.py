@@ -20,6 +20,7 @@ from tests.search.relevance import (
     BUDGETS,
     KINDS,
     LANGUAGES,
+    RelevanceQuery,
     client_fetch,
     failures_describe,
     relevance_evaluate,
@@ -80,3 +81,34 @@ def test_the_search_finds_the_expected_pages_within_the_first_five(demo_library,
     )
     assert result["errors"] == []
     assert result["recall_at_5"] >= budget, "\n".join([summary, *failures_describe(result)])
+
+
+def _results_page(*paths):
+    items = "".join(
+        f'<li class="result"><h2 class="result__title" lang="nl"><a href="{path}">'
+        f"<mark>Titel</mark></a></h2><dl class='card__meta'><dt>Format</dt></dl></li>"
+        for path in paths
+    )
+    return (
+        '<section class="promotions"><ul><li><a href="/nl/promoted/">Aanbevolen</a></li></ul>'
+        f'</section><ol class="results">{items}</ol>'
+        '<nav><ol><li><a href="/nl/search/?q=x&page=2">2</a></li></ol></nav>'
+    )
+
+
+def test_promotions_and_paging_links_are_not_counted_as_results():
+    html = _results_page("http://leerplatform.test/nl/a/", "/nl/b/")
+    assert result_paths(html) == ["/nl/a/", "/nl/b/"]
+
+
+def test_recall_counts_the_first_five_and_mrr_the_first_expected_rank():
+    found = ["/nl/x/", "/nl/a/", "/nl/y/", "/nl/z/", "/nl/w/", "/nl/b/"]  # b comes sixth
+    queries = [
+        RelevanceQuery("nl", "a en b", "plain", ("/nl/a/", "/nl/b/")),
+        RelevanceQuery("nl", "niets", "typo", ("/nl/c/",)),
+    ]
+    pages = {queries[0].url: _results_page(*found), queries[1].url: _results_page()}
+    result = relevance_evaluate(lambda url: (200, pages[url]), queries)
+    assert result["recall_at_5"] == (0.5 + 0) / 2
+    assert result["mrr"] == (1 / 2 + 0) / 2
+    assert [score["missing"] for score in result["failed"]] == [["/nl/b/"], ["/nl/c/"]]
