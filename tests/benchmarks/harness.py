@@ -41,8 +41,12 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "var" / "bench"
 LOG_PATH = BENCH_DIR / "run.log"
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
-PG_DATABASE, PG_TEMPLATE = "vif_bench", "vif_bench_template"
-REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 15
+# Several checkouts may measure on one machine at once: each can name its own database and
+# Redis db (BENCH_PG_DATABASE, BENCH_REDIS_DB) so that none drops the other's.
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "vif_bench")
+PG_TEMPLATE = f"{PG_DATABASE}_template"
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 RESULT_MARKER = "BENCH-RESULT "
 SITE_STYLESHEET = "elearning/css/site.css"
 STATIC_ROOT = BENCH_DIR / "static"

@@ -8,7 +8,8 @@ unknown scenario name. Progress goes to var/bench/run.log (and to stderr with -v
 Environment switches, for trying the fallbacks on a machine that has everything:
 BENCH_DATABASE=sqlite, BENCH_CACHE=file, BENCH_NO_WRK=1 (the Python load generator),
 BENCH_COLLECTSTATIC=1 (collect even when unchanged), BENCH_NO_DB_TEMPLATE=1 (migrate from
-scratch).
+scratch). BENCH_PG_DATABASE and BENCH_REDIS_DB (default vif_bench and 15) name the database and
+Redis db, for two checkouts measuring on one machine at once.
 
 A scenario is a module of this package with NAME and run(env) -> harness.Report; add it to
 SCENARIOS below (in the order `all` runs them).
@@ -29,6 +30,7 @@ SCENARIOS = {
     "upload": "tests.benchmarks.upload",
     "package": "tests.benchmarks.package",
     "reports": "tests.benchmarks.reports",
+    "relevance": "tests.benchmarks.relevance",
 }
 
 
