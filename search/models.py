@@ -5,10 +5,10 @@ One SearchEntry per live, public page a visitor can learn from (course, module, 
 podcast episode), in that page's language: its words (title apart, so that a title match ranks
 above a body match) and its facets as plain columns. Facet counts are then one pass over the
 matches' small columns instead of one search per facet value. The words are indexed by the
-project's own full-text index (search/engine_postgres.py: a tsvector column per entry on PostgreSQL,
-parsed with its language's configuration; engine_sqlite.py: an FTS5 table on SQLite), and every folded word of
-the index is kept once per language (SearchWord) for the query parser: compounds, joined and
-split words, "did you mean".
+project's own full-text index (engine_postgres.py: a tsvector column per entry, parsed with
+its language's configuration; engine_sqlite.py: an FTS5 table), and every folded word of the
+index is kept once per language (SearchWord) for the query parser: compounds, joined and split
+words, "did you mean".
 """
 
 from django.conf import settings
