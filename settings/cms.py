@@ -18,25 +18,11 @@ WAGTAILMEDIA = {
 # https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-image-form-base
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.DocumentForm"
-# Search (search/, README "Search"): Wagtail's database backend (PostgreSQL full text, SQLite FTS5).
-# Installations that outgrow it set SEARCH_URL to an OpenSearch or Elasticsearch server
-# (https://docs.wagtail.org/en/stable/topics/search/backends.html), with its client installed.
-SEARCH_URL = os.environ.get("SEARCH_URL", "")
-# One text search configuration serves every language of the index: Dutch, the library's first
-# language (signalen and signaal meet; French and English words are cut the same way in the
-# index and in queries). Named, so PostgreSQL parses a query once, not once per matched row.
+# Wagtail's own search backend serves the admin's searches (pages, images, documents). The
+# library search has an index of its own (search/engine_postgres.py, search/engine_sqlite.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": os.environ.get("SEARCH_BACKEND") or "wagtail.search.backends.opensearch3",
-        "URLS": [SEARCH_URL],
-        "INDEX": os.environ.get("SEARCH_INDEX") or "vif",
-        "TIMEOUT": 5,
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
-    }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin would tell a third party who edits the platform.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
