@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .synonyms import synonym_groups
 from .vocabulary import vocabulary
-from .words import word_parts, words
+from .words import spellings, word_parts, words
 
 MAX_WORDS = 8
 COMPOUNDING = frozenset({"nl"})  # languages that write compounds as one word
@@ -75,7 +75,8 @@ def _word_slot(word, known, language):
 def parse(terms, *, language, prefix=False):
     """The Query of these words in `language` (prefix: the beginnings of title words, each
     word on its own)."""
-    found = words(terms)[:MAX_WORDS]
+    spelled = spellings(terms)[:MAX_WORDS]
+    found = [spelling[0] for spelling in spelled]
     if prefix:
         return Query(slots=tuple((_phrase([word]),) for word in found), prefix=True)
     known = vocabulary(language)
@@ -96,7 +97,13 @@ def parse(terms, *, language, prefix=False):
             slots.append(_unique([(word + following,), (word, following)]))
             position += 2
             continue
-        slots.append(_word_slot(word, known, language))
+        slots.append(
+            _unique(
+                alternative
+                for spelling in spelled[position]
+                for alternative in _word_slot(spelling, known, language)
+            )
+        )
         position += 1
     return Query(slots=tuple(slots))
 

@@ -29,14 +29,16 @@ from .highlight import highlight, words_pattern
 from .models import Format, Length, SearchEntry
 from .query import parse
 from .ranking import matching_ids, suggested_terms, title_prefix_ids
+from .words import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 MAX_CHOICES = 10  # values per facet taken from a URL; more are ignored
 RESULTS_PER_PAGE = 10
-# Quotes, brackets and operators mean something to full-text engines (FTS5, tsquery); visitors
-# mean words. Keep letters, digits and inner hyphens; everything else separates words.
-NON_WORD = re.compile(r"[^\w-]+|(?<!\w)-|-(?!\w)")
+# Quotes and operators mean something to full-text engines (FTS5, tsquery); visitors mean
+# words. Keep letters, digits, inner hyphens and brackets ("mis(be)handeling": two spellings,
+# search/words.py); everything else separates words. The engines only ever see parsed words.
+NON_WORD = re.compile(r"[^\w()-]+|(?<!\w)-|-(?!\w)")
 
 
 def search_terms(raw):
@@ -60,12 +62,15 @@ class Choices:
     corrected: str = ""  # the words shown instead, when the query's own found nothing
 
     @property
+    def parsed(self):
+        """The query shown (query.py), in the language of the results asked for."""
+        return parse(self.corrected or self.terms, language=self.language)
+
+    @property
     def pattern(self):
-        """What marks the words found in results: the words asked for in the results'
-        language, with their synonyms and compounds (query.py)."""
-        if not self.terms:
-            return None
-        return words_pattern(parse(self.corrected or self.terms, language=self.language).words())
+        """What marks the words found in results: the words asked for, with their synonyms
+        and compounds."""
+        return words_pattern(self.parsed.words()) if self.terms else None
 
     def chosen(self):
         """Each facet's chosen values, in FACETS order; an empty set lets everything pass."""
@@ -104,31 +109,55 @@ def _matches(choices):
     """Every match's row (entry_table.py), best first (or by title when browsing without
     words).
 
-    Words that find nothing are tried as the beginnings of title words ("kindermis"), then
-    with each word the index does not know replaced by its closest word ("kindermishandelng"):
-    the page then says which words it shows results for (choices.corrected).
+    Words that find nothing in the language asked for (another language's stemmer may still
+    take a typo for a word of its own) are tried as the beginnings of title words
+    ("kindermis"), then with each word the index does not know replaced by its closest word
+    ("kindermishandelng"): the page then says which words it shows results for
+    (choices.corrected).
     """
     table = entry_table()
     if not choices.terms:
         return table.by_title(choices.interface_language)
-    found = matching_ids(choices.terms)
-    if not found:
-        found = matching_ids(choices.terms, prefix=True)
-    if not found:
+
+    def rows(terms, *, prefix=False):
+        return table.rows_of(matching_ids(terms, prefix=prefix), choices.interface_language)
+
+    def in_language(found):
+        return any(row[VALUES][0][0] == choices.language for row in found)
+
+    found = rows(choices.terms)
+    if not in_language(found):
+        found = rows(choices.terms, prefix=True) or found
+    if not in_language(found):
         better = suggested_terms(choices.terms, language=choices.language)
-        found = matching_ids(better) if better else []
-        choices.corrected = better if found else ""
-    rows = table.rows_of(found, choices.interface_language)
-    return _titles_first(rows, choices.pattern)
+        instead = rows(better) if better else []
+        if in_language(instead):
+            found, choices.corrected = instead, better
+    return _titles_first(found, choices.parsed)
 
 
-def _titles_first(rows, pattern):
-    """Items whose title holds a word of the query before the others, each group in the
-    backend's order: backends weigh the title differently (SQLite's bm25 not at all)."""
+# Among items whose title holds the words: a course before the items that stand on their own,
+# and those before the modules a course holds (the course is where a visitor starts).
+FORMAT_ORDER = {Format.COURSE: 0, Format.WEBINAR: 1, Format.TOOL: 1, Format.PODCAST: 1}
+OTHER_FORMATS = 2
+
+
+def _titles_first(rows, query):
+    """Items whose title holds the query's words before the others: those whose title holds
+    the most of the query's words (or their alternatives) first, then by FORMAT_ORDER, each
+    group in the engine's order (engines weigh titles differently: bm25 against ts_rank)."""
+    patterns = [words_pattern({word for phrase in slot for word in phrase}) for slot in query.slots]
     in_title, in_text = [], []
-    for row in rows:
-        (in_title if pattern.search(row[TITLE]) else in_text).append(row)
-    return in_title + in_text
+    for position, row in enumerate(rows):
+        title = fold(row[TITLE])
+        held = sum(1 for pattern in patterns if pattern and pattern.search(title))
+        if held:
+            order = FORMAT_ORDER.get(row[VALUES][1][0], OTHER_FORMATS)
+            in_title.append((-held, order, position, row))
+        else:
+            in_text.append(row)
+    in_title.sort(key=lambda scored: scored[:3])
+    return [scored[3] for scored in in_title] + in_text
 
 
 FACETS = ("language", "format", "length", "theme", "sector")

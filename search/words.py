@@ -41,6 +41,19 @@ def words(text):
     return [word[:MAX_WORD_CHARS] for word in WORD.findall(fold(unbracket(text)))]
 
 
+def spellings(text):
+    """The folded words of a query, each as the tuple of its spellings: a word with a
+    bracketed part has two ("mis(be)handeling" -> ("mishandeling", "misbehandeling")), any
+    other word one."""
+    found = []
+    for token in text.split():
+        if BRACKETED.search(token):
+            found.append(tuple(words(token)))
+        else:
+            found.extend((word,) for word in words(token))
+    return [spelled for spelled in found if spelled]
+
+
 def word_parts(word):
     """The parts of a hyphenated word ("pre-school" -> ["pre", "school"]); [word] otherwise."""
     return [part for part in word.split("-") if part]

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from search.models import SearchWord
-from tests.factories import ToolPageFactory, publish, translate
+from tests.factories import ModulePageFactory, ToolPageFactory, publish, translate
 
 from .conftest import _text, result_titles
 from .test_search import search
@@ -126,3 +126,18 @@ def test_a_rebuild_forgets_the_words_of_pages_that_went(words_library):
     call_command("search_rebuild", verbosity=0)
     assert not SearchWord.objects.filter(language="nl", word="babobox").exists()
     assert SearchWord.objects.filter(language="nl", word="signalen").exists()
+
+
+def test_a_bracketed_spelling_typed_finds_either_spelling(client, words_library):
+    assert result_titles(search(client, q="ouderenmis(be)handeling")) == ["Webinar ouderen"]
+    assert result_titles(search(client, q="Ouderenmis(be)handeling webinar")) == ["Webinar ouderen"]
+
+
+def test_a_course_comes_before_its_modules_when_their_titles_hold_the_words(client, words_library):
+    course = words_library["course"]
+    publish(ModulePageFactory(parent=course, title="Kindermishandeling in de klas"))
+    titles = result_titles(search(client, q="kindermishandeling"))
+    assert titles[:2] == ["Kindermishandeling herkennen", "Kindermishandeling in de klas"]
+    # A title holding more of the words comes first, whatever its format.
+    titles = result_titles(search(client, q="kindermishandeling klas"))
+    assert titles[0] == "Kindermishandeling in de klas"
