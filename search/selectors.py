@@ -136,16 +136,16 @@ def _matches(choices):
     return _titles_first(found, choices.parsed)
 
 
-# Among items whose title holds the words: a course before the items that stand on their own,
-# and those before the modules a course holds (the course is where a visitor starts).
-FORMAT_ORDER = {Format.COURSE: 0, Format.WEBINAR: 1, Format.TOOL: 1, Format.PODCAST: 1}
-OTHER_FORMATS = 2
+# Among items whose title holds the words, courses first: a course is where a visitor starts,
+# and its modules, which repeat its words, would otherwise outrank it.
+FORMAT_ORDER = {Format.COURSE: 0}
+OTHER_FORMATS = 1
 
 
 def _titles_first(rows, query):
     """Items whose title holds the query's words before the others: those whose title holds
-    the most of the query's words (or their alternatives) first, then by FORMAT_ORDER, each
-    group in the engine's order (engines weigh titles differently: bm25 against ts_rank)."""
+    the most of the query's words (or their alternatives) first, then courses, each group in
+    the engine's order (engines weigh titles differently: bm25 against ts_rank)."""
     patterns = [words_pattern({word for phrase in slot for word in phrase}) for slot in query.slots]
     in_title, in_text = [], []
     for position, row in enumerate(rows):

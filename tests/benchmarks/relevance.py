@@ -28,6 +28,7 @@ def run(env):
     # The first run builds the demo's recordings and packages (minutes); later runs reuse them.
     env.manage("seed_demo", SEED_FLAG, timeout=1800)
     env.manage("search_rebuild")
+    env.flush_cache()  # an earlier run's routes and pages, cached for the same generations
     log(f"demo seeded and indexed in {time.monotonic() - seeding:.0f}s")
     env.wait_static()
     result = env.django_call(f"{CONTENT}:evaluate")
