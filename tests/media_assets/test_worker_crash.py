@@ -2,7 +2,7 @@
 worker processes, ffmpeg): its ffmpeg dies with it, its work folder goes, and another worker
 makes the recording ready exactly once, as soon as the killed worker's lease has lapsed.
 
-Slow (a transcode of half a minute of 720p), so in a file of its own.
+Slow (transcodes of a 720p recording, one of them to the end), so in a file of its own.
 """
 
 import signal
@@ -31,12 +31,15 @@ from .conftest import asset_make
 pytestmark = WORKER_PROCESS_TESTS
 
 LEASE_SECONDS = 6
-RECORDING_SECONDS = 30
+# Long enough that its transcode lasts seconds, so the worker is caught in the middle of it (the
+# test acts within a fraction of a second of seeing ffmpeg run); short, since each test also waits
+# for a whole transcode. 30 s took about 22 s to transcode on a busy two-core machine.
+RECORDING_SECONDS = 12
 
 
 @pytest.fixture(scope="session")
 def long_recording(tmp_path_factory):
-    """Half a minute of 720p video with sound that takes the pipeline a while to transcode (an
+    """A 720p video with sound that takes the pipeline a few seconds to transcode (an
     MPEG-4 part 2 Matroska file: quick to make, not what browsers play, so encoded again)."""
     target = tmp_path_factory.mktemp("long-recording") / "lange-webinar.mkv"
     lavfi = ["-f", "lavfi", "-i"]
