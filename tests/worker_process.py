@@ -37,11 +37,6 @@ def worker_processes_possible():
     return not settings.CELERY_TASK_ALWAYS_EAGER and connection.vendor == "postgresql"
 
 
-def worker_process_skip_unless_broker():
-    if not worker_processes_possible():
-        pytest.skip(BROKER_NEEDED)
-
-
 # The marks of a module of fault-injection tests: they run where a broker is, and transactional,
 # since a worker process sees only committed rows.
 WORKER_PROCESS_TESTS = [
