@@ -10,6 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SCENARIO ?= all
 INTEGRATION_DB ?= postgres://postgres@127.0.0.1:5432/vif_test
+# Its db n holds the run's queue; the test processes cache in n+1 and n+2 (settings/test.py), so
+# a run beside this one needs a db at least 3 away (prod-smoke uses 14, the benchmarks 15).
 INTEGRATION_REDIS ?= redis://127.0.0.1:6379/0
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE ?= /usr/bin/chromium
 

@@ -320,6 +320,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 BACKGROUND_LEASE_SECONDS = int(os.environ.get("BACKGROUND_LEASE_SECONDS", "120"))
 # Parent of the temporary folders of background work; empty: <tmp>/vif-work (core/work_folders.py).
 BACKGROUND_WORK_DIR = os.environ.get("BACKGROUND_WORK_DIR", "")
+# The mail tasks' retries (elearning/core/retries.py): the first countdown, doubled at each retry
+# up to the last one; 30 s to 15 minutes over 8 retries is about an hour of tries (README.md,
+# "Background tasks and their retries").
+MAIL_RETRY_FIRST_SECONDS = 30
+MAIL_RETRY_MAX_SECONDS = 900
 CELERY_TIMEZONE = TIME_ZONE
 # The periodic sweeps and flushes (celery beat): settings/beat.py.
 CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE

@@ -4,6 +4,9 @@ import copy
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, LOGGING, REDIS_URL
@@ -32,15 +35,28 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+
+def redis_cache_url(redis_url, xdist_worker):
+    """The Redis cache of one test process: the database right after the run's own (REDIS_URL's,
+    the broker's), one per xdist worker: run db n gives caches n+1, n+2, ... Tests clear the
+    cache, and a clear (FLUSHDB) must not pull the floor from under a test in another worker,
+    nor in another run whose db is at least workers + 1 away (make test-integration: 0, so
+    caches 1 and 2; prod-smoke keeps 14, the benchmarks 15)."""
+    url = urlsplit(redis_url)
+    cache_db = int(url.path.strip("/") or 0) + 1 + int(xdist_worker.removeprefix("gw") or 0)
+    if cache_db > 15:  # Redis has 16 databases unless configured otherwise
+        raise ImproperlyConfigured(f"{redis_url} leaves no cache database: {cache_db} > 15")
+    return url._replace(path=f"/{cache_db}").geturl()
+
+
 # Without REDIS_URL (the SQLite run) each test process gets its own in-memory cache;
 # with it (the integration run) the real Redis is used, under a prefix of its own.
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    # One Redis database per xdist worker (10, 11, ...): tests clear the cache, and a clear
-    # (FLUSHDB) must not pull the floor from under a test running in another worker.
-    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{10 + worker}"
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    CACHES["default"]["LOCATION"] = redis_cache_url(REDIS_URL, _worker)
 # Celery runs eagerly unless the integration run points it at Redis; then the in-process worker
 # of tests/conftest.py (fixture celery_worker_real) takes the tasks from the broker.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
@@ -90,6 +106,11 @@ LOGGING["loggers"]["elearning.requests"]["level"] = "WARNING"
 BACKGROUND_WORK_DIR = Path(
     os.environ.get("BACKGROUND_WORK_DIR") or tempfile.mkdtemp(prefix="vif-test-work-")
 )
+# The mail tasks retry after 1, 2, 4 ... 16 s, not 30 s to 15 minutes: a real worker retrying a
+# deferred message (tests/intervision/test_message_retries_worker.py) waits the first countdown.
+# The policy tests see the same doubling and cap; tests/core/test_retries.py pins production's.
+MAIL_RETRY_FIRST_SECONDS = 1
+MAIL_RETRY_MAX_SECONDS = 16
 # Fault injection for tests/courses/packaging/test_worker_crash.py: a worker process it starts
 # pauses this long after the first file a package run stages, so the test can kill it there.
 PACKAGE_TEST_PAUSE_SECONDS = float(os.environ.get("VIF_TEST_PACKAGE_PAUSE_SECONDS", "0"))

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 from tests.waiting import eventually
 
@@ -33,9 +33,17 @@ BROKER_NEEDED = (
 )
 
 
-def worker_process_skip_unless_broker():
-    if settings.CELERY_TASK_ALWAYS_EAGER or connection.vendor != "postgresql":
-        pytest.skip(BROKER_NEEDED)
+def worker_processes_possible():
+    return not settings.CELERY_TASK_ALWAYS_EAGER and connection.vendor == "postgresql"
+
+
+# The marks of a module of fault-injection tests: they run where a broker is, and transactional,
+# since a worker process sees only committed rows.
+WORKER_PROCESS_TESTS = [
+    pytest.mark.skipif(not worker_processes_possible(), reason=BROKER_NEEDED),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("migrated_data_back_after_the_module"),
+]
 
 
 def _database_url():
@@ -108,6 +116,23 @@ def celery_worker_process(*, lease_seconds=6, name=None, env=None):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
         log.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def worker_busy(job_start, *, busy, **worker):
+    """A worker process (`celery_worker_process(**worker)`) caught in the middle of a job.
+
+    `job_start()` makes the job in a transaction of its own (its task is sent on commit); the
+    block is entered once `busy(process, job)` holds, with the process and the job."""
+    with celery_worker_process(**worker) as process:
+        with transaction.atomic():
+            job = job_start()
+        eventually(
+            lambda: busy(process, job),
+            timeout=60,
+            message=lambda: f"the worker did not get to the job:\n{worker_log(process)}",
+        )
+        yield process, job
 
 
 def worker_kill(process):

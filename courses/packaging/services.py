@@ -1,8 +1,8 @@
 """Course package services: export a course, take an uploaded package through its preview,
 import it. Views, tasks and the management commands call these.
 
-A run of an export or of a confirmed import claims its row with a lease (elearning/core/leases.py)
-and renews it while it works; its outcome is written only while the claim still holds, in the
+A run of an export or of a confirmed import claims its row with a lease (job_claims.py) and
+renews it while it works; its outcome is written only while the claim still holds, in the
 same transaction as the import itself, so a run that was taken over changes nothing. A worker
 killed mid-run stops renewing: once the lease lapses, a redelivered task or the sweep (sweep.py,
 every minute) starts the job again, and the editor may discard the import. Files go under a
@@ -14,30 +14,32 @@ import logging
 import tempfile
 from contextlib import contextmanager
 
-import botocore.exceptions
-
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from courses.models import CoursePackage, JobStatus, PackageExport, PackageImport, PackageOrigin
 from elearning.core.background import task_enqueue_on_commit
 from elearning.core.leases import (
     LeaseKeeper,
-    lease_claim_values,
     lease_free,
-    lease_release,
-    lease_release_values,
     lease_token,
 )
 
 from .archive import package_archive_open
 from .exporter import package_write
 from .importer import package_apply, package_plan
+from .job_claims import (
+    TRANSIENT_ERRORS,
+    import_finish,
+    job_claim,
+    job_fail,
+    job_finish,
+    job_problem,
+)
 from .schema import PackageRefused
 from .staging import (
     FileStaging,
@@ -55,16 +57,6 @@ logger = logging.getLogger(__name__)
 PROGRESS_STEP = 5  # percent between two progress updates of an export row
 PREVIEW_KEEP_HOURS = 24  # previews nobody confirmed are discarded after this
 EXPORTS_KEPT = 3  # per course: older exports (and their files) are removed
-ATTEMPTS_MAX = 5  # runs of one export or import that may stop on a technical problem
-# Problems of the moment, not of the package: the database or the object storage out of reach.
-# The task tries again later (tasks.py); a refused package is never one of them.
-TRANSIENT_ERRORS = (
-    OperationalError,
-    InterfaceError,
-    ConnectionError,
-    botocore.exceptions.ConnectionError,
-    botocore.exceptions.HTTPClientError,
-)
 
 
 def package_of(*, course):
@@ -110,7 +102,7 @@ def package_export_run(*, export_id):
     The zip is stored under the staging folder and the row made ready only while this run's
     claim holds; the file moves to its final name once that is committed."""
     token = lease_token()
-    export = _job_claim(PackageExport, export_id, token, statuses=(JobStatus.PENDING,))
+    export = job_claim(PackageExport, export_id, token, statuses=(JobStatus.PENDING,))
     if export is None:
         return None  # done already, held by another worker, or failed for good
     folder = f"{export_staging_folder(export_id)}/{attempt_name(token)}"
@@ -131,10 +123,10 @@ def package_export_run(*, export_id):
                 )
                 finished = _export_store(export, out, manifest, token=token, folder=folder)
         except TRANSIENT_ERRORS:
-            _job_problem(export, token, transient=True)
+            job_problem(export, token, transient=True)
             raise
         except Exception as error:
-            _job_problem(export, token, problem=str(error)[:2000])  # the editor asks again
+            job_problem(export, token, problem=str(error)[:2000])  # the editor asks again
             raise
     return export if finished else None
 
@@ -156,7 +148,7 @@ def _export_store(export, out, manifest, *, token, folder):
         transaction.on_commit(
             lambda: row_file_settle(PackageExport, export.pk, final_name=name), robust=True
         )
-        finished = _job_finish(
+        finished = job_finish(
             PackageExport,
             export.pk,
             token,
@@ -175,66 +167,6 @@ def _export_store(export, out, manifest, *, token, folder):
     if not finished:
         field.storage.delete(staged)  # taken over: the run that holds the claim writes its own
     return finished
-
-
-def _job_claim(model, pk, token, *, statuses):
-    """Claim a job that nobody holds: waiting (`statuses`), or running with a lapsed lease.
-
-    Returns the row, or None. A job that stopped on technical problems ATTEMPTS_MAX times
-    ends failed here."""
-    with transaction.atomic():
-        row = (
-            model.objects.select_for_update()
-            .filter(pk=pk, status__in=(*statuses, JobStatus.RUNNING))
-            .filter(lease_free())
-            .first()
-        )
-        if row is None:
-            return None
-        if row.attempts >= ATTEMPTS_MAX:
-            _job_fail(row, token=None)
-            return None
-        values = {**lease_claim_values(token), "status": JobStatus.RUNNING}
-        values["attempts"] = row.attempts + 1
-        model.objects.filter(pk=pk).update(**values)
-        for name, value in values.items():
-            setattr(row, name, value)
-    return row
-
-
-def _job_finish(model, pk, token, **values):
-    """Write a run's outcome and give its claim up, if the claim still holds (in the caller's
-    transaction: with the work itself). False when the run was taken over or its lease lapsed:
-    then the run that holds the job now writes the outcome."""
-    held = model.objects.filter(pk=pk)
-    if token is not None:  # None: a job given up as it was claimed (ATTEMPTS_MAX), under lock
-        held = held.filter(lease_token=token, lease_expires_at__gt=timezone.now())
-    return bool(held.update(**values, **lease_release_values(), finished_at=timezone.now()))
-
-
-def _job_problem(row, token, *, transient=False, problem=""):
-    """A run stopped on an error. A problem of the moment (TRANSIENT_ERRORS) hands the job back
-    for the task's next try, until ATTEMPTS_MAX; anything else fails it."""
-    try:
-        if transient and row.attempts < ATTEMPTS_MAX:
-            lease_release(type(row), row.pk, token)
-        else:
-            _job_fail(row, token=token, problem=problem)
-    except TRANSIENT_ERRORS:  # the database is out of reach: the lease lapses by itself
-        logger.warning("could not record the problem of %s %s", type(row).__name__, row.pk)
-
-
-def _job_fail(row, *, token, problem=""):
-    values = {"status": JobStatus.FAILED, "problem": problem or _technical_problem(row)}
-    if isinstance(row, PackageImport):
-        return _import_end(row, token, **values)
-    return _job_finish(type(row), row.pk, token, **values)
-
-
-def _technical_problem(row):
-    if isinstance(row, PackageImport):
-        return _("The import stopped on a technical problem; nothing was changed. Try again later.")
-    return _("The export stopped on a technical problem. Ask for it again later.")
 
 
 @contextmanager
@@ -304,7 +236,7 @@ def package_import_run(*, import_id, publish=False):
     The pages, the files' rows and the import's outcome are written in one transaction, and
     only while this run's claim holds."""
     token = lease_token()
-    package_import = _job_claim(PackageImport, import_id, token, statuses=())
+    package_import = job_claim(PackageImport, import_id, token, statuses=())
     if package_import is None:
         return None
     # An earlier run that was killed left its staged files; this one holds the import now.
@@ -318,18 +250,18 @@ def package_import_run(*, import_id, publish=False):
         try:
             outcome = _import_apply(package_import, token, staging=staging, publish=publish)
         except PackageRefused as refusal:
-            outcome = _import_end(
+            outcome = import_finish(
                 package_import, token, status=JobStatus.FAILED, problem=refusal.message
             )
         except TRANSIENT_ERRORS:
             logger.exception("import of package upload %s stopped; tried again", import_id)
-            _job_problem(package_import, token, transient=True)
+            job_problem(package_import, token, transient=True)
             raise
         except Exception:
             # Not the package's fault (storage, database): nothing was imported; say so,
             # keep the details for the administrators' log.
             logger.exception("import of package upload %s failed", package_import.pk)
-            outcome = _job_fail(package_import, token=token)
+            outcome = job_fail(package_import, token=token)
     if outcome:
         package_import.refresh_from_db()
         return package_import
@@ -350,7 +282,7 @@ def _import_apply(package_import, token, *, staging, publish):
                 publish=publish,
                 staging=staging,
             )
-        finished = _import_end(
+        finished = import_finish(
             package_import,
             token,
             status=JobStatus.READY,
@@ -359,15 +291,6 @@ def _import_apply(package_import, token, *, staging, publish):
         )
         if not finished:
             transaction.set_rollback(True)
-    return finished
-
-
-def _import_end(package_import, token, **values):
-    """Record the outcome and delete the upload once that is committed."""
-    finished = _job_finish(PackageImport, package_import.pk, token, file="", **values)
-    if finished and package_import.file:
-        name, storage = package_import.file.name, package_import.file.storage
-        transaction.on_commit(lambda: storage.delete(name))
     return finished
 
 

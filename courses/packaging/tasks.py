@@ -1,21 +1,21 @@
 """Background work on course packages. Thin: each task loads by id and calls a service.
 
 Retry policy (both tasks): a problem of the moment (the database or the object storage out of
-reach, services.TRANSIENT_ERRORS) is tried again after 30 s, 60 s, 120 s... (at most 10 minutes
+reach, job_claims.TRANSIENT_ERRORS) is tried again after 30 s, 60 s, 120 s... (at most 10 minutes
 apart, with jitter), up to 4 more times; a refused package or any other error is not retried:
 the row says failed, and why. A worker killed mid-run is no error: its lease lapses and the
 sweep starts the job again (services.py)."""
 
 from celery import shared_task
 
-from . import services, sweep
+from . import job_claims, services, sweep
 
 RETRY_POLICY = {
-    "autoretry_for": services.TRANSIENT_ERRORS,
+    "autoretry_for": job_claims.TRANSIENT_ERRORS,
     "retry_backoff": 30,
     "retry_backoff_max": 600,
     "retry_jitter": True,
-    "max_retries": services.ATTEMPTS_MAX - 1,
+    "max_retries": job_claims.ATTEMPTS_MAX - 1,
     "acks_late": True,
 }
 

@@ -11,6 +11,8 @@ Countdowns are `retry_backoff * 2**retries` seconds, capped at `retry_backoff_ma
 Celery's jitter: the volumes are small (a burst of sign-ups is tens of messages, not thousands
 coming back at once), a mail server that greylists wants the sender to wait, not to come back
 after a random fraction of a second, and an operator can read the schedule in the README.
+The mail policies take both numbers from settings (MAIL_RETRY_FIRST_SECONDS, MAIL_RETRY_MAX_SECONDS)
+so that the tests can watch a real worker retry a message without waiting half a minute.
 """
 
 import smtplib
@@ -19,6 +21,7 @@ import socket
 from botocore.exceptions import ConnectionError as StorageConnectionError
 from botocore.exceptions import HTTPClientError as StorageHTTPError
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 # The database did not answer (restart, failover, connection lost); a query that is wrong is a
@@ -77,8 +80,8 @@ DATABASE_RETRY = {
 # most), enough for a mail server's restart or a greylisting delay.
 MAIL_RETRY = {
     "autoretry_for": DATABASE_UNREACHABLE + (MailDeferred,),
-    "retry_backoff": 30,
-    "retry_backoff_max": 900,
+    "retry_backoff": settings.MAIL_RETRY_FIRST_SECONDS,
+    "retry_backoff_max": settings.MAIL_RETRY_MAX_SECONDS,
     "retry_jitter": False,
     "max_retries": 8,
 }

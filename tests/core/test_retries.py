@@ -1,4 +1,5 @@
-"""mail_send tells a mail server that cannot take a message now from one that refuses it."""
+"""mail_send tells a mail server that cannot take a message now from one that refuses it; the
+mail policy retries for about an hour in production."""
 
 import smtplib
 
@@ -6,7 +7,8 @@ import pytest
 
 from django.core.mail import EmailMessage
 
-from elearning.core.retries import MailDeferred, mail_send
+from elearning.core.retries import MAIL_RETRY, MailDeferred, mail_send
+from settings import base as production
 
 
 def message():
@@ -46,3 +48,12 @@ def test_a_message_the_server_takes_is_sent_once(smtp_server):
     assert mail_send(message()) == 1
 
     assert len(smtp_server.delivered) == 1
+
+
+def test_production_retries_a_deferred_message_for_about_an_hour():
+    """README.md's schedule: 30 s, 1, 2, 4, 8 min, then 15 min (the tests count in seconds)."""
+    first, cap = production.MAIL_RETRY_FIRST_SECONDS, production.MAIL_RETRY_MAX_SECONDS
+    countdowns = [min(cap, first * 2**retries) for retries in range(MAIL_RETRY["max_retries"])]
+
+    assert countdowns == [30, 60, 120, 240, 480, 900, 900, 900]
+    assert 55 * 60 <= sum(countdowns) <= 65 * 60

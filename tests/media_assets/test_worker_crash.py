@@ -2,7 +2,7 @@
 worker processes, ffmpeg): its ffmpeg dies with it, its work folder goes, and another worker
 makes the recording ready exactly once, as soon as the killed worker's lease has lapsed.
 
-Slow (a transcode of half a minute of 720p), so in a file of its own.
+Slow (transcodes of a 720p recording, one of them to the end), so in a file of its own.
 """
 
 import signal
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from django.db import transaction
 from django.utils import timezone
 
 from media import services
@@ -19,27 +18,28 @@ from media.models import ProcessingStatus
 from media.tasks import media_processing_sweep
 from tests.waiting import eventually
 from tests.worker_process import (
+    WORKER_PROCESS_TESTS,
     celery_worker_process,
     tagged_processes,
+    worker_busy,
     worker_kill,
     worker_log,
-    worker_process_skip_unless_broker,
 )
 
 from .conftest import asset_make
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("migrated_data_back_after_the_module"),
-]
+pytestmark = WORKER_PROCESS_TESTS
 
 LEASE_SECONDS = 6
-RECORDING_SECONDS = 30
+# Long enough that its transcode lasts seconds, so the worker is caught in the middle of it (the
+# test acts within a fraction of a second of seeing ffmpeg run); short, since each test also waits
+# for a whole transcode. 30 s took about 22 s to transcode on a busy two-core machine.
+RECORDING_SECONDS = 12
 
 
 @pytest.fixture(scope="session")
 def long_recording(tmp_path_factory):
-    """Half a minute of 720p video with sound that takes the pipeline a while to transcode (an
+    """A 720p video with sound that takes the pipeline a few seconds to transcode (an
     MPEG-4 part 2 Matroska file: quick to make, not what browsers play, so encoded again)."""
     target = tmp_path_factory.mktemp("long-recording") / "lange-webinar.mkv"
     lavfi = ["-f", "lavfi", "-i"]
@@ -60,22 +60,36 @@ def files_under(folder):
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
 
 
+@pytest.fixture
+def work(settings, tmp_path):
+    """The work folder of this test and of the worker processes it starts."""
+    settings.BACKGROUND_WORK_DIR = tmp_path / "work"
+    return settings.BACKGROUND_WORK_DIR
+
+
+@pytest.fixture
+def workers(work):
+    """The options of the worker processes: a short lease, the test's work folder."""
+    return {"lease_seconds": LEASE_SECONDS, "env": {"BACKGROUND_WORK_DIR": str(work)}}
+
+
+def ffmpeg_running(worker, _asset):
+    return [pid for pid, name in tagged_processes(worker.tag) if name == "ffmpeg"]
+
+
+def transcoding(recording, workers):
+    """A worker process with its ffmpeg running on a recording just uploaded: (worker, asset)."""
+
+    def upload():
+        return asset_make(recording, "lange-webinar.mkv", title="Lange webinar")
+
+    return worker_busy(upload, busy=ffmpeg_running, **workers)
+
+
 def test_a_recording_whose_worker_is_killed_mid_transcode_is_made_ready_once_by_another(
-    long_recording, settings, tmp_path
+    long_recording, workers, work, settings
 ):
-    worker_process_skip_unless_broker()
-    work = tmp_path / "work"
-    settings.BACKGROUND_WORK_DIR = work
-    workers = {"lease_seconds": LEASE_SECONDS, "env": {"BACKGROUND_WORK_DIR": str(work)}}
-
-    with celery_worker_process(**workers) as first:
-        with transaction.atomic():
-            asset = asset_make(long_recording, "lange-webinar.mkv", title="Lange webinar")
-
-        def transcoding():
-            return [pid for pid, name in tagged_processes(first.tag) if name == "ffmpeg"]
-
-        eventually(transcoding, timeout=60, message=lambda: worker_log(first))
+    with transcoding(long_recording, workers) as (first, asset):
         asset.refresh_from_db()
         assert asset.processing_status == ProcessingStatus.PROCESSING
         assert asset.lease_token and asset.lease_expires_at > timezone.now()
@@ -125,22 +139,9 @@ def test_a_recording_whose_worker_is_killed_mid_transcode_is_made_ready_once_by_
 
 
 def test_a_worker_told_to_stop_mid_transcode_hands_the_recording_to_the_next_one(
-    long_recording, settings, tmp_path
+    long_recording, workers, work, settings
 ):
-    worker_process_skip_unless_broker()
-    work = tmp_path / "work"
-    settings.BACKGROUND_WORK_DIR = work
-    workers = {"lease_seconds": LEASE_SECONDS, "env": {"BACKGROUND_WORK_DIR": str(work)}}
-
-    with celery_worker_process(**workers) as first:
-        with transaction.atomic():
-            asset = asset_make(long_recording, "lange-webinar.mkv", title="Lange webinar")
-        eventually(
-            lambda: [pid for pid, name in tagged_processes(first.tag) if name == "ffmpeg"],
-            timeout=60,
-            message=lambda: worker_log(first),
-        )
-
+    with transcoding(long_recording, workers) as (first, asset):
         first.send_signal(signal.SIGTERM)  # a deploy or a machine shutting down: warm shutdown
 
         # It does not wait for the transcode to end: its ffmpeg is killed and it exits.

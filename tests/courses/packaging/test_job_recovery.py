@@ -12,11 +12,8 @@ from django.utils import timezone
 
 from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
 from courses.packaging import services
-from courses.packaging.services import (
-    ATTEMPTS_MAX,
-    package_export_request,
-    package_preview_make,
-)
+from courses.packaging.job_claims import ATTEMPTS_MAX
+from courses.packaging.services import package_export_request, package_preview_make
 from courses.packaging.sweep import package_jobs_sweep
 from courses.packaging.tasks import package_import_task
 from elearning.core.leases import lease_claim_values

@@ -11,7 +11,6 @@ import io
 
 import pytest
 
-from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage, JobStatus, PackageExport, PackageImport
@@ -24,19 +23,17 @@ from courses.packaging.tasks import package_jobs_sweep_task
 from media.models import CustomDocument, CustomImage, MediaAsset, MediaCaption
 from tests.waiting import eventually
 from tests.worker_process import (
+    WORKER_PROCESS_TESTS,
     celery_worker_process,
     tagged_processes,
+    worker_busy,
     worker_kill,
     worker_log,
-    worker_process_skip_unless_broker,
 )
 
 from .conftest import package_bytes, site_emptied
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("migrated_data_back_after_the_module", "tasks_to_worker_processes"),
-]
+pytestmark = [*WORKER_PROCESS_TESTS, pytest.mark.usefixtures("tasks_to_worker_processes")]
 
 PAUSED = {"VIF_TEST_PACKAGE_PAUSE_SECONDS": "120"}  # longer than the test waits: killed there
 NOT_THE_IMPORTS_OWN = ("media_web/", "media_posters/")  # the recording's processing makes these
@@ -51,18 +48,18 @@ def stored_files(folder):
     return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}
 
 
-def staged_in(folder):
-    return lambda: stored_files(folder) if folder.exists() else set()
+def killed_once_staged(job_start, *, staging):
+    """The job `job_start()` makes, once the worker process that took it was killed with a file
+    staged under `staging / <job's pk>` (and paused there, its transaction open)."""
 
+    def staged(_worker, job):
+        folder = staging / str(job.pk)
+        return folder.exists() and stored_files(folder)
 
-def killed_once_staged(worker, staged):
-    eventually(
-        staged_in(staged),
-        timeout=60,
-        message=lambda: f"nothing staged under {staged}:\n{worker_log(worker)}",
-    )
-    worker_kill(worker)
-    assert tagged_processes(worker.tag) == [], "nothing the killed worker started lives on"
+    with worker_busy(job_start, busy=staged, env=PAUSED) as (worker, job):
+        worker_kill(worker)
+        assert tagged_processes(worker.tag) == [], "nothing the killed worker started lives on"
+    return job
 
 
 def taken_over(model, row, worker):
@@ -92,17 +89,17 @@ def moved_in_place(folder, worker):
 
 
 def test_an_import_killed_mid_way_ends_ready_once(course_full, own_upload_folder):
-    worker_process_skip_unless_broker()
     upload = io.BytesIO(package_bytes(course_full).getvalue())
     upload.name = "cursus.zip"
     site_emptied()
     before = stored_files(own_upload_folder)
     preview = package_preview_make(upload=upload)
 
-    with celery_worker_process(env=PAUSED) as first:
-        with transaction.atomic():
-            assert package_import_confirm(package_import=preview)
-        killed_once_staged(first, own_upload_folder / "staging" / "imports" / str(preview.pk))
+    def confirm():
+        assert package_import_confirm(package_import=preview)
+        return preview
+
+    killed_once_staged(confirm, staging=own_upload_folder / "staging" / "imports")
     assert not CoursePage.objects.exists(), "the killed run's transaction rolled back"
     with celery_worker_process() as second:
         preview = taken_over(PackageImport, preview, second)
@@ -127,12 +124,10 @@ def test_an_import_killed_mid_way_ends_ready_once(course_full, own_upload_folder
 
 
 def test_an_export_killed_mid_way_ends_ready_with_one_file(course_full, own_upload_folder):
-    worker_process_skip_unless_broker()
-
-    with celery_worker_process(env=PAUSED) as first:
-        with transaction.atomic():
-            export = package_export_request(course=course_full)
-        killed_once_staged(first, own_upload_folder / "staging" / "exports" / str(export.pk))
+    export = killed_once_staged(
+        lambda: package_export_request(course=course_full),
+        staging=own_upload_folder / "staging" / "exports",
+    )
     with celery_worker_process() as second:
         export = taken_over(PackageExport, export, second)
         moved_in_place(own_upload_folder, second)
