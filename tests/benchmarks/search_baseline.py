@@ -19,7 +19,7 @@ words, no "did you mean" correction, no retry on the beginnings of titles' words
 only the ids with it, takes titles and facet values from the table of entries each process keeps
 in memory (search/entry_table.py), and adds the parsing, facets, snippets and the page. Should
 the site's match change (another column, another configuration), this query must follow, or the
-ratio compares different searches; the scenario's check (search.py) says when the two stop
+ratio compares different searches; the scenario's check (search_check.py) says when the two stop
 finding the same items for queries the parser leaves as they are.
 
 Run inside Django only (gunicorn, inproc.py); search.py reads the SQL through baseline_plan.

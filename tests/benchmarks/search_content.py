@@ -143,8 +143,9 @@ def _episode(writer, number, audio):
 
 @contextmanager
 def index_updates_paused():
-    """No search or reference index update on each save: the search index is built once
-    afterwards (search_rebuild), the reference index only serves the admin's usage views."""
+    """No update of Wagtail's search index (the admin's page search, not measured here) or
+    reference index (the admin's usage views) on each save; the site search's entries, their
+    documents and the vocabulary are built once afterwards (search_rebuild)."""
     from modelsearch.index import get_indexed_models
     from modelsearch.signal_handlers import post_save_signal_handler
 
