@@ -23,9 +23,26 @@ def words_pattern(words):
     return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in ordered) + r")\w*")
 
 
+class _FoldedCharacters(dict):
+    """{code point: its folded character} for str.translate, filled as characters come: a
+    result's text is thousands of characters of few distinct ones, and folding each one anew
+    (Unicode normalisation per character) cost most of a search page's time."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        self[code] = folded = (fold(char) or char)[0]
+        return folded
+
+
+_FOLDED_CHARACTERS = _FoldedCharacters()
+
+
 def _folded_in_place(text):
-    """The text folded character by character, as long as the text itself."""
-    return "".join((fold(char) or char)[0] for char in text)
+    """The text folded character by character, as long as the text itself (ASCII text folds
+    as its lower case)."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLDED_CHARACTERS)
 
 
 def highlight(text, pattern, *, limit=SNIPPET_CHARS):

@@ -4,27 +4,30 @@
 1. A fresh database with PAGES live Dutch pages under Home -> Library and FRENCH_PAGES French
    ones (search_content.py: courses with modules, webinars with transcript and chapters, tools,
    podcast episodes; the words of search_vocabulary.py, drawn with a fixed seed), the search
-   search entries and their index built as an operator builds them, `manage.py search_rebuild`,
-   and VACUUM ANALYZE (the
-   statistics autovacuum keeps on a site that has run a while). Each phase is timed.
+   entries, their documents and the vocabulary built as an operator builds them, `manage.py
+   search_rebuild` (index_s, reported with what it left: details.index), and VACUUM ANALYZE
+   (the statistics autovacuum keeps on a site that has run a while). Each phase is timed.
 2. In-process, one request at a time, for the report only: the site's time per query, the time
-   of its SQL and its statements; the baseline's time, its plan, and the time of the same
-   results read through the GIN indexes (search_baseline.INDEXED_SQL).
+   of its SQL and its statements; the baseline's time; the plans (EXPLAIN ANALYZE) of the
+   baseline and of the statement the site's engine issues for the same words.
 3. gunicorn as in production, with search_settings.py: the site's URLs plus /bench/raw-search,
-   the baseline (search_baseline.py): the raw full-text query over the same index rows,
-   written by hand as one statement (match the stored tsvectors, rank them with the search
-   backend's weights, the first 10 and the number of matches), answered by the same server
-   through the same middleware and database connection. So the ratio is what the site adds to
-   that query: the ORM and search layers, the facets, the results' own fields, the template
-   and the site's chrome. A search adds one to a tally in Redis (search/counting.py; the
-   periodic task that moves tallies into the database does not run here). The server has the
-   bench Redis as its Celery broker, as production has, so that any task a request queues is
-   measured with its queueing, not with its work (nobody consumes the queue during the
-   measurement; it is emptied afterwards and the details say how many waited).
-4. A check, one request per query: every answer 200; for every query the baseline finds pages
-   for, the site's page links to a library page that the page of a query without results does
-   not link to (so neither the site's chrome nor the markup of the results matters); the
-   site's "N resultaten" (while the page says so) compared with the baseline's count.
+   the baseline (search_baseline.py): the raw full-text query over the same rows, written by
+   hand as one statement (the entries whose `document` tsvector matches the visitor's words
+   parsed with the configuration of the entry's language, ranked by ts_rank, the first 10 and
+   the number of matches), answered by the same server through the same middleware and
+   database connection. So the ratio is what the site adds to that query: its query parser
+   (synonyms, compounds, joined and split words, and the alternatives these add to the
+   statement), the facets, the results' own fields, the template and the site's chrome. A
+   search adds one to a tally in Redis (search/counting.py; the periodic task that moves
+   tallies into the database does not run here). The server has the bench Redis as its Celery
+   broker, as production has, so that any task a request queues is measured with its
+   queueing, not with its work (nobody consumes the queue during the measurement; it is
+   emptied afterwards and the details say how many waited).
+4. A check, one request per query (search_check.py): every answer 200; for every query the
+   baseline finds pages for, the site's page links to a library page that the page of a query
+   without results does not link to; the site's "N resultaten" equal to the baseline's count
+   where the site's parse of the query asks the same (one word per slot, no alternative) and
+   at least as many where it asks more (synonyms, compounds, fallbacks).
 5. ROUNDS rounds, each: the baseline, then the site, ROUND_SECONDS each (and the cycle under
    way), from PROCESSES x THREADS closed-loop clients going through QUERIES in whole cycles, so
    that every query weighs the same (search_clients.py); then the baseline's SQL alone from as
@@ -38,13 +41,13 @@ SQLite (the fallback) has no such baseline (the query is PostgreSQL's): the site
 ratio and baseline figures `none`, the verdict on p95_ms (and the check) alone.
 """
 
-import json
-import re
 import time
 from collections import defaultdict
 from urllib.parse import urlencode
 
-from .harness import Report, Server, bench_broker, http_get, load_average, log, queue_empty
+from .harness import Report, Server, bench_broker, load_average, log, queue_empty
+from .search_check import check as results_check
+from .search_check import language_filter
 from .search_clients import http_round, sql_round, summary
 
 NAME = "search"
@@ -87,8 +90,6 @@ QUERIES = [
 ]
 # Shapes that find pages whatever the engine (for the check on SQLite, without a baseline).
 MATCHING_SHAPES = {"word", "broad", "rare", "two_words", "three_words"}
-LINK = re.compile(r'href="([^"]+)"')
-COUNT_SENTENCE = re.compile(r"(\d[\d.,\u00a0\u202f]*)\s+resulta")  # "123 resultaten voor …"
 BUDGET = {"ratio": 1.5, "p95_ms": 50, "errors": 0, "results_checked": "ok"}
 DEFINITIONS = {
     "ratio": "p95_ms / baseline_p95_ms",
@@ -111,8 +112,11 @@ DEFINITIONS = {
     "results_checked": "ok when every query answered 200 on both sides and the site showed a "
     "result (a library page linked that the page of a query without results does not link to) "
     "for every query the baseline finds pages for; failed(n) otherwise",
-    "counts_match": "yes when the site's 'N resultaten' equals the baseline's count for every "
-    "query (both do the same work), no when not (see details.check), unknown when the page no "
+    "counts_match": "yes when, for every query, the site's 'N resultaten' equals the "
+    "baseline's count where the site's parse in the language is the visitor's words alone "
+    "(one word per slot) and the baseline finds some, and is at least the baseline's count "
+    "elsewhere (synonyms, compounds, split or joined words, fallbacks widen the match); no when "
+    "not (see details.check: count_rule, count_ok, alternatives), unknown when the page no "
     "longer says it, none without a baseline",
 }
 
@@ -164,70 +168,25 @@ def _per_shape(site, baseline):
     }
 
 
-# --- The check ---------------------------------------------------------------------------------
+# --- The check (search_check.py) ---------------------------------------------------------------
 
 
-def _site_answer(server, words):
-    status, _headers, body = http_get(server.base_url + _site_path(words), timeout=60)
-    text = body.decode("utf-8", "replace")
-    count = COUNT_SENTENCE.search(text)
-    return status, set(LINK.findall(text)), int(re.sub(r"\D", "", count[1])) if count else None
-
-
-def _baseline_answer(server, words, language=LANGUAGE):
-    status, _headers, body = http_get(server.base_url + _baseline_path(words, language))
-    return status, json.loads(body)["matches"] if status == 200 else None
-
-
-def _check(server, library_url, postgres):
-    """Every query once on each side (this also warms both up); see the module docstring."""
-    reference = next(words for words, shape in QUERIES if shape == "no_result")
-    _status, chrome, _count = _site_answer(server, reference)
-    queries, problems = {}, []
-    for words, shape in QUERIES:
-        status, links, count = _site_answer(server, words)
-        shown = sorted(link for link in links - chrome if link.startswith(library_url))
-        row = {"shape": shape, "status": status, "result_links": len(shown), "site_count": count}
-        expected = shape in MATCHING_SHAPES
-        if postgres:
-            row["baseline_status"], row["baseline_count"] = _baseline_answer(server, words)
-            expected = bool(row["baseline_count"])
-            if row["baseline_status"] != 200:
-                problems.append(f"{words!r}: the baseline answered {row['baseline_status']}")
-        if status != 200:
-            problems.append(f"{words!r}: the site answered {status}")
-        elif expected and not shown:
-            problems.append(f"{words!r}: the site shows no result")
-        queries[words] = row
-    counts = [
-        (row["site_count"], row.get("baseline_count"))
-        for row in queries.values()
-        if row["shape"] != "prefix"  # the site then also tries titles' beginnings
-    ]
-    if not postgres:
-        counts_match = "none"
-    elif any(site is None for site, _baseline in counts):
-        counts_match = "unknown"
-    else:
-        counts_match = "yes" if all(site == baseline for site, baseline in counts) else "no"
-    for problem in problems:
-        log(f"check: {problem}")
-    return {
-        "results_checked": f"failed({len(problems)})" if problems else "ok",
-        "counts_match": counts_match,
-        "problems": problems,
-        "queries": queries,
-        "language_filter": _language_filter(server) if postgres else None,
-    }
-
-
-def _language_filter(server):
-    """Baseline counts of the words French pages share, per language: the filter at work."""
-    words = [words for words, shape in QUERIES if shape == "other_language"] + ["1712", "babobox"]
-    return {
-        word: {language: _baseline_answer(server, word, language)[1] for language in ("nl", "fr")}
-        for word in words
-    }
+def _check(server, library_url, postgres, parses):
+    found = results_check(
+        server,
+        queries=QUERIES,
+        parses=parses,
+        paths=(_site_path, _baseline_path),
+        library_url=library_url,
+        postgres=postgres,
+        matching_shapes=MATCHING_SHAPES,
+    )
+    if postgres:
+        words = [words for words, shape in QUERIES if shape == "other_language"]
+        found["language_filter"] = language_filter(
+            server, words=[*words, "1712", "babobox"], baseline_path=_baseline_path
+        )
+    return found
 
 
 # --- The scenario ------------------------------------------------------------------------------
@@ -284,6 +243,8 @@ def _diagnostics(env, postgres):
         for words in EXPLAINED:
             plan = env.django_call(f"{BASELINE}:baseline_explain", words=words, language=LANGUAGE)
             diagnostics[f"baseline_plan {words}"] = plan
+            plan = env.django_call(f"{BASELINE}:site_explain", words=words)
+            diagnostics[f"site_plan {words}"] = plan
     return diagnostics
 
 
@@ -362,6 +323,9 @@ def run(env):
         plan = env.django_call(f"{BASELINE}:baseline_plan", queries=words, language=LANGUAGE)
     else:
         log("search: SQLite, no PostgreSQL baseline; the site side only")
+    parses = env.django_call(
+        f"{BASELINE}:query_parses", queries=[words for words, _shape in QUERIES], language=LANGUAGE
+    )
     step = time.monotonic()
     diagnostics = _diagnostics(env, postgres)
     phases["diagnostics_s"] = round(time.monotonic() - step, 1)
@@ -374,7 +338,7 @@ def run(env):
     with Server(env, environ=environ) as server:
         env.flush_cache()
         step = time.monotonic()
-        check = _check(server, seeded["library_url"], postgres)
+        check = _check(server, seeded["library_url"], postgres, parses)
         phases["check_s"] = round(time.monotonic() - step, 1)
         log(f"check: {check['results_checked']}, counts match: {check['counts_match']}")
         step = time.monotonic()

@@ -4,97 +4,80 @@ the site's URLs plus /bench/raw-search?q=...&language=...), through the same mid
 same database connection as the site's search page. Only the work behind the view differs.
 
 What a results page needs of PostgreSQL: the search entries (site_search_searchentry, one per
-live page and language) whose stored title and body tsvectors in wagtailsearch_indexentry,
-concatenated, match a tsquery (each word a lexeme, all of them required), ranked by ts_rank with
-the search backend's weights, the title's rank scaled by title_norm, with the columns that keep
-the visitor's language and name the first ten. BASELINE_SQL is that raw full-text query written
-by hand, every match in every language (as Wagtail's backend asks it), and the view below does
-the rest in the least code: the matches in the language asked for, their number and the first
-ten. The site asks the same match and rank of the index table alone, for the ids (search/
-ranking.py), and takes titles and facet values from the table of entries each process keeps in
-memory (search/entry_table.py): it avoids the join this query makes, and adds facets, snippets
-and the page. Should the site's match change (another vector, another table, a language
-configuration), this query must follow, or the ratio compares different searches: the
-scenario's counts_match says when the two stop finding the same items (queries the site answers
-from titles' beginnings, which the baseline does not try, are left out of that comparison).
+live page and language) whose `document` tsvector (title, summary and text, parsed with the text
+search configuration of the entry's language: vif_nl, vif_fr, vif_en; search/engine_postgres.py)
+matches the visitor's words, every word required and each parsed with that same configuration,
+ranked by ts_rank(document, query), then the newest entry, with the columns that keep the
+visitor's language and name the first ten. BASELINE_SQL is that raw full-text query written by
+hand, every match in every language of the site (as the site asks it, so that the language
+facet can count the others), and the view below does the rest in the least code: the matches in
+the language asked for, their number and the first ten.
 
-INDEXED_SQL, for the report only: the same results from the GIN indexes that exist on title
-and body, which the concatenated vector cannot use.
+It is the statement search/engine_postgres.py issues for plain words, without what the site's
+query parser (search/query.py) adds to them: no synonyms, no compounds, no joined or split
+words, no "did you mean" correction, no retry on the beginnings of titles' words. The site reads
+only the ids with it, takes titles and facet values from the table of entries each process keeps
+in memory (search/entry_table.py), and adds the parsing, facets, snippets and the page. Should
+the site's match change (another column, another configuration), this query must follow, or the
+ratio compares different searches; the scenario's check (search_check.py) says when the two stop
+finding the same items for queries the parser leaves as they are.
 
 Run inside Django only (gunicorn, inproc.py); search.py reads the SQL through baseline_plan.
 """
 
-import functools
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.urls import path
 
 from elearning.urls import urlpatterns as site_urlpatterns
+from search.engine_postgres import config_of
 
 BASELINE_PATH = "bench/raw-search"
 MAX_QUERY_LENGTH = 200
-# The index entries are joined to the search entries by the latter's primary key (object_id is
-# text; every indexed model here has integer keys). Joined the other way round, on
-# item.id::text, no index serves the join, and with a misestimated number of matches
-# (PostgreSQL keeps no statistics for the concatenated vector) the plan turns quadratic.
-BASELINE_SQL = """
-SELECT item.id, item.title, item.page_id, item.language, item.format, item.length,
-    item.theme_keys, item.sector_codes
-FROM wagtailsearch_indexentry AS entry
-JOIN site_search_searchentry AS item ON item.id = entry.object_id::integer
-CROSS JOIN to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query
-WHERE entry.content_type_id = (
-        SELECT id FROM django_content_type
-        WHERE app_label = 'site_search' AND model = 'searchentry'
-    )
-    AND (entry.title || entry.body) @@ query
-ORDER BY ts_rank(%(weights)s::float4[], entry.title, query) * entry.title_norm
-    + ts_rank(%(weights)s::float4[], entry.body, query) DESC, item.id DESC
-LIMIT 10000
-"""
-# A lexeme is in title || body when it is in either: each word matched on its own, so that
-# the GIN indexes of both columns serve the match.
-INDEXED_SQL = BASELINE_SQL.replace("(entry.title || entry.body) @@ query", "{each_word}")
-WORD_IN_TITLE_OR_BODY = (
-    "(entry.title @@ to_tsquery(%(config)s::regconfig, %(word_{n})s)"
-    " OR entry.body @@ to_tsquery(%(config)s::regconfig, %(word_{n})s))"
-)
+MAX_MATCHES = 10_000  # as search/ranking.py
 WORD = re.compile(r"\w+")
 
 
+def _asked_rows():
+    """One (language, tsquery) row per language of the site, as named placeholders."""
+    return ",\n        ".join(
+        f"(%(language_{n})s, to_tsquery(%(config_{n})s::regconfig, %(tsquery)s))"
+        for n in range(len(settings.LANGUAGES))
+    )
+
+
+def baseline_sql():
+    return f"""
+WITH asked (language, query) AS (
+    VALUES {_asked_rows()}
+)
+SELECT item.id, item.title, item.page_id, item.language, item.format, item.length,
+    item.theme_keys, item.sector_codes
+FROM site_search_searchentry AS item
+JOIN asked ON asked.language = item.language
+WHERE item.document @@ asked.query
+ORDER BY ts_rank(item.document, asked.query) DESC, item.id DESC
+LIMIT {MAX_MATCHES}
+"""  # noqa: S608 - only placeholders and a constant are formatted in
+
+
 def tsquery_text(words):
-    """The tsquery the backend builds from a visitor's words: each word a quoted lexeme, all
-    of them required. A word of \\w holds no quote or backslash that would need escaping."""
+    """The visitor's words as to_tsquery() reads them: each word a quoted lexeme, all of them
+    required. A word of \\w holds no quote or backslash that would need escaping."""
     return " & ".join(f"'{word}'" for word in WORD.findall(words))
-
-
-@functools.cache
-def baseline_parameters():
-    """The text search configuration and the rank weights of the site's queries.
-
-    Without SEARCH_CONFIG the backend names no configuration, so PostgreSQL applies its
-    default_text_search_config to the stored vectors and the query alike; the baseline names
-    that same configuration.
-    """
-    from modelsearch.backends.database.postgres.weights import get_sql_weights
-
-    from wagtail.search.backends import get_search_backend
-
-    config = get_search_backend().config
-    if config is None:
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW default_text_search_config")
-            config = cursor.fetchone()[0]
-    return {"config": config, "weights": get_sql_weights()}
 
 
 def baseline_arguments(words, language):
     """The baseline query's parameters for a visitor's words; None when there is no word."""
     if not WORD.search(words):
         return None
-    return {**baseline_parameters(), "tsquery": tsquery_text(words), "language": language}
+    arguments = {"tsquery": tsquery_text(words), "language": language}
+    for n, (code, _name) in enumerate(settings.LANGUAGES):
+        arguments.update({f"language_{n}": code, f"config_{n}": config_of(code)})
+    return arguments
 
 
 def _in_language(rows, language):
@@ -108,21 +91,7 @@ def baseline_search(cursor, words, language):
     arguments = baseline_arguments(words, language)
     if arguments is None:
         return 0, []
-    cursor.execute(BASELINE_SQL, arguments)
-    return _in_language(cursor.fetchall(), language)
-
-
-def indexed_search(cursor, words, language):
-    """(number of matches, first rows) of INDEXED_SQL: the same as baseline_search."""
-    arguments = baseline_arguments(words, language)
-    if arguments is None:
-        return 0, []
-    found = WORD.findall(words)
-    each_word = " AND ".join(
-        WORD_IN_TITLE_OR_BODY.replace("{n}", str(n)) for n in range(len(found))
-    )
-    arguments.update({f"word_{n}": f"'{word}'" for n, word in enumerate(found)})
-    cursor.execute(INDEXED_SQL.replace("{each_word}", each_word), arguments)
+    cursor.execute(baseline_sql(), arguments)
     return _in_language(cursor.fetchall(), language)
 
 
@@ -145,7 +114,7 @@ urlpatterns = [path(BASELINE_PATH, raw_search), *site_urlpatterns]
 def baseline_plan(*, queries, language):
     """What search.py's own PostgreSQL clients send: the SQL and each query's parameters."""
     return {
-        "sql": BASELINE_SQL,
+        "sql": baseline_sql(),
         "arguments": [baseline_arguments(words, language) for words in queries],
     }
 
@@ -154,6 +123,45 @@ def baseline_explain(*, words, language):
     """EXPLAIN ANALYZE of the baseline query: where its time goes."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "EXPLAIN (ANALYZE, BUFFERS) " + BASELINE_SQL, baseline_arguments(words, language)
+            "EXPLAIN (ANALYZE, BUFFERS) " + baseline_sql(), baseline_arguments(words, language)
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def site_explain(*, words):
+    """EXPLAIN ANALYZE of the statement the site's engine issues for these words (parsed by
+    search/query.py in every language, synonyms and compounds included): where its time goes,
+    beside the baseline's plan."""
+    from search import engine_postgres
+    from search.ranking import MAX_MATCHES as SITE_LIMIT
+    from search.ranking import parsed
+
+    statements = []
+
+    def keep(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        engine_postgres.matching_ids(parsed(words), limit=SITE_LIMIT)
+    sql, params = statements[-1]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def query_parses(*, queries, language):
+    """{words: {"alternatives": [alternatives per slot], "plain": bool}} of the site's parse
+    of each query in `language` (search/query.py, with the vocabulary and synonyms in the
+    database): plain when every slot is one word and nothing else, so the site asks the index
+    exactly what the baseline asks."""
+    from search.query import parse
+
+    parses = {}
+    for words in queries:
+        slots = parse(words, language=language).slots
+        parses[words] = {
+            "alternatives": [[" ".join(phrase) for phrase in slot] for slot in slots],
+            "plain": all(len(slot) == 1 and len(slot[0]) == 1 for slot in slots),
+        }
+    return parses
