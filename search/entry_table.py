@@ -26,12 +26,13 @@ from django.conf import settings
 from elearning.core.page_cache import page_cache_generation, page_cache_invalidate
 
 from .models import SearchEntry
+from .words import fold
 
 COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
 PLACE = ("page__locale__language_code", "page__translation_key")  # where an entry lives
-# A row: (id, title, the entry's values of each facet in selectors.FACETS order, and the same
-# as (facet number, value) pairs, ready to be counted).
-ID, TITLE, VALUES, PAIRS = range(4)
+# A row: (id, title, the entry's values of each facet in selectors.FACETS order, the same as
+# (facet number, value) pairs, ready to be counted, and the title folded as queries are).
+ID, TITLE, VALUES, PAIRS, FOLDED_TITLE = range(5)
 
 
 @dataclass(frozen=True)
@@ -127,4 +128,4 @@ def _row(pk, title, language, format_, length, theme_keys, sector_codes):
         tuple(sector_codes.split()),
     )
     pairs = tuple((n, value) for n, facet_values in enumerate(values) for value in facet_values)
-    return (pk, title, values, pairs)
+    return (pk, title, values, pairs, fold(title))

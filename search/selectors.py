@@ -24,12 +24,11 @@ from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.models import Sector
 from elearning.core.page_cache import page_cache_generation
 
-from .entry_table import ID, PAIRS, TITLE, VALUES, entry_table
+from .entry_table import FOLDED_TITLE, ID, PAIRS, VALUES, entry_table
 from .highlight import highlight, words_pattern
 from .models import Format, Length, SearchEntry
 from .query import parse
 from .ranking import matching_ids, suggested_terms, title_prefix_ids
-from .words import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -61,10 +60,15 @@ class Choices:
     implied_formats: bool = False  # the page's default formats, not the visitor's choice
     corrected: str = ""  # the words shown instead, when the query's own found nothing
 
+    _parsed: tuple = field(default=(), repr=False)  # (words, language, Query) parsed last
+
     @property
     def parsed(self):
         """The query shown (query.py), in the language of the results asked for."""
-        return parse(self.corrected or self.terms, language=self.language)
+        words = self.corrected or self.terms
+        if self._parsed[:2] != (words, self.language):
+            self._parsed = (words, self.language, parse(words, language=self.language))
+        return self._parsed[2]
 
     @property
     def pattern(self):
@@ -146,11 +150,20 @@ def _titles_first(rows, query):
     """Items whose title holds the query's words before the others: those whose title holds
     the most of the query's words (or their alternatives) first, then courses, each group in
     the engine's order (engines weigh titles differently: bm25 against ts_rank)."""
-    patterns = [words_pattern({word for phrase in slot for word in phrase}) for slot in query.slots]
+    searches = [
+        pattern.search
+        for pattern in (
+            words_pattern({w for phrase in slot for w in phrase}) for slot in query.slots
+        )
+        if pattern
+    ]
     in_title, in_text = [], []
     for position, row in enumerate(rows):
-        title = fold(row[TITLE])
-        held = sum(1 for pattern in patterns if pattern and pattern.search(title))
+        title = row[FOLDED_TITLE]
+        held = 0
+        for search in searches:  # thousands of rows for a broad word: kept plain
+            if search(title):
+                held += 1
         if held:
             order = FORMAT_ORDER.get(row[VALUES][1][0], OTHER_FORMATS)
             in_title.append((-held, order, position, row))
