@@ -84,8 +84,12 @@ def celery_worker_real(django_db_setup, django_db_blocker):
         with contextlib.ExitStack() as stack:
             # Starting runs Django's checks and closes connections (Celery's Django fixup).
             with django_db_blocker.unblock():
+                # Only this process's own queue: Celery's list of queues also holds those a
+                # test routed to meanwhile (tests/worker_process.py sends to a queue of
+                # worker processes), and it is read once: a worker started after such a test
+                # would otherwise consume that queue alone and never see this one's tasks.
                 worker = stack.enter_context(
-                    start_worker(app, pool="solo", perform_ping_check=False)
+                    start_worker(app, pool="solo", perform_ping_check=False, queues=[queue])
                 )
             yield worker
     finally:
