@@ -88,7 +88,7 @@ def test_accents_do_not_matter(client, words_library):
 def test_a_typo_shows_the_results_of_the_closest_words_and_says_so(client, words_library):
     response = search(client, q="kindermishandelng")
     page = response.content.decode()
-    assert "Nothing was found for “kindermishandelng”" in page or "kindermishandelng" in page
+    assert "Niets gevonden voor “kindermishandelng”." in page
     assert 'href="?q=kindermishandeling"' in page
     assert "Kindermishandeling herkennen" in result_titles(response)
     typo = search(client, q="partnergewelt")
@@ -100,7 +100,7 @@ def test_the_did_you_mean_line_is_in_the_visitors_language(client, words_library
     assert "Niets gevonden voor “kindermishandelng”" in dutch
     assert "Bedoelde u <a" in dutch
     french = search(client, "fr", q="maltraitanse").content.decode()
-    assert "Rien n’a été trouvé pour « maltraitanse »" in french or "maltraitanse" in french
+    assert "Rien n’a été trouvé pour « maltraitanse »." in french
     assert 'href="?q=maltraitance"' in french
 
 
