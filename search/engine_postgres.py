@@ -77,28 +77,57 @@ def tsquery_text(query):
     )
 
 
-def matching_ids(queries, *, limit):
-    """[entry id] of the entries matching the query of their language ({language: Query}),
-    best first: rank, then the newest entry."""
+def _asked(queries):
+    """The CTE of one (language, tsquery) row per language with a query, and its parameters;
+    None when no language has one."""
     wanted = [(language, query) for language, query in queries.items() if query]
     if not wanted:
-        return []
+        return None, []
     values = ", ".join(["(%s, to_tsquery(%s::regconfig, %s))"] * len(wanted))
     params = [
         value
         for language, query in wanted
         for value in (language, config_of(language), tsquery_text(query))
     ]
+    return f"WITH asked (language, query) AS (VALUES {values})", params
+
+
+def matching_ids(queries, *, limit, ranked=True):
+    """[entry id] of the entries matching the query of their language ({language: Query}),
+    best first: rank, then the newest entry; newest first when not `ranked` (ranking reads
+    every match's document: ranked_ids ranks the few a page shows)."""
+    asked, params = _asked(queries)
+    if asked is None:
+        return []
+    order = "ts_rank(entry.document, asked.query) DESC, " if ranked else ""
     sql = f"""
-        WITH asked (language, query) AS (VALUES {values})
+        {asked}
         SELECT entry.id FROM site_search_searchentry AS entry
         JOIN asked ON asked.language = entry.language
         WHERE entry.document @@ asked.query
+        ORDER BY {order}entry.id DESC
+        LIMIT %s
+    """  # noqa: S608 - only placeholders and constants are formatted in
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def ranked_ids(queries, ids, *, limit):
+    """The best `limit` of these matches of `queries`, best first (as matching_ids)."""
+    asked, params = _asked(queries)
+    if asked is None or not ids:
+        return []
+    sql = f"""
+        {asked}
+        SELECT entry.id FROM site_search_searchentry AS entry
+        JOIN asked ON asked.language = entry.language
+        WHERE entry.id = ANY(%s::bigint[])
         ORDER BY ts_rank(entry.document, asked.query) DESC, entry.id DESC
         LIMIT %s
     """  # noqa: S608 - only placeholders are formatted in
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
+        cursor.execute(sql, [*params, list(ids), limit])
         return [row[0] for row in cursor.fetchall()]
 
 

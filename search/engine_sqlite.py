@@ -10,6 +10,7 @@ with the title weighing 5 and the summary 2 against the text.
 """
 
 import functools
+import json
 
 import snowballstemmer
 
@@ -29,6 +30,7 @@ _MATCH_ONE = (
     "SELECT rowid AS id, bm25(site_search_fts, 5.0, 2.0, 1.0) AS score "
     "FROM site_search_fts WHERE site_search_fts MATCH %s AND language = %s"
 )
+_AMONG = " AND rowid IN (SELECT value FROM json_each(%s))"  # a JSON list: no limit on ids
 
 
 @functools.cache
@@ -114,18 +116,38 @@ def match_text(query, language):
     return f"title : ({text})" if query.prefix else text
 
 
-def matching_ids(queries, *, limit):
-    """[entry id] of the entries matching the query of their language, best first (bm25,
-    then the newest entry)."""
+def _matches(queries, among=None):
+    """The union of each language's matches with their score, and its parameters; None when
+    no language has a query. `among`: only these ids."""
     selects, params = [], []
     for language, query in queries.items():
         text = match_text(query, language) if query else ""
         if text:
-            selects.append(_MATCH_ONE)
-            params += [text, language]
+            selects.append(_MATCH_ONE + ("" if among is None else _AMONG))
+            params += [text, language] + ([] if among is None else [json.dumps(list(among))])
     if not selects:
+        return None, []
+    return " UNION ALL ".join(selects), params  # the constant selects above, once per language
+
+
+def matching_ids(queries, *, limit, ranked=True):
+    """[entry id] of the entries matching the query of their language, best first (bm25,
+    then the newest entry); newest first when not `ranked` (ranked_ids ranks a page's)."""
+    union, params = _matches(queries)
+    if union is None:
         return []
-    union = " UNION ALL ".join(selects)  # the constant select above, once per language
+    order = "score, id DESC" if ranked else "id DESC"
+    sql = f"SELECT id FROM ({union}) ORDER BY {order} LIMIT %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def ranked_ids(queries, ids, *, limit):
+    """The best `limit` of these matches of `queries`, best first (as matching_ids)."""
+    union, params = _matches(queries, among=ids)
+    if union is None or not ids:
+        return []
     sql = f"SELECT id FROM ({union}) ORDER BY score, id DESC LIMIT %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])

@@ -17,6 +17,8 @@ Which entries each interface language lists is worked out here, when the table i
 that a search adds no work per match for it.
 """
 
+import bisect
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -31,8 +33,11 @@ from .words import fold
 COLUMNS = ("id", "title", "language", "format", "length", "theme_keys", "sector_codes")
 PLACE = ("page__locale__language_code", "page__translation_key")  # where an entry lives
 # A row: (id, title, the entry's values of each facet in selectors.FACETS order, the same as
-# (facet number, value) pairs, ready to be counted, and the title folded as queries are).
-ID, TITLE, VALUES, PAIRS, FOLDED_TITLE = range(5)
+# (facet number, value) pairs, ready to be counted, the title folded as queries are, and the
+# number of its signature: rows with the same facet values share one, so that a search weighs
+# each combination of values once, however many matches have it).
+ID, TITLE, VALUES, PAIRS, FOLDED_TITLE, SIGNATURE = range(6)
+TITLE_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,38 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class TitleWords:
+    """Every folded word of the entries' titles, sorted, with the ids of the titles holding it:
+    the entries whose title has a word starting with a query's word, without reading every
+    title."""
+
+    words: list  # sorted, each once
+    ids: list  # frozenset of entry ids per word, in the same order
+
+    def starting_with(self, beginning):
+        """The ids of the entries with a title word starting with `beginning`."""
+        found = set()
+        position = bisect.bisect_left(self.words, beginning)
+        while position < len(self.words) and self.words[position].startswith(beginning):
+            found |= self.ids[position]
+            position += 1
+        return found
+
+    def holding_all(self, beginnings):
+        """The ids of the entries whose title has, for each of these, a word starting so."""
+        found = None
+        for beginning in beginnings:
+            holding = self.starting_with(beginning)
+            found = holding if found is None else found & holding
+        return found or set()
+
+
+@dataclass(frozen=True)
 class EntryTable:
     generation: int
     listings: dict  # interface language code -> Listing
+    signatures: list  # signature number -> (VALUES, PAIRS) of the rows that have it
+    title_words: TitleWords
 
     def listing(self, language):
         return self.listings.get(language) or self.listings[settings.LANGUAGE_CODE]
@@ -86,9 +120,9 @@ def entry_table_outdate():
 
 def _read(now):
     entries = SearchEntry.objects.order_by("title", "id").values_list(*COLUMNS, *PLACE)
-    rows, places = [], []
+    rows, places, signatures = [], [], {}
     for columns in entries:
-        rows.append(_row(*columns[: len(COLUMNS)]))
+        rows.append(_row(*columns[: len(COLUMNS)], signatures=signatures))
         places.append((columns[0], columns[2], *columns[len(COLUMNS) :]))
     listed = _listed(places)
     listings = {
@@ -98,7 +132,21 @@ def _read(now):
         )
         for code, ids in listed.items()
     }
-    return EntryTable(generation=now, listings=listings)
+    return EntryTable(
+        generation=now,
+        listings=listings,
+        signatures=[(values, _pairs(values)) for values in signatures],
+        title_words=_title_words(rows),
+    )
+
+
+def _title_words(rows):
+    holding = defaultdict(set)
+    for row in rows:
+        for word in TITLE_WORD.findall(row[FOLDED_TITLE]):
+            holding[word].add(row[ID])
+    words = sorted(holding)
+    return TitleWords(words=words, ids=[frozenset(holding[word]) for word in words])
 
 
 def _listed(places):
@@ -119,7 +167,13 @@ def _listed(places):
     return listed
 
 
-def _row(pk, title, language, format_, length, theme_keys, sector_codes):
+def _pairs(values):
+    return tuple((n, value) for n, facet_values in enumerate(values) for value in facet_values)
+
+
+def _row(pk, title, language, format_, length, theme_keys, sector_codes, *, signatures):
+    """One entry's row; `signatures` ({VALUES: number}) gains its values when they are new,
+    and rows with equal values share one VALUES and PAIRS."""
     values = (
         (language,),
         (format_,),
@@ -127,5 +181,5 @@ def _row(pk, title, language, format_, length, theme_keys, sector_codes):
         tuple(theme_keys.split()),
         tuple(sector_codes.split()),
     )
-    pairs = tuple((n, value) for n, facet_values in enumerate(values) for value in facet_values)
-    return (pk, title, values, pairs, fold(title))
+    signature = signatures.setdefault(values, len(signatures))
+    return (pk, title, values, _pairs(values), fold(title), signature)

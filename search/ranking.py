@@ -36,6 +36,18 @@ def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
     return engine().matching_ids(parsed(terms, prefix=prefix), limit=limit)
 
 
+def matches(terms):
+    """(the ids of every match, newest first, {language: the Query they match}): ranked_ids
+    orders the few a page shows."""
+    queries = parsed(terms)
+    return engine().matching_ids(queries, limit=MAX_MATCHES, ranked=False), queries
+
+
+def ranked_ids(queries, ids, *, limit):
+    """The best `limit` of these matches of `queries`, best first."""
+    return engine().ranked_ids(queries, ids, limit=limit)
+
+
 def title_prefix_ids(terms, *, language, limit):
     """[entry id] of the entries in `language` with title words starting with these words."""
     return engine().matching_ids(

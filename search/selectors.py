@@ -24,11 +24,12 @@ from elearning.core.generations import generation_value, generation_values_store
 from elearning.core.models import Sector
 from elearning.core.page_cache import page_cache_generation
 
-from .entry_table import FOLDED_TITLE, ID, PAIRS, VALUES, entry_table
+from .entry_table import ID, SIGNATURE, VALUES, entry_table
 from .highlight import highlight, words_pattern
 from .models import Format, Length, SearchEntry
+from .ordering import in_page_order
 from .query import parse
-from .ranking import matching_ids, suggested_terms, title_prefix_ids
+from .ranking import matches, ranked_ids, suggested_terms, title_prefix_ids
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -70,6 +71,11 @@ class Choices:
             self._parsed = (words, self.language, parse(words, language=self.language))
         return self._parsed[2]
 
+    def parsed_as(self, words, query):
+        """These words parsed in the results' language are `query`: no need to parse them
+        again."""
+        self._parsed = (words, self.language, query)
+
     @property
     def pattern(self):
         """What marks the words found in results: the words asked for, with their synonyms
@@ -109,95 +115,77 @@ def read_choices(params, *, language, themes):
     )
 
 
-def _matches(choices):
-    """Every match's row (entry_table.py), best first (or by title when browsing without
-    words).
+def _matches(choices, table):
+    """(every match's row (entry_table.py), how to rank them): `rank(ids, limit)`, the best
+    of these ids, best first (ordering.py ranks only what a page shows), or None when the rows
+    come in their order already.
 
     Words that find nothing in the language asked for (another language's stemmer may still
     take a typo for a word of its own) are tried as the beginnings of title words
-    ("kindermis"), then with each word the index does not know replaced by its closest word
-    ("kindermishandelng"): the page then says which words it shows results for
-    (choices.corrected).
+    ("kindermis": the titles in memory, newest first), then with each word the index does not
+    know replaced by its closest word ("kindermishandelng"): the page then says which words it
+    shows results for (choices.corrected).
     """
-    table = entry_table()
-    if not choices.terms:
-        return table.by_title(choices.interface_language)
 
-    def rows(terms, *, prefix=False):
-        return table.rows_of(matching_ids(terms, prefix=prefix), choices.interface_language)
+    def found_by(terms):
+        ids, queries = matches(terms)
+        choices.parsed_as(terms, queries[choices.language])
+        rows = table.rows_of(ids, choices.interface_language)
+        return rows, lambda ids, limit: ranked_ids(queries, ids, limit=limit)
+
+    def by_title_beginnings(terms):  # from the titles in memory: no document to read
+        beginnings = {
+            word
+            for slot in parse(terms, language=choices.language, prefix=True).slots
+            for phrase in slot
+            for word in phrase
+        }
+        ids = sorted(table.title_words.holding_all(beginnings), reverse=True)
+        return table.rows_of(ids, choices.interface_language), None  # newest first
 
     def in_language(found):
-        return any(row[VALUES][0][0] == choices.language for row in found)
+        return any(row[VALUES][0][0] == choices.language for row in found[0])
 
-    found = rows(choices.terms)
+    found = found_by(choices.terms)
     if not in_language(found):
-        found = rows(choices.terms, prefix=True) or found
+        prefixed = by_title_beginnings(choices.terms)
+        found = prefixed if prefixed[0] else found
     if not in_language(found):
         better = suggested_terms(choices.terms, language=choices.language)
-        instead = rows(better) if better else []
+        instead = found_by(better) if better else ([], None)
         if in_language(instead):
             found, choices.corrected = instead, better
-    return _titles_first(found, choices.parsed)
-
-
-# Among items whose title holds the words, courses first: a course is where a visitor starts,
-# and its modules, which repeat its words, would otherwise outrank it.
-FORMAT_ORDER = {Format.COURSE: 0}
-OTHER_FORMATS = 1
-
-
-def _titles_first(rows, query):
-    """Items whose title holds the query's words before the others: those whose title holds
-    the most of the query's words (or their alternatives) first, then courses, each group in
-    the engine's order (engines weigh titles differently: bm25 against ts_rank)."""
-    searches = [
-        pattern.search
-        for pattern in (
-            words_pattern({w for phrase in slot for w in phrase}) for slot in query.slots
-        )
-        if pattern
-    ]
-    in_title, in_text = [], []
-    for position, row in enumerate(rows):
-        title = row[FOLDED_TITLE]
-        held = 0
-        for search in searches:  # thousands of rows for a broad word: kept plain
-            if search(title):
-                held += 1
-        if held:
-            order = FORMAT_ORDER.get(row[VALUES][1][0], OTHER_FORMATS)
-            in_title.append((-held, order, position, row))
-        else:
-            in_text.append(row)
-    in_title.sort(key=lambda scored: scored[:3])
-    return [scored[3] for scored in in_title] + in_text
+    return found
 
 
 FACETS = ("language", "format", "length", "theme", "sector")
 
 
-def _narrow(rows, choices):
+def _narrow(rows, choices, signatures):
     """(the rows that pass every facet, {facet: Counter of values}).
 
     A row that passes every facet counts for each of its values; a row that fails one facet
     only counts for that facet (choosing that value would bring it in); others do not count.
-    The (facet, value) pairs are gathered in one list and counted once at the end: thousands
-    of matches.
+    Rows with the same facet values share a signature (entry_table.py): each signature is
+    weighed once, with the number of rows that have it (thousands of matches, few
+    signatures).
     """
     active = [(n, wanted) for n, wanted in enumerate(choices.chosen()) if wanted]
-    gathered, kept = [], []
-    for row in rows:
-        values = row[VALUES]
+    passing, gathered = set(), Counter()
+    for signature, number in Counter(row[SIGNATURE] for row in rows).items():
+        values, pairs = signatures[signature]
         failed = [n for n, wanted in active if wanted.isdisjoint(values[n])]
         if not failed:
-            kept.append(row)
-            gathered.extend(row[PAIRS])
+            passing.add(signature)
+            for pair in pairs:
+                gathered[pair] += number
         elif len(failed) == 1:
-            gathered.extend((failed[0], value) for value in values[failed[0]])
+            for value in values[failed[0]]:
+                gathered[(failed[0], value)] += number
     counts = {facet: Counter() for facet in FACETS}
-    for (n, value), count in Counter(gathered).items():
+    for (n, value), count in gathered.items():
         counts[FACETS[n]][value] = count
-    return kept, counts
+    return [row for row in rows if row[SIGNATURE] in passing], counts
 
 
 def _results(rows, choices, *, themes):
@@ -302,8 +290,14 @@ def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, for
         return {"choices": choices}  # the search form alone
     if "format" not in params and formats:
         choices.formats, choices.implied_formats = set(formats), True
-    rows, counts = _narrow(_matches(choices), choices)
-    page_obj = page_of(Paginator(rows, per_page), params)
+    table = entry_table()
+    if choices.terms:
+        rows, rank = _matches(choices, table)
+    else:  # browsing: by title
+        rows, rank = table.by_title(choices.interface_language), None
+    rows, counts = _narrow(rows, choices, table.signatures)
+    ordered = in_page_order(rows, choices.parsed, rank) if choices.terms else rows
+    page_obj = page_of(Paginator(ordered, per_page), params)
     return {
         "choices": choices,
         "page_obj": page_obj,

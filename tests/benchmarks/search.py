@@ -1,5 +1,7 @@
 """Scenario `search`: the site search over 10,000 pages (ARCHITECTURE.md budgets: p95 at most
-1.5x a raw PostgreSQL full-text query over the same rows, and under 50 ms).
+1.5x a raw PostgreSQL full-text query over the same rows, and under 50 ms; issue 22 says which
+p95 each budget is: the ratio under load, the 50 ms for one visitor, since under load the
+absolute p95 follows the machine).
 
 1. A fresh database with PAGES live Dutch pages under Home -> Library and FRENCH_PAGES French
    ones (search_content.py: courses with modules, webinars with transcript and chapters, tools,
@@ -34,11 +36,11 @@
    many psycopg connections (sql_p95_ms: the query without HTTP and Django). Percentiles over
    every request of all rounds.
 6. One more round on each side from a single client (one visitor at a time, nobody else
-   searching): what a visitor sees of the search when the server is not saturated, for the
-   report beside the figures under load (p95_one_visitor_ms; not part of the verdict).
+   searching): what a visitor sees of the search when the server is not saturated
+   (p95_one_visitor_ms, held to the 50 ms).
 
 SQLite (the fallback) has no such baseline (the query is PostgreSQL's): the site side only,
-ratio and baseline figures `none`, the verdict on p95_ms (and the check) alone.
+ratio and baseline figures `none`, the verdict on p95_one_visitor_ms (and the check) alone.
 """
 
 import time
@@ -90,7 +92,7 @@ QUERIES = [
 ]
 # Shapes that find pages whatever the engine (for the check on SQLite, without a baseline).
 MATCHING_SHAPES = {"word", "broad", "rare", "two_words", "three_words"}
-BUDGET = {"ratio": 1.5, "p95_ms": 50, "errors": 0, "results_checked": "ok"}
+BUDGET = {"ratio": 1.5, "p95_one_visitor_ms": 50, "errors": 0, "results_checked": "ok"}
 DEFINITIONS = {
     "ratio": "p95_ms / baseline_p95_ms",
     "p95_ms": f"95th percentile (nearest rank) of the latency of GET {SEARCH_PATH}?q=... over "
@@ -102,7 +104,7 @@ DEFINITIONS = {
     "baseline_p95_ms": f"the same for GET {BASELINE_PATH}?q=...: search_baseline.BASELINE_SQL "
     "in a Django view on the same server, in rounds alternating with the site's",
     "p95_one_visitor_ms": f"the site's p95 over one round of {ROUND_SECONDS} s from a single "
-    "closed-loop client (the server otherwise idle); for the report, not the verdict",
+    "closed-loop client (the server otherwise idle)",
     "baseline_p95_one_visitor_ms": "the same for the baseline",
     "sql_p95_ms": "the same for BASELINE_SQL alone, from as many psycopg connections in "
     f"autocommit ({SQL_SECONDS} s a round): the share of HTTP and Django in the baseline",
@@ -302,8 +304,8 @@ def _figures(sides, alone, seeded, check):
 
 def _verdict(figures, ratio, postgres):
     ok = (
-        figures["p95_ms"] is not None
-        and figures["p95_ms"] < BUDGET["p95_ms"]
+        figures["p95_one_visitor_ms"] is not None
+        and figures["p95_one_visitor_ms"] < BUDGET["p95_one_visitor_ms"]
         and figures["errors"] == BUDGET["errors"]
         and figures["results_checked"] == BUDGET["results_checked"]
     )

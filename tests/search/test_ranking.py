@@ -10,7 +10,7 @@ from search.models import SearchEntry
 from search.ranking import matching_ids
 from tests.factories import ModulePageFactory, ToolPageFactory, publish
 
-from .conftest import facet_count
+from .conftest import facet_count, result_titles
 from .test_search import search
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +100,27 @@ def test_a_change_written_by_another_process_shows_once_its_generation_moves(cli
     response = search(client, q="babobox")
     assert facet_count(response, "format", "tool") is None
     assert facet_count(response, "format", "webinar") == 1
+
+
+def test_pages_of_a_broad_search_follow_the_order_of_every_match_ranked(client, catalogue):
+    """A page ranks only the matches it shows (search/ordering.py); paged through, the
+    results are still every match once, titles holding the word first, then the engine's
+    order of all of them."""
+    for number in range(14):
+        publish(
+            ModulePageFactory(
+                parent=catalogue["course"],
+                title=f"Signalen {number}" if number % 2 else f"Deel {number}",
+                summary=" ".join(["Signalen."] * (1 + number % 5)),
+            )
+        )
+    pages = [result_titles(search(client, q="signalen", page=str(n))) for n in (1, 2)]
+    assert [len(page) for page in pages] == [10, len(pages[1])] and 0 < len(pages[1]) <= 10
+    listed = pages[0] + pages[1]
+    engine_order = _titles(matching_ids("signalen"))  # every match, ranked in one statement
+    in_title = [title for title in engine_order if "signalen" in title.lower()]
+    expected = in_title + [title for title in engine_order if title not in in_title]
+    assert listed == [title for title in expected if title in listed]
+    assert sorted(listed) == sorted(
+        title for title in engine_order if SearchEntry.objects.get(title=title).language == "nl"
+    )

@@ -60,6 +60,10 @@ def test_a_snippet_shows_the_pages_text_as_text_never_as_markup(client, catalogu
 
 def test_the_beginning_of_a_word_finds_titles(client, catalogue):
     assert result_titles(search(client, q="Babo")) == ["Babobox"]
+    # Every word typed must begin a word of the title, in any order, accents or not.
+    assert result_titles(search(client, q="herken KINDERMIS")) == ["Kindermishandeling herkennen"]
+    assert result_titles(search(client, q="part gezi")) == ["Partnergeweld in het gezin"]
+    assert result_titles(search(client, q="herken gezi")) == []
 
 
 def test_search_stays_in_the_visitors_language_and_offers_the_others(client, catalogue):

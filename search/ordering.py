@@ -1,0 +1,85 @@
+"""The order a search page lists its matches in, worked out only as far as a page needs.
+
+Items whose title holds the query's words come first: those whose title holds the most of the
+query's words (or their alternatives), then courses; each group in the engine's order (rank,
+then the newest). Which titles hold which words comes from the table of entries each process
+keeps (entry_table.py: its title words), so that thousands of matches cost a lookup each; the
+engine ranks only the groups a page takes its rows from (ranking reads each match's whole
+document).
+"""
+
+from collections import Counter, defaultdict
+
+from .entry_table import ID, VALUES, entry_table
+from .models import Format
+
+# Among items whose title holds the words, courses first: a course is where a visitor starts,
+# and its modules, which repeat its words, would otherwise outrank it.
+FORMAT_ORDER = {Format.COURSE: 0}
+OTHER_FORMATS = 1
+
+
+class Ranked:
+    """Matches in the order a page lists them, ranked by the engine only where a page is
+    taken: ranking reads each match's whole document, and a page shows ten of thousands.
+
+    `groups` are lists of rows in the page's order, each ranked within by `rank(ids, limit)`
+    (the engine's best first), or in order already when `rank` is None. Paginator takes its
+    length and slices.
+    """
+
+    def __init__(self, groups, rank):
+        self.groups, self.rank = groups, rank
+        self.length = sum(map(len, groups))
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            if not 0 <= index < self.length:
+                raise IndexError(index)
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.length)
+        shown, offset = [], 0
+        for group in self.groups:
+            if offset >= stop:
+                break
+            if offset + len(group) > start:
+                shown += self._best(group, stop - offset)[max(start - offset, 0) :]
+            offset += len(group)
+        return shown
+
+    def _best(self, group, count):
+        """The group's best `count` rows, best first."""
+        if len(group) <= 1 or self.rank is None:
+            return group[:count]
+        count = min(count, len(group))
+        by_id = {row[ID]: row for row in group}
+        best = [by_id.pop(pk) for pk in self.rank(list(by_id), count) if pk in by_id]
+        if len(best) < count:  # an entry rewritten since the match: after the ranked ones
+            best += sorted(by_id.values(), key=lambda row: -row[ID])[: count - len(best)]
+        return best
+
+
+def in_page_order(rows, query, rank):
+    """The rows (of a search's matches) in the page's order, by the words of `query` (the
+    visitor's, parsed in the results' language), each group ranked by `rank` (Ranked). The
+    engines weigh titles differently (bm25 against ts_rank), so the title groups come first
+    whatever the engine."""
+    title_words = entry_table().title_words
+    held = Counter()
+    for slot in query.slots:
+        holding = set()
+        for word in {word for phrase in slot for word in phrase}:
+            holding |= title_words.starting_with(word)
+        held.update(holding)
+    in_title, in_text = defaultdict(list), []
+    for row in rows:  # thousands of rows for a broad word: kept plain
+        count = held.get(row[ID])
+        if count:
+            order = FORMAT_ORDER.get(row[VALUES][1][0], OTHER_FORMATS)
+            in_title[(-count, order)].append(row)
+        else:
+            in_text.append(row)
+    return Ranked([in_title[key] for key in sorted(in_title)] + [in_text], rank)
