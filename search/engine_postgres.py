@@ -113,22 +113,31 @@ def matching_ids(queries, *, limit, ranked=True):
         return [row[0] for row in cursor.fetchall()]
 
 
-def ranked_ids(queries, ids, *, limit):
-    """The best `limit` of these matches of `queries`, best first (as matching_ids)."""
+def ranked_ids(queries, groups):
+    """For each (ids, limit) of `groups` (matches of `queries`), the best `limit` of those ids,
+    best first (as matching_ids): one statement for every group."""
     asked, params = _asked(queries)
-    if asked is None or not ids:
-        return []
-    sql = f"""
-        {asked}
-        SELECT entry.id FROM site_search_searchentry AS entry
+    wanted = [(number, ids, limit) for number, (ids, limit) in enumerate(groups) if ids]
+    if asked is None or not wanted:
+        return [[] for _group in groups]
+    best = """(
+        SELECT %s AS grp, entry.id, ts_rank(entry.document, asked.query) AS score
+        FROM site_search_searchentry AS entry
         JOIN asked ON asked.language = entry.language
         WHERE entry.id = ANY(%s::bigint[])
-        ORDER BY ts_rank(entry.document, asked.query) DESC, entry.id DESC
+        ORDER BY score DESC, entry.id DESC
         LIMIT %s
-    """  # noqa: S608 - only placeholders are formatted in
+    )"""
+    sql = f"{asked} " + " UNION ALL ".join([best] * len(wanted))  # noqa: S608 - constants
+    for number, ids, limit in wanted:
+        params += [number, list(ids), limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, list(ids), limit])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found = [[] for _group in groups]
+    for number, pk, _score in sorted(rows, key=lambda row: (-row[2], -row[1])):
+        found[number].append(pk)
+    return found
 
 
 def closest_word(word, language):

@@ -143,15 +143,27 @@ def matching_ids(queries, *, limit, ranked=True):
         return [row[0] for row in cursor.fetchall()]
 
 
-def ranked_ids(queries, ids, *, limit):
-    """The best `limit` of these matches of `queries`, best first (as matching_ids)."""
-    union, params = _matches(queries, among=ids)
-    if union is None or not ids:
-        return []
-    sql = f"SELECT id FROM ({union}) ORDER BY score, id DESC LIMIT %s"  # noqa: S608
+def ranked_ids(queries, groups):
+    """For each (ids, limit) of `groups` (matches of `queries`), the best `limit` of those ids,
+    best first (as matching_ids): one statement for every group."""
+    selects, params = [], []
+    for number, (ids, limit) in enumerate(groups):
+        union, union_params = _matches(queries, among=ids) if ids else (None, [])
+        if union is not None:
+            selects.append(
+                f"SELECT * FROM (SELECT %s AS grp, id, score FROM ({union}) "  # noqa: S608
+                "ORDER BY score, id DESC LIMIT %s)"
+            )
+            params += [number, *union_params, limit]
+    found = [[] for _group in groups]
+    if not selects:
+        return found
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(" UNION ALL ".join(selects), params)
+        rows = cursor.fetchall()
+    for number, pk, _score in sorted(rows, key=lambda row: (row[2], -row[1])):
+        found[number].append(pk)
+    return found
 
 
 def closest_word(word, language):

@@ -23,8 +23,9 @@ class Ranked:
     """Matches in the order a page lists them, ranked by the engine only where a page is
     taken: ranking reads each match's whole document, and a page shows ten of thousands.
 
-    `groups` are lists of rows in the page's order, each ranked within by `rank(ids, limit)`
-    (the engine's best first), or in order already when `rank` is None. Paginator takes its
+    `groups` are lists of rows in the page's order, each ranked within by `rank`: given
+    [(ids, limit), ...], the best `limit` of each group's ids, best first, in one statement
+    (engine_*.ranked_ids); or in their order already when `rank` is None. Paginator takes its
     length and slices.
     """
 
@@ -41,25 +42,31 @@ class Ranked:
                 raise IndexError(index)
             return self[index : index + 1][0]
         start, stop, _step = index.indices(self.length)
-        shown, offset = [], 0
+        taken, offset = [], 0  # (group, how many of its best, how many of those to skip)
         for group in self.groups:
             if offset >= stop:
                 break
-            if offset + len(group) > start:
-                shown += self._best(group, stop - offset)[max(start - offset, 0) :]
+            if group and offset + len(group) > start:
+                taken.append((group, min(stop - offset, len(group)), max(start - offset, 0)))
             offset += len(group)
+        shown = []
+        for (_group, _count, skip), best in zip(taken, self._best(taken), strict=True):
+            shown += best[skip:]
         return shown
 
-    def _best(self, group, count):
-        """The group's best `count` rows, best first."""
-        if len(group) <= 1 or self.rank is None:
-            return group[:count]
-        count = min(count, len(group))
-        by_id = {row[ID]: row for row in group}
-        best = [by_id.pop(pk) for pk in self.rank(list(by_id), count) if pk in by_id]
-        if len(best) < count:  # an entry rewritten since the match: after the ranked ones
-            best += sorted(by_id.values(), key=lambda row: -row[ID])[: count - len(best)]
-        return best
+    def _best(self, taken):
+        """Each taken group's best `count` rows, best first: one ranking for all of them."""
+        if self.rank is None:
+            return [group[:count] for group, count, _skip in taken]
+        ranked = self.rank([([row[ID] for row in group], count) for group, count, _skip in taken])
+        found = []
+        for (group, count, _skip), ids in zip(taken, ranked, strict=True):
+            by_id = {row[ID]: row for row in group}
+            best = [by_id.pop(pk) for pk in ids if pk in by_id]
+            if len(best) < count:  # an entry rewritten since the match: after the ranked ones
+                best += sorted(by_id.values(), key=lambda row: -row[ID])[: count - len(best)]
+            found.append(best)
+        return found
 
 
 def in_page_order(rows, query, rank):

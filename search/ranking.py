@@ -43,9 +43,10 @@ def matches(terms):
     return engine().matching_ids(queries, limit=MAX_MATCHES, ranked=False), queries
 
 
-def ranked_ids(queries, ids, *, limit):
-    """The best `limit` of these matches of `queries`, best first."""
-    return engine().ranked_ids(queries, ids, limit=limit)
+def ranked_ids(queries, groups):
+    """For each (ids, limit) of `groups` (matches of `queries`), the best `limit` of those ids,
+    best first."""
+    return engine().ranked_ids(queries, groups)
 
 
 def title_prefix_ids(terms, *, language, limit):

@@ -131,7 +131,7 @@ def _matches(choices, table):
         ids, queries = matches(terms)
         choices.parsed_as(terms, queries[choices.language])
         rows = table.rows_of(ids, choices.interface_language)
-        return rows, lambda ids, limit: ranked_ids(queries, ids, limit=limit)
+        return rows, lambda groups: ranked_ids(queries, groups)
 
     def by_title_beginnings(terms):  # from the titles in memory: no document to read
         beginnings = {
