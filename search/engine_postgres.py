@@ -94,18 +94,18 @@ def _asked(queries):
 
 def matching_ids(queries, *, limit, ranked=True):
     """[entry id] of the entries matching the query of their language ({language: Query}),
-    best first: rank, then the newest entry; newest first when not `ranked` (ranking reads
+    best first: rank, then the newest entry; in no order when not `ranked` (ranking reads
     every match's document: ranked_ids ranks the few a page shows)."""
     asked, params = _asked(queries)
     if asked is None:
         return []
-    order = "ts_rank(entry.document, asked.query) DESC, " if ranked else ""
+    order = "ORDER BY ts_rank(entry.document, asked.query) DESC, entry.id DESC" if ranked else ""
     sql = f"""
         {asked}
         SELECT entry.id FROM site_search_searchentry AS entry
         JOIN asked ON asked.language = entry.language
         WHERE entry.document @@ asked.query
-        ORDER BY {order}entry.id DESC
+        {order}
         LIMIT %s
     """  # noqa: S608 - only placeholders and constants are formatted in
     with connection.cursor() as cursor:

@@ -132,12 +132,12 @@ def _matches(queries, among=None):
 
 def matching_ids(queries, *, limit, ranked=True):
     """[entry id] of the entries matching the query of their language, best first (bm25,
-    then the newest entry); newest first when not `ranked` (ranked_ids ranks a page's)."""
+    then the newest entry); in no order when not `ranked` (ranked_ids ranks a page's)."""
     union, params = _matches(queries)
     if union is None:
         return []
-    order = "score, id DESC" if ranked else "id DESC"
-    sql = f"SELECT id FROM ({union}) ORDER BY {order} LIMIT %s"  # noqa: S608
+    order = "ORDER BY score, id DESC" if ranked else ""
+    sql = f"SELECT id FROM ({union}) {order} LIMIT %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         return [row[0] for row in cursor.fetchall()]

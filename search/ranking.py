@@ -37,7 +37,7 @@ def matching_ids(terms, *, prefix=False, limit=MAX_MATCHES):
 
 
 def matches(terms):
-    """(the ids of every match, newest first, {language: the Query they match}): ranked_ids
+    """(the ids of every match, in no order, {language: the Query they match}): ranked_ids
     orders the few a page shows."""
     queries = parsed(terms)
     return engine().matching_ids(queries, limit=MAX_MATCHES, ranked=False), queries

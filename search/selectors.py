@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils.translation import get_language
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -20,7 +21,12 @@ from wagtail.search.utils import normalise_query_string
 
 from courses.models import PodcastPage
 from courses.selectors import card_images_attach, page_of, themes_in_locale
-from elearning.core.generations import generation_value, generation_values_store
+from elearning.core.generations import (
+    generation_process_value,
+    generation_process_values_store,
+    generation_value,
+    generation_values_store,
+)
 from elearning.core.models import Sector
 from elearning.core.page_cache import page_cache_generation
 
@@ -188,14 +194,19 @@ def _narrow(rows, choices, signatures):
     return [row for row in rows if row[SIGNATURE] in passing], counts
 
 
-def _results(rows, choices, *, themes):
-    """The page's results with their page (for the URL), themes, duration and snippet."""
+def _results(rows, choices, *, themes, cards):
+    """The page's results with their URL (and their page, for `cards`), themes, duration and
+    snippet."""
     ids = [row[ID] for row in rows]
-    entries = SearchEntry.objects.filter(pk__in=ids).select_related("page")
-    by_id = {entry.pk: entry for entry in entries}
+    entries = SearchEntry.objects.filter(pk__in=ids)
+    by_id = {entry.pk: entry for entry in (entries.select_related("page") if cards else entries)}
+    urls = {} if cards else page_urls([entry.page_id for entry in by_id.values()])
     pattern = choices.pattern
+    format_labels = {value: str(label) for value, label in Format.choices}
     results = []
     for entry in (by_id[pk] for pk in ids if pk in by_id):
+        entry.url = urls.get(entry.page_id)  # cards link to their page instead
+        entry.format_label = format_labels.get(entry.format, entry.format)
         body = entry.text if pattern and pattern.search(entry.text) else ""
         entry.snippet = highlight(body or entry.summary, pattern)
         entry.title_marked = highlight(entry.title, pattern, limit=len(entry.title))
@@ -204,6 +215,20 @@ def _results(rows, choices, *, themes):
         )
         results.append(entry)
     return results
+
+
+def page_urls(page_ids):
+    """{page id: its URL} of these live pages, kept by each process under the page-cache
+    generation (publishing, moving or deleting a page raises it) and the active language:
+    a search's ten pages cost more to load than the rest of its results."""
+    key = f"search:page-urls:{page_cache_generation()}:{get_language()}"
+    known = generation_process_value(key) or {}
+    missing = [pk for pk in page_ids if pk not in known]
+    if missing:
+        pages = Page.objects.filter(pk__in=missing).only("id", "url_path")
+        known = {**known, **{page.pk: page.get_url() for page in pages}}
+        generation_process_values_store({key: known})
+    return known
 
 
 def promoted_queries():
@@ -276,11 +301,13 @@ def facet_options(counts, choices, *, themes):
     }
 
 
-def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, formats=()):
+def library_search(
+    *, params, locale, per_page=RESULTS_PER_PAGE, words=True, formats=(), cards=False
+):
     """Everything a search or library page shows for these URL parameters.
 
     Without `words` (the library page) the query is left out: browsing by facets alone.
-    `formats` are chosen when the address chooses none.
+    `formats` are chosen when the address chooses none; with `cards`, each result has its page.
     """
     themes = {str(key): theme for key, theme in themes_in_locale(locale.pk).items()}
     choices = read_choices(params, language=locale.language_code, themes=themes)
@@ -301,7 +328,7 @@ def library_search(*, params, locale, per_page=RESULTS_PER_PAGE, words=True, for
     return {
         "choices": choices,
         "page_obj": page_obj,
-        "results": _results(list(page_obj), choices, themes=themes),
+        "results": _results(list(page_obj), choices, themes=themes, cards=cards),
         "facets": facet_options(counts, choices, themes=themes),
         "promotions": promoted(choices),
     }
@@ -339,13 +366,14 @@ def library_browse(*, library, params):
         per_page=LIBRARY_PAGE_SIZE,
         words=False,
         formats=LIBRARY_FORMATS,
+        cards=True,
     )
     cards = []
     for entry in found["results"]:
         card = entry.page  # the card links to it; the rest comes from the entry
         card.summary, card.minutes, card.theme_list = entry.summary, entry.minutes, entry.theme_list
         card.text_language = entry.language  # the card's title and summary carry it
-        card.format_label = entry.get_format_display()
+        card.format_label = entry.format_label
         cards.append(card)
     card_images_attach(cards)
     shows = PodcastPage.objects.child_of(library).live().public().order_by("path")

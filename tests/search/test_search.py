@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from search.models import SearchEntry, UnansweredQuery
 from tests.factories import ModulePageFactory, publish
 
-from .conftest import facet_count, result_titles
+from .conftest import RESULT_TITLE, facet_count, result_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +180,25 @@ def test_unpublished_and_private_pages_leave_the_search(client, catalogue):
     )
     assert result_titles(search(client, q="signalen")) == ["Partnergeweld in het gezin"]
     assert not SearchEntry.objects.filter(page=catalogue["titled"]).exists()
+
+
+def test_a_result_links_to_its_page_where_it_is_now(client, catalogue):
+    def links(language="nl", q="babobox"):
+        found = RESULT_TITLE.findall(search(client, language, q=q).content.decode())
+        return [url for url, _title in found]
+
+    tool = catalogue["tool"]
+    assert links() == [tool.get_url()]
+    tool.slug = "babobox-koffer"
+    publish(tool)
+    tool.refresh_from_db()
+    assert links() == [tool.get_url()] and links()[0].endswith("/babobox-koffer/")
+    # The course moved under the tool: its module's address follows.
+    course, titled = catalogue["course"], catalogue["titled"]
+    course.move(tool, pos="last-child")
+    titled.refresh_from_db()
+    assert links(q="Signalen bij kinderen")[0] == titled.get_url()
+    assert "/babobox-koffer/" in titled.get_url()
 
 
 def test_a_course_entry_follows_its_modules_duration(client, catalogue):
