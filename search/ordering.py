@@ -1,8 +1,8 @@
 """The order a search page lists its matches in, worked out only as far as a page needs.
 
 Items whose title holds the query's words come first: those whose title holds the most of the
-query's words (or their alternatives), then courses; each group in the engine's order (rank,
-then the newest). Which titles hold which words comes from the table of entries each process
+query's words (or their alternatives: every word of a synonym such as "huiselijk geweld"), then
+courses; each group in the engine's order (rank, then the newest). Which titles hold which words comes from the table of entries each process
 keeps (entry_table.py: its title words), so that thousands of matches cost a lookup each; the
 engine ranks only the groups a page takes its rows from (ranking reads each match's whole
 document).
@@ -76,10 +76,10 @@ def in_page_order(rows, query, rank):
     whatever the engine."""
     title_words = entry_table().title_words
     held = Counter()
-    for slot in query.slots:
+    for slot in query.slots:  # a slot is held by a title with every word of an alternative
         holding = set()
-        for word in {word for phrase in slot for word in phrase}:
-            holding |= title_words.starting_with(word)
+        for phrase in slot:
+            holding |= title_words.holding_all(phrase)
         held.update(holding)
     in_title, in_text = defaultdict(list), []
     for row in rows:  # thousands of rows for a broad word: kept plain

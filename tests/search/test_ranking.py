@@ -6,7 +6,7 @@ import pytest
 from elearning.core.generations import generation_raise
 from elearning.core.page_cache import GENERATION_KEY
 from search.entry_table import TITLE, entry_table
-from search.models import SearchEntry
+from search.models import SearchEntry, SynonymGroup
 from search.ranking import matching_ids
 from tests.factories import ModulePageFactory, ToolPageFactory, publish
 
@@ -124,3 +124,24 @@ def test_pages_of_a_broad_search_follow_the_order_of_every_match_ranked(client, 
     assert sorted(listed) == sorted(
         title for title in engine_order if SearchEntry.objects.get(title=title).language == "nl"
     )
+
+
+def test_a_title_holds_a_synonym_only_with_all_its_words(client, catalogue):
+    """ "huiselijk geweld" also asks for "partnergeweld": a title with "Partnergeweld" holds
+    the query and comes first; a title with "Huiselijke" alone does not, so it is ranked with
+    the pages whose text holds the words."""
+    SynonymGroup.objects.create(language="nl", terms="huiselijk geweld, partnergeweld")
+    for title, times in (("Huiselijke taken", 1), ("Over thuis", 4)):
+        publish(
+            ModulePageFactory(
+                parent=catalogue["course"],
+                title=title,
+                summary=" ".join(["Huiselijk geweld."] * times),
+            )
+        )
+    titles = result_titles(search(client, q="huiselijk geweld"))
+    assert titles[0] == "Partnergeweld in het gezin"
+    # Both in the engine's order, not "Huiselijke taken" first for its title (bm25 puts
+    # "Over thuis" first; ts_rank weighs the title's "huiselijk" more than four summaries).
+    ranked = [t for t in _titles(matching_ids("huiselijk geweld")) if t in titles[1:]]
+    assert titles[1:] == ranked
