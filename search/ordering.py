@@ -2,10 +2,10 @@
 
 Items whose title holds the query's words come first: those whose title holds the most of the
 query's words (or their alternatives: every word of a synonym such as "huiselijk geweld"), then
-courses; each group in the engine's order (rank, then the newest). Which titles hold which words comes from the table of entries each process
-keeps (entry_table.py: its title words), so that thousands of matches cost a lookup each; the
-engine ranks only the groups a page takes its rows from (ranking reads each match's whole
-document).
+courses; each group in the engine's order (rank, then the newest). Which titles hold which
+words comes from the table of entries each process keeps (entry_table.py: its title words), so
+that thousands of matches cost a lookup each; the engine ranks only the groups a page takes its
+rows from (ranking reads each match's whole document).
 """
 
 from collections import Counter, defaultdict

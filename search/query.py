@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .synonyms import synonym_groups
 from .vocabulary import vocabulary
-from .words import spellings, word_parts, words
+from .words import spellings, word_parts
 
 MAX_WORDS = 8
 COMPOUNDING = frozenset({"nl"})  # languages that write compounds as one word
@@ -113,7 +113,8 @@ def corrected(terms, *, language, closest):
     (`closest(word, language)`: the engine's own similarity), or None when nothing changed."""
     known = vocabulary(language)
     changed, result = False, []
-    for word in words(terms)[:MAX_WORDS]:
+    for spelled in spellings(terms)[:MAX_WORDS]:  # a bracketed word: the spelling known, if any
+        word = next((spelling for spelling in spelled if known.knows(spelling)), spelled[0])
         if len(word) >= 4 and not known.knows(word) and not known.split(word):
             better = closest(word, language)
             if better:

@@ -131,6 +131,10 @@ def test_a_rebuild_forgets_the_words_of_pages_that_went(words_library):
 def test_a_bracketed_spelling_typed_finds_either_spelling(client, words_library):
     assert result_titles(search(client, q="ouderenmis(be)handeling")) == ["Webinar ouderen"]
     assert result_titles(search(client, q="Ouderenmis(be)handeling webinar")) == ["Webinar ouderen"]
+    # Mistyped, it is one word to correct, not two.
+    typo = search(client, q="ouderenmis(be)handelign")
+    assert 'href="?q=ouderenmishandeling"' in typo.content.decode()
+    assert result_titles(typo) == ["Webinar ouderen"]
 
 
 def test_a_course_comes_before_its_modules_when_their_titles_hold_the_words(client, words_library):
