@@ -19,13 +19,12 @@ that a search adds no work per match for it.
 
 import bisect
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 
-from elearning.core.page_cache import page_cache_generation, page_cache_invalidate
+from elearning.core.page_cache import ProcessCopy, page_cache_invalidate
 
 from .models import SearchEntry
 from .words import fold
@@ -77,7 +76,6 @@ class TitleWords:
 
 @dataclass(frozen=True)
 class EntryTable:
-    generation: int
     listings: dict  # interface language code -> Listing
     signatures: list  # signature number -> (VALUES, PAIRS) of the rows that have it
     title_words: TitleWords
@@ -96,21 +94,9 @@ class EntryTable:
         return [rows[pk] for pk in ids if pk in rows]
 
 
-_current = None
-_loading = threading.Lock()
-
-
 def entry_table():
     """This process's table, read again when the entries changed since."""
-    global _current
-    now = page_cache_generation()
-    table = _current
-    if table is not None and table.generation == now:
-        return table
-    with _loading:  # one thread of the process reads, the others wait for its table
-        if _current is None or _current.generation != now:
-            _current = _read(now)
-        return _current
+    return _table.get()
 
 
 def entry_table_outdate():
@@ -118,7 +104,7 @@ def entry_table_outdate():
     page_cache_invalidate(also_now=True)
 
 
-def _read(now):
+def _read():
     entries = SearchEntry.objects.order_by("title", "id").values_list(*COLUMNS, *PLACE)
     rows, places, signatures = [], [], {}
     for columns in entries:
@@ -133,7 +119,6 @@ def _read(now):
         for code, ids in listed.items()
     }
     return EntryTable(
-        generation=now,
         listings=listings,
         signatures=[(values, _pairs(values)) for values in signatures],
         title_words=_title_words(rows),
@@ -183,3 +168,6 @@ def _row(pk, title, language, format_, length, theme_keys, sector_codes, *, sign
     )
     signature = signatures.setdefault(values, len(signatures))
     return (pk, title, values, _pairs(values), fold(title), signature)
+
+
+_table = ProcessCopy(_read)

@@ -9,43 +9,18 @@ the commit (signal_handlers.py), so the next search in every process uses the ch
 reindexing anything.
 """
 
-import threading
-from dataclasses import dataclass
-
 from django.conf import settings
 
-from elearning.core.page_cache import page_cache_generation
+from elearning.core.page_cache import ProcessCopy
 
 from .models import SynonymGroup
 from .synonym_rules import MIN_TERMS, synonym_term_key, synonym_terms
 
 
-@dataclass(frozen=True)
-class Synonyms:
-    generation: int
-    groups: dict  # language code -> tuple of groups
-
-
-_current = None
-_loading = threading.Lock()
-
-
 def synonym_groups(language):
     """The groups of `language`: a tuple of groups, each a tuple of terms, each term the tuple
     of its folded words (("kindermishandeling",), ("child", "abuse")), in the order written."""
-    return _synonyms().groups.get(language, ())
-
-
-def _synonyms():
-    global _current
-    now = page_cache_generation()
-    known = _current
-    if known is not None and known.generation == now:
-        return known
-    with _loading:  # one thread of the process reads, the others wait for its groups
-        if _current is None or _current.generation != now:
-            _current = Synonyms(generation=now, groups=_read())
-        return _current
+    return _groups.get().get(language, ())
 
 
 def _read():
@@ -63,3 +38,6 @@ def _group(text):
     the rules, or by hand) is left out."""
     terms = dict.fromkeys(synonym_term_key(term) for term in synonym_terms(text))
     return tuple(term for term in terms if term)
+
+
+_groups = ProcessCopy(_read)

@@ -12,11 +12,10 @@ that parsing a query costs no database query:
 """
 
 import bisect
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
-from elearning.core.page_cache import page_cache_generation
+from elearning.core.page_cache import ProcessCopy
 
 from .models import SearchWord
 from .words import indexed_text
@@ -84,21 +83,10 @@ def trigrams(word):
 
 EMPTY = Vocabulary(words=frozenset(), backwards=())
 
-_current = None  # (generation, {language: Vocabulary})
-_loading = threading.Lock()
-
 
 def vocabulary(language):
     """This process's vocabulary of a language, read again when the entries changed since."""
-    global _current
-    now = page_cache_generation()
-    current = _current
-    if current is None or current[0] != now:
-        with _loading:
-            if _current is None or _current[0] != now:
-                _current = (now, _read())
-            current = _current
-    return current[1].get(language, EMPTY)
+    return _vocabularies.get().get(language, EMPTY)
 
 
 def _read():
@@ -111,6 +99,9 @@ def _read():
         )
         for language, found in by_language.items()
     }
+
+
+_vocabularies = ProcessCopy(_read)
 
 
 def vocabulary_words(text):

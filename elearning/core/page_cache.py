@@ -7,6 +7,7 @@ transaction commits, so the next visitor gets a fresh render and no stale page s
 """
 
 import hashlib
+import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -54,6 +55,29 @@ def page_cache_generation_fixed(known=None):
         yield _request_generation.get()
     finally:
         _request_generation.reset(token)
+
+
+class ProcessCopy:
+    """Something derived from the public content that each process keeps in memory (the
+    search's table of entries, its vocabulary, the synonyms), made by `read()` and made again
+    when the page-cache generation moved on: whoever writes what it is made of raises it
+    (page_cache_invalidate(also_now=True)). One thread of a process makes it, the others wait
+    for that copy."""
+
+    def __init__(self, read):
+        self._read = read
+        self._current = None  # (generation, value)
+        self._making = threading.Lock()
+
+    def get(self):
+        now = page_cache_generation()
+        current = self._current
+        if current is None or current[0] != now:
+            with self._making:
+                if self._current is None or self._current[0] != now:
+                    self._current = (now, self._read())
+                current = self._current
+        return current[1]
 
 
 def page_cache_invalidate(*, also_now=False):

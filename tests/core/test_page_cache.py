@@ -1,8 +1,13 @@
 """Anonymous visitors get cached pages; publishing shows the change to the very next visitor."""
 
+import threading
+import time
+
 import pytest
 
 from courses.models import CoursePage
+from elearning.core.generations import generation_raise
+from elearning.core.page_cache import GENERATION_KEY, ProcessCopy
 from tests.factories import UserFactory
 
 
@@ -63,3 +68,24 @@ def test_drafts_and_previews_never_reach_anonymous_visitors(client, library_tree
     course.title = "Nog niet gepubliceerd"
     course.save_revision()
     assert "Nog niet gepubliceerd" not in client.get(course.url).content.decode()
+
+
+def test_a_process_copy_is_made_once_per_generation_by_one_thread(db):
+    made = []
+
+    def read():
+        made.append(threading.get_ident())
+        time.sleep(0.05)  # long enough for the other threads to ask meanwhile
+        return len(made)
+
+    copy = ProcessCopy(read)
+    found = []
+    threads = [threading.Thread(target=lambda: found.append(copy.get())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == [1, 1, 1, 1] and len(made) == 1
+    assert copy.get() == 1  # the same generation: kept
+    generation_raise(GENERATION_KEY)  # what it is made of changed
+    assert copy.get() == 2 and copy.get() == 2
