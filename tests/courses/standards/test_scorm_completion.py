@@ -7,6 +7,7 @@ zip itself, under one made-up origin, so frames may look up at each other as on 
 
 import mimetypes
 import os
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -113,11 +114,56 @@ def test_marking_the_page_completed_tells_the_platform(platform):
 
     expect(sco(platform).locator("[data-scorm-status]")).to_contain_text("Aangeduid als voltooid")
     assert calls(platform, "LMSInitialize") == [[""]]
-    assert calls(platform, "LMSSetValue")[-1] == ["cmi.core.lesson_status", "completed"]
+    assert set_values(platform, "cmi.core.lesson_status")[-1] == "completed"
     assert calls(platform, "LMSCommit")
     leave(platform)
     assert calls(platform, "LMSFinish") == [[""]]
-    assert calls(platform, "LMSSetValue")[-1] == ["cmi.core.lesson_status", "completed"]
+    assert set_values(platform, "cmi.core.lesson_status")[-1] == "completed"
+    assert platform.errors == []
+
+
+CMI_TIMESPAN = re.compile(r"^\d{2,4}:[0-5]\d:[0-5]\d$")  # SCORM 1.2: HHHH:MM:SS
+
+
+def set_values(page, element):
+    return [value for name, value in calls(page, "LMSSetValue") if name == element]
+
+
+def session_times(page):
+    return set_values(page, "cmi.core.session_time")
+
+
+def test_every_commit_carries_the_time_spent_on_the_page(platform):
+    platform.goto(f"{ORIGIN}/platform.html")
+    expect(sco(platform).locator("[data-scorm-complete]")).to_be_visible()
+    platform.wait_for_timeout(1_100)
+
+    sco(platform).locator("[data-scorm-complete]").click()
+
+    expect(sco(platform).locator("[data-scorm-status]")).to_contain_text("Aangeduid als voltooid")
+    spent = session_times(platform)
+    assert len(spent) == len(calls(platform, "LMSCommit")) >= 2  # the start, the completion
+    assert all(CMI_TIMESPAN.match(value) for value in spent)
+    assert spent[-1] != "00:00:00"
+
+
+def test_hiding_the_page_commits_before_any_closing(platform):
+    """A platform's commit is a synchronous request, which the browser may refuse while the
+    page closes: the state is committed when the page is hidden, before that."""
+    platform.goto(f"{ORIGIN}/platform.html")
+    expect(sco(platform).locator("[data-scorm-complete]")).to_be_visible()
+    committed = len(calls(platform, "LMSCommit"))
+
+    sco(platform).locator("body").evaluate(
+        """() => {
+            Object.defineProperty(document, "visibilityState", { value: "hidden" });
+            document.dispatchEvent(new Event("visibilitychange"));
+        }"""
+    )
+
+    assert len(calls(platform, "LMSCommit")) == committed + 1
+    assert calls(platform, "LMSFinish") == []
+    assert CMI_TIMESPAN.match(session_times(platform)[-1])
     assert platform.errors == []
 
 
@@ -127,7 +173,7 @@ def test_leaving_before_the_end_records_the_page_as_incomplete(platform):
 
     leave(platform)
 
-    assert calls(platform, "LMSSetValue")[-1] == ["cmi.core.lesson_status", "incomplete"]
+    assert set_values(platform, "cmi.core.lesson_status")[-1] == "incomplete"
     assert calls(platform, "LMSFinish") == [[""]]
 
 
