@@ -122,9 +122,9 @@ def read_choices(params, *, language, themes):
 
 
 def _matches(choices, table):
-    """(every match's row (entry_table.py), how to rank them): `rank(ids, limit)`, the best
-    of these ids, best first (ordering.py ranks only what a page shows), or None when the rows
-    come in their order already.
+    """(every match's row (entry_table.py), how to rank them): `rank([(ids, limit), ...])`,
+    the best `limit` of each group's ids, best first (ordering.py ranks only what a page
+    shows), or None when the rows come in their order already.
 
     Words that find nothing in the language asked for (another language's stemmer may still
     take a typo for a word of its own) are tried as the beginnings of title words
