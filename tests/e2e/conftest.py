@@ -18,9 +18,11 @@ the first fails in library_tree with Locale.DoesNotExist.
 """
 
 import os
+import time
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
 from django.core.cache import cache
@@ -47,6 +49,8 @@ CHROMIUM_ARGS = [
 ]
 # Fail fast: every page here is local and small.
 TIMEOUT_MS = 10_000
+# How long a closing test waits for the site to answer what its pages sent on leaving.
+SETTLE_S = 5
 
 ROLES = ["home", "library", "course", "module", "webinar", "tool"]
 LANGUAGES = ["nl", "fr", "en"]
@@ -103,8 +107,45 @@ def context(browser, live_server, settings):
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
+    in_flight = InFlight(context)
     yield context
+    in_flight.leave_and_settle()
     context.close()
+
+
+class InFlight:
+    """The context's requests that the site has not answered yet.
+
+    Leaving a page sends its last word: the player's progress goes out on `pagehide` as a
+    keepalive fetch. Closing the context does not wait for it, so the live server would answer
+    it after the test has ended, against a database the test no longer holds (a 500 in the log,
+    and on Python 3.11 a traceback formatted in two threads at once can crash the test worker).
+    So a test ends by leaving its pages and waiting until the site has answered.
+    """
+
+    def __init__(self, context):
+        self.context = context
+        self.requests = set()
+        context.on("request", self._sent)
+        context.on("requestfinished", self._answered)
+        context.on("requestfailed", self._answered)
+
+    def _sent(self, request):
+        self.requests.add(request)
+
+    def _answered(self, request):
+        self.requests.discard(request)
+
+    def leave_and_settle(self):
+        pages = [page for page in self.context.pages if not page.is_closed()]
+        for page in pages:
+            try:
+                page.goto("about:blank")
+            except PlaywrightError:
+                continue  # the page crashed or was closed meanwhile: it sends nothing more
+        deadline = time.monotonic() + SETTLE_S
+        while self.requests and pages and time.monotonic() < deadline:
+            pages[0].wait_for_timeout(50)  # lets Playwright deliver the network events
 
 
 class BrowserLog:
@@ -158,8 +199,7 @@ class BrowserLog:
 def page(context):
     page = context.new_page()
     page.browser_log = BrowserLog(page)
-    yield page
-    page.close()
+    return page  # closed with its context, once what it sends on leaving is answered
 
 
 @pytest.fixture
