@@ -78,6 +78,7 @@ run: install messages ## Set up the embedded default (SQLite, local files), seed
 test: install-dev messages ## Run the whole test suite on the embedded default (SQLite), browsers included
 	@command -v chromium >/dev/null || echo "note: Debian's chromium is missing; browser tests will fail (apt-get install chromium)"
 	@command -v espeak-ng >/dev/null || echo "note: espeak-ng is missing; the demo tests will fail (apt-get install espeak-ng)"
+	@ldconfig -p | grep -q libical.so.3 || echo "note: libical is missing; the calendar tests will fail (apt-get install libical3)"
 	$(BIN)/pytest -n 2 --dist loadfile
 
 test-fast: install-dev messages ## Run the suite on SQLite without the browser tier (tests/e2e, tests marked e2e)

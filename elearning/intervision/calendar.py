@@ -1,8 +1,11 @@
 """iCalendar for intervision: the invite that goes with every message, and the personal feed.
 
-Each date of a session is one VEVENT whose UID never changes (the meeting's uuid at the site's
-host), so a calendar app updates or removes the event it already holds instead of adding a
-second one. SEQUENCE only grows, so the newest invite wins in whatever order messages arrive.
+A session is one VEVENT, however many dates it has: the first date is DTSTART/DTEND and the
+others are RDATEs, because iTIP (RFC 5546) allows one UID per message and calendar apps may keep
+only the first event of a message that holds several. The UID never changes (the session's uuid
+at the site's host), so a calendar app updates or removes the series it already holds instead of
+adding a second one; a date added, moved or removed is an update of the same series. SEQUENCE
+only grows, so the newest invite wins in whatever order messages arrive.
 A place not (yet) held is TENTATIVE and TRANSPARENT: it must not block the person's agenda.
 The join link of an online session goes to confirmed participants only.
 """
@@ -54,9 +57,9 @@ def _site_host():
     return urlsplit(site_root_url()).hostname
 
 
-def meeting_uid(meeting, host=None):
-    """The event's identity in every calendar, for every message about this date."""
-    return f"{meeting.uid}@{host or _site_host()}"
+def series_uid(session, host=None):
+    """The event's identity in every calendar, for every message about this session."""
+    return f"{session.uid}@{host or _site_host()}"
 
 
 # --- Events -----------------------------------------------------------------------------------
@@ -131,15 +134,32 @@ def _status_and_transparency(signup, cancelled):
     return "TENTATIVE", "TRANSPARENT"
 
 
-def _event(signup, meeting, *, cancelled, sequence, host, now, attendee=True):
+def _add_dates(event, meetings):
+    """The first date as DTSTART/DTEND, the others as RDATEs: plain start times while every
+    date lasts as long as the first, else periods (start/end) so each keeps its own end."""
+    first, *others = meetings
+    event.add("dtstart", first.starts_at.astimezone(UTC))
+    event.add("dtend", first.ends_at.astimezone(UTC))
+    if not others:
+        return
+    length = first.ends_at - first.starts_at
+    if all(other.ends_at - other.starts_at == length for other in others):
+        event.add("rdate", [other.starts_at.astimezone(UTC) for other in others])
+    else:
+        periods = [
+            (other.starts_at.astimezone(UTC), other.ends_at.astimezone(UTC)) for other in others
+        ]
+        event.add("rdate", periods, parameters={"VALUE": "PERIOD"})
+
+
+def _event(signup, meetings, *, cancelled, sequence, host, now, attendee=True):
     session = signup.session
     status, transparency = _status_and_transparency(signup, cancelled)
     event = Event()
-    event.add("uid", meeting_uid(meeting, host))
+    event.add("uid", series_uid(session, host))
     event.add("sequence", sequence)
     event.add("dtstamp", now)
-    event.add("dtstart", meeting.starts_at.astimezone(UTC))
-    event.add("dtend", meeting.ends_at.astimezone(UTC))
+    _add_dates(event, meetings)
     event.add("summary", session.title)
     event.add("status", status)
     event.add("transp", transparency)
@@ -156,19 +176,23 @@ def _event(signup, meeting, *, cancelled, sequence, host, now, attendee=True):
 
 
 def _signup_events(signup, *, cancelled, earlier_signups, host, now, attendee=True):
-    sequence = _sequence(signup, earlier_signups)
-    return [
-        _event(
-            signup,
-            meeting,
-            cancelled=cancelled,
-            sequence=sequence,
-            host=host,
-            now=now,
-            attendee=attendee,
-        )
-        for meeting in signup.session.meetings.order_by("starts_at", "pk")
-    ]
+    """The sign-up's session as a list of one event (none while the session has no date)."""
+    # Sorted here rather than ordered in SQL: the feed prefetches the meetings.
+    meetings = sorted(
+        signup.session.meetings.all(), key=lambda meeting: (meeting.starts_at, meeting.pk)
+    )
+    if not meetings:
+        return []
+    event = _event(
+        signup,
+        meetings,
+        cancelled=cancelled,
+        sequence=_sequence(signup, earlier_signups),
+        host=host,
+        now=now,
+        attendee=attendee,
+    )
+    return [event]
 
 
 def _calendar(method, events):

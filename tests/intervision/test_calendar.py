@@ -35,7 +35,7 @@ def test_a_confirmed_place_is_a_firm_appointment(learner):
     assert (parsed["METHOD"], parsed["VERSION"]) == ("REQUEST", "2.0")
     assert parsed["PRODID"]
     event = only_event(parsed)
-    assert event["UID"] == f"{meeting.uid}@{SITE_HOST}"
+    assert event["UID"] == f"{session.uid}@{SITE_HOST}"
     assert event["SEQUENCE"] == 0
     assert event["SUMMARY"] == "Intervisie partnergeweld"
     assert event["LOCATION"] == "Stadhuis, Botermarkt 1, 9000 Gent"
@@ -103,21 +103,63 @@ def test_a_cancellation_removes_the_event_without_the_link(learner, cancelled_by
     assert JOIN_URL not in str(event["DESCRIPTION"])
 
 
-def test_every_date_of_a_series_is_an_event_of_its_own(learner):
-    session = session_make()
+def later_dates(session, *weeks, longer=timedelta(0)):
     first = session.meetings.get()
-    for weeks in (2, 1):  # created out of order: the invite lists them by date
+    for week in weeks:
         Meeting.objects.create(
             session=session,
-            starts_at=first.starts_at + timedelta(weeks=weeks),
-            ends_at=first.ends_at + timedelta(weeks=weeks),
+            starts_at=first.starts_at + timedelta(weeks=week),
+            ends_at=first.ends_at + timedelta(weeks=week) + longer,
         )
+    return list(session.meetings.order_by("starts_at"))
 
-    events = invite(SignUpFactory(session=session, user=learner)).walk("VEVENT")
 
-    meetings = list(session.meetings.order_by("starts_at"))
-    assert [str(event["UID"]) for event in events] == [f"{m.uid}@{SITE_HOST}" for m in meetings]
-    assert [event.decoded("DTSTART") for event in events] == [m.starts_at for m in meetings]
+def rdates(event):
+    """The RDATE values: datetimes, or (start, end) pairs for periods."""
+    found = event.get("RDATE", [])
+    return [
+        value.dt for line in (found if isinstance(found, list) else [found]) for value in line.dts
+    ]
+
+
+def test_a_series_is_one_event_whose_other_dates_are_rdates(learner):
+    session = session_make()
+    meetings = later_dates(session, 2, 1)  # created out of order: the invite lists them by date
+
+    # One UID per message (RFC 5546): a calendar app may keep only the first of several events.
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
+
+    assert event["UID"] == f"{session.uid}@{SITE_HOST}"
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+        meetings[0].starts_at,
+        meetings[0].ends_at,
+    )
+    assert rdates(event) == [meeting.starts_at for meeting in meetings[1:]]
+
+
+def test_dates_of_different_lengths_are_periods_that_keep_their_own_end(learner):
+    session = session_make()
+    meetings = later_dates(session, 1, longer=timedelta(minutes=30))
+
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
+
+    assert rdates(event) == [(meetings[1].starts_at, meetings[1].ends_at)]
+    assert event["RDATE"].params["VALUE"] == "PERIOD"
+
+
+def test_a_date_added_later_updates_the_same_event(learner):
+    session = session_make()
+    signup = SignUpFactory(session=session, user=learner)
+    before = only_event(invite(signup))
+
+    later_dates(session, 1)
+    IntervisionSession.objects.filter(pk=session.pk).update(sequence=1)  # as session_changed does
+    signup.session.refresh_from_db()
+    after = only_event(invite(signup))
+
+    assert after["UID"] == before["UID"]
+    assert after["SEQUENCE"] > before["SEQUENCE"]
+    assert len(rdates(after)) == 1 and not rdates(before)
 
 
 def test_the_uid_never_changes_and_the_sequence_adds_session_and_sign_up(learner):

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import formats, timezone, translation
 
 from elearning.intervision import calendar, emails, services
-from elearning.intervision.calendar import meeting_uid
+from elearning.intervision.calendar import series_uid
 from elearning.intervision.models import Meeting, Mode, SignUpStatus
 from elearning.intervision.notifications import Notice
 from tests.factories import UserFactory
@@ -247,7 +247,7 @@ def test_the_invite_keeps_its_uid_and_raises_its_sequence_until_the_cancellation
     cancel(committed, signup)
 
     confirmed, changed, cancelled = (vevents(message)[0] for message in mails_to(learner))
-    uid = meeting_uid(session.meetings.get(), SITE_HOST)
+    uid = series_uid(session, SITE_HOST)
     assert {str(event["UID"]) for event in (confirmed, changed, cancelled)} == {uid}
     sequences = [event["SEQUENCE"] for event in (confirmed, changed, cancelled)]
     assert sequences == sorted(set(sequences))  # strictly growing
@@ -267,7 +267,7 @@ def test_signing_up_again_after_cancelling_outranks_the_cancellation(committed, 
     assert again["STATUS"] == "CONFIRMED"
 
 
-def test_a_series_has_one_event_per_date(committed, learner):
+def test_a_series_is_one_event_and_the_mail_lists_every_date(committed, learner):
     session = session_make()
     first = session.meetings.get()
     Meeting.objects.create(
@@ -279,10 +279,9 @@ def test_a_series_has_one_event_per_date(committed, learner):
     sign_up(committed, session, learner)
 
     [message] = mails_to(learner)
-    events = vevents(message)
-    assert [str(event["UID"]) for event in events] == [
-        meeting_uid(meeting, SITE_HOST) for meeting in session.meetings.order_by("starts_at")
-    ]
+    [event] = vevents(message)
+    assert str(event["UID"]) == series_uid(session, SITE_HOST)
+    assert [value.dt for value in event["RDATE"].dts] == [first.starts_at + timedelta(days=14)]
     assert message.body.count("\n- ") == 2
 
 

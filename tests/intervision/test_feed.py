@@ -6,7 +6,7 @@ from icalendar import Calendar
 from django.urls import reverse
 from django.utils import timezone
 
-from elearning.intervision.calendar import meeting_uid
+from elearning.intervision.calendar import series_uid
 from elearning.intervision.models import CalendarFeed, IntervisionSession, SignUpStatus
 from elearning.intervision.services import feed_token_ensure
 from tests.factories import SignUpFactory
@@ -21,7 +21,7 @@ def feed_url(token):
 
 
 def uids(session):
-    return {meeting_uid(meeting, SITE_HOST) for meeting in session.meetings.all()}
+    return {series_uid(session, SITE_HOST)}
 
 
 def test_the_feed_holds_the_persons_coming_sessions_and_nothing_else(client, learner):
