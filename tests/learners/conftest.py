@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
+from elearning.learners import tasks
 from media.models import MediaAsset
 from tests.factories import (
     CoursePageFactory,
@@ -22,6 +23,8 @@ from tests.factories import (
     make_home,
     publish,
 )
+
+from .fake_lrs import FakeLearningRecordStore
 
 VIDEO_SECONDS = 600
 
@@ -133,3 +136,43 @@ def attest_enrolment(user, course, *, modules=None):
             seconds_spent=600,
         )
     return enrolment
+
+
+# --- xAPI: the fake store, sending in this thread, commits run at once -------------------------
+
+
+@pytest.fixture
+def fake_lrs():
+    lrs = FakeLearningRecordStore().start()
+    yield lrs
+    lrs.stop()
+
+
+@pytest.fixture
+def lrs(fake_lrs, settings):
+    """The fake store, and the platform set to send to it."""
+    settings.XAPI_LRS_ENDPOINT = fake_lrs.endpoint
+    settings.XAPI_LRS_USERNAME = "leerplatform"
+    settings.XAPI_LRS_PASSWORD = "lrs-secret"
+    return fake_lrs
+
+
+@pytest.fixture
+def sends(monkeypatch):
+    """xapi_statement_send runs at once, in this thread, as the eager SQLite run does it; attests
+    are left out (they have tests of their own and take a second to render)."""
+    sent = []
+
+    def send_now(statement_pk):
+        sent.append(statement_pk)
+        return tasks.xapi_statement_send.apply(args=[statement_pk])
+
+    monkeypatch.setattr(tasks.xapi_statement_send, "delay", send_now)
+    monkeypatch.setattr(tasks.attest_issue, "delay", lambda enrolment_id: None)
+    return sent
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a block as if its transaction committed: the on-commit sends happen at its end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

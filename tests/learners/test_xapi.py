@@ -26,49 +26,11 @@ from elearning.learners.models import (
 from tests.factories import EnrolmentFactory, ModuleProgressFactory, UserFactory
 from tests.waiting import eventually
 
-from .fake_lrs import FakeLearningRecordStore
 from .helpers import answer, check_ids
 
 ROOT = "http://leerplatform.test"  # XAPI_ACTIVITY_IRI of settings/test.py, less its "xapi/"
 VERB = "http://adlnet.gov/expapi/verbs/"
 ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/"
-
-
-@pytest.fixture
-def fake_lrs():
-    lrs = FakeLearningRecordStore().start()
-    yield lrs
-    lrs.stop()
-
-
-@pytest.fixture
-def lrs(fake_lrs, settings):
-    """The fake store, and the platform set to send to it."""
-    settings.XAPI_LRS_ENDPOINT = fake_lrs.endpoint
-    settings.XAPI_LRS_USERNAME = "leerplatform"
-    settings.XAPI_LRS_PASSWORD = "lrs-secret"
-    return fake_lrs
-
-
-@pytest.fixture
-def sends(monkeypatch):
-    """xapi_statement_send runs at once, in this thread, as the eager SQLite run does it; attests
-    are left out (they have tests of their own and take a second to render)."""
-    sent = []
-
-    def send_now(statement_pk):
-        sent.append(statement_pk)
-        return tasks.xapi_statement_send.apply(args=[statement_pk])
-
-    monkeypatch.setattr(tasks.xapi_statement_send, "delay", send_now)
-    monkeypatch.setattr(tasks.attest_issue, "delay", lambda enrolment_id: None)
-    return sent
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a block as if its transaction committed: the on-commit sends happen at its end."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def closed_port():
