@@ -44,6 +44,14 @@ install: ## Create the virtualenv and install the production dependencies (requi
 
 install-dev: $(BIN)/.installed-dev ## Install production plus the test and lint tools (requirements-dev.lock)
 
+# scorm-again, the independent SCORM 1.2 runtime in which tests/courses/standards/test_scorm_again.py
+# plays every exported SCO: from npm with Debian's node, pinned by its package-lock.json.
+SCORM_RUNTIME := tests/courses/standards/runtime
+$(SCORM_RUNTIME)/node_modules/.installed: $(SCORM_RUNTIME)/package-lock.json
+	@command -v npm >/dev/null || { echo "The SCORM runtime test needs Debian's node and npm: apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix $(SCORM_RUNTIME) --no-audit --no-fund --loglevel=error
+	touch $@
+
 # pip-tools runs from its own virtualenv (.venv-lock), so neither install needs it. Existing pins
 # are kept (pip-compile prefers the versions already in the output file); to move one package:
 # make lock LOCK_ARGS="--upgrade-package wagtail", everything: LOCK_ARGS=--upgrade.
@@ -75,7 +83,7 @@ run: install messages ## Set up the embedded default (SQLite, local files), seed
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev messages ## Run the whole test suite on the embedded default (SQLite), browsers included
+test: install-dev messages $(SCORM_RUNTIME)/node_modules/.installed ## Run the whole test suite on the embedded default (SQLite), browsers included
 	@command -v chromium >/dev/null || echo "note: Debian's chromium is missing; browser tests will fail (apt-get install chromium)"
 	@command -v espeak-ng >/dev/null || echo "note: espeak-ng is missing; the demo tests will fail (apt-get install espeak-ng)"
 	@ldconfig -p | grep -q libical.so.3 || echo "note: libical is missing; the calendar tests will fail (apt-get install libical3)"
@@ -84,7 +92,7 @@ test: install-dev messages ## Run the whole test suite on the embedded default (
 test-fast: install-dev messages ## Run the suite on SQLite without the browser tier (tests/e2e, tests marked e2e)
 	$(BIN)/pytest -n 2 --dist loadfile -m "not e2e" --ignore=tests/e2e
 
-test-integration: install-dev messages ## Run the suite against PostgreSQL and Redis with a real Celery worker
+test-integration: install-dev messages $(SCORM_RUNTIME)/node_modules/.installed ## Run the suite against PostgreSQL and Redis with a real Celery worker
 	$(PY) -m tests.integration_db $(INTEGRATION_DB)
 	DATABASE_URL=$(INTEGRATION_DB) REDIS_URL=$(INTEGRATION_REDIS) CELERY_BROKER_URL=$(INTEGRATION_REDIS) \
 		$(BIN)/pytest -n 2 --dist loadfile

@@ -4,8 +4,10 @@ Each module and webinar is one SCO: a standalone HTML page with everything it sh
 zip (documents, recordings, their captions), so the package plays offline and needs nothing
 from the site. scorm_completion.js reports "completed" when the learner marks the page done,
 "incomplete" when they leave before. The manifest follows the ADL SCORM 1.2 content packaging
-binding (IMS CP 1.1.2 with the ADL extensions and IMS Metadata 1.2.1); tests validate it
-against those published schemas.
+binding (IMS CP 1.1.2 with the ADL extensions and IMS Metadata 1.2.1). Those published schemas
+go at the package root, where the manifest's schemaLocation names them and ADL's conformance
+test suite looks for them (schemas/scorm12/, unchanged copies; tests validate every manifest
+against the copies a package carries).
 """
 
 import zipfile
@@ -26,6 +28,14 @@ SCORM = PackageKind(media_included=True, completion_tracked=True)
 RUNTIME_SCRIPT = "scorm_completion.js"
 # IMS CP 1.1.2 (titleType) allows at most 200 characters in a title; Wagtail allows 255.
 TITLE_MAX = 200
+# The four schema files of the SCORM 1.2 binding, written at the root of every package.
+SCHEMA_FOLDER = "schemas/scorm12"
+SCHEMA_FILES = (
+    "imscp_rootv1p1p2.xsd",
+    "adlcp_rootv1p2.xsd",
+    "imsmd_rootv1p2p1.xsd",
+    "ims_xml.xsd",
+)
 
 
 def scorm_write(*, course, out, language=None) -> None:
@@ -36,6 +46,8 @@ def scorm_write(*, course, out, language=None) -> None:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("imsmanifest.xml", manifest_render(course=course, parts=parts))
         zf.writestr(RUNTIME_SCRIPT, runtime_script_read())
+        for name in SCHEMA_FILES:
+            zf.writestr(name, schema_read(name))
         for part in parts:
             zf.writestr(part.filename, part.html)
         files_copy(files=files, zf=zf)
@@ -65,3 +77,7 @@ def manifest_render(*, course, parts):
 
 def runtime_script_read():
     return resources.files(__package__).joinpath(RUNTIME_SCRIPT).read_bytes()
+
+
+def schema_read(name):
+    return resources.files(__package__).joinpath(SCHEMA_FOLDER, name).read_bytes()

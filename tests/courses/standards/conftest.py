@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from courses.packaging.standards import scorm
 from media.models import MediaAsset, MediaCaption
 from tests.factories import (
     CoursePageFactory,
@@ -28,6 +29,8 @@ from tests.factories import (
 )
 
 SCHEMAS = Path(__file__).parent / "schemas"
+# The SCORM 1.2 schemas are application data: every package carries them at its root.
+SCORM_SCHEMAS = Path(scorm.__file__).parent / scorm.SCHEMA_FOLDER
 HANDOUT = b"%PDF-1.4\n% a handout for professionals\n" + bytes(range(256)) * 64
 CAPTIONS = {
     "nl": b"WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWelkom bij de module.\n",
@@ -56,37 +59,42 @@ class SchemaFolder(etree.Resolver):
 
 
 def schema_load(*, folder, imports):
-    """One XMLSchema importing each (namespace, address) pair, resolved to local files."""
+    """One XMLSchema importing each (namespace, address) pair, resolved to the files in `folder`
+    (a Path)."""
     parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(SchemaFolder(SCHEMAS / folder))
+    parser.resolvers.add(SchemaFolder(folder))
     lines = "".join(
         f'<xs:import namespace="{namespace}" schemaLocation="{address}"/>'
         for namespace, address in imports
     )
     driver = (
         '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        f'targetNamespace="urn:vif:tests:{folder}">{lines}</xs:schema>'
+        f'targetNamespace="urn:vif:tests:{folder.name}">{lines}</xs:schema>'
     )
-    base_url = (SCHEMAS / folder / "driver.xsd").as_uri()
+    base_url = (folder / "driver.xsd").as_uri()
     return etree.XMLSchema(etree.fromstring(driver.encode(), parser, base_url=base_url))
 
 
 @pytest.fixture(scope="session")
 def scorm_schema():
-    return schema_load(
-        folder="scorm12",
-        imports=[
-            ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
-            ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd"),
-            ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", "imsmd_rootv1p2p1.xsd"),
-        ],
-    )
+    return scorm_schema_load(SCORM_SCHEMAS)
+
+
+SCORM_IMPORTS = [
+    ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
+    ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd"),
+    ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", "imsmd_rootv1p2p1.xsd"),
+]
+
+
+def scorm_schema_load(folder):
+    return schema_load(folder=folder, imports=SCORM_IMPORTS)
 
 
 @pytest.fixture(scope="session")
 def cartridge_schema():
     return schema_load(
-        folder="cc11",
+        folder=SCHEMAS / "cc11",
         imports=[
             (
                 "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1",
@@ -99,7 +107,7 @@ def cartridge_schema():
 @pytest.fixture(scope="session")
 def weblink_schema():
     return schema_load(
-        folder="cc11",
+        folder=SCHEMAS / "cc11",
         imports=[
             (
                 "http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1",

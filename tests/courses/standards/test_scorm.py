@@ -1,5 +1,6 @@
 """SCORM 1.2 packages: what a learning platform imports and what a learner sees in it."""
 
+import hashlib
 import io
 
 import pytest
@@ -15,10 +16,12 @@ from .conftest import (
     CAPTIONS,
     EXTERNAL_URL,
     HANDOUT,
+    SCORM_IMPORTS,
     manifest_parse,
     package_open,
     page_parse,
     schema_errors,
+    scorm_schema_load,
     text_of,
 )
 
@@ -48,6 +51,29 @@ def test_the_manifest_is_valid_against_the_published_scorm_1_2_schemas(package, 
     assert schema_errors(scorm_schema, manifest) == []
     assert manifest.findtext(f"{CP}metadata/{CP}schema") == "ADL SCORM"
     assert manifest.findtext(f"{CP}metadata/{CP}schemaversion") == "1.2"
+
+
+# The published files, byte for byte (their SHA-256): a package must carry them unchanged.
+PUBLISHED_SCHEMAS = {
+    "imscp_rootv1p1p2.xsd": "504af19bee4f8509ab9a14c740ca729cabc80199d2f5c2e2276a866578b05ef9",
+    "adlcp_rootv1p2.xsd": "173decaf9cd31ea847e6ff6853c702137974aca6b56567151aa4a885e0aa4883",
+    "imsmd_rootv1p2p1.xsd": "39ecb306ca0790987dee06a6e1ae08ea269567c487517e2602b91f38f9ca1ca6",
+    "ims_xml.xsd": "9d2106a5edb2f4963277c94ba02c62d4e1fcb51ae2630e7c387316a90a41a0ce",
+}
+
+
+def test_the_package_root_carries_the_schemas_its_manifest_names(package, tmp_path):
+    """ADL's conformance test suite looks for the binding's four schema files beside the
+    manifest; the manifest is valid against the copies the package itself carries."""
+    manifest = manifest_parse(package)
+
+    location = manifest.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation").split()
+    assert dict(zip(location[::2], location[1::2], strict=True)) == dict(SCORM_IMPORTS)
+    for name, digest in PUBLISHED_SCHEMAS.items():
+        carried = package.read(name)  # at the root, beside imsmanifest.xml
+        assert hashlib.sha256(carried).hexdigest() == digest, name
+        (tmp_path / name).write_bytes(carried)
+    assert schema_errors(scorm_schema_load(tmp_path), manifest) == []
 
 
 def test_each_module_and_webinar_is_a_sco_in_the_course_order(package):

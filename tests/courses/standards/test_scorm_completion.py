@@ -59,6 +59,24 @@ def platform_pages(launch):
     }
 
 
+def package_serve(package, extra):
+    """A Playwright route handler: the platform's own files (`extra`, by name), else the
+    package's files from the zip."""
+
+    def serve(route):
+        path = urlsplit(route.request.url).path.lstrip("/")
+        if path in extra:
+            body = extra[path]
+        elif path in package.namelist():
+            body = package.read(path)
+        else:
+            return route.fulfill(status=404)
+        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return route.fulfill(body=body, content_type=kind)
+
+    return serve
+
+
 @pytest.fixture
 def package(course_tree):
     return package_open(write=scorm_write, course=course_tree["course"])
@@ -69,16 +87,7 @@ def platform(package):
     """A Chromium page on the stand-in platform; built after the package, since Playwright's
     event loop makes Django refuse database work for as long as the browser lives."""
     launch = manifest_parse(package).find(".//{*}resource").get("href")
-    extra = platform_pages(launch)
-
-    def serve(route):
-        path = urlsplit(route.request.url).path.lstrip("/")
-        if path in extra:
-            return route.fulfill(body=extra[path], content_type="text/html")
-        if path not in package.namelist():
-            return route.fulfill(status=404)
-        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return route.fulfill(body=package.read(path), content_type=kind)
+    serve = package_serve(package, platform_pages(launch))
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
