@@ -8,6 +8,7 @@ from icalendar import Calendar
 from django.core import mail
 from django.utils import translation
 
+from elearning.intervision.models import Meeting
 from tests.factories import IntervisionSessionFactory, UserFactory
 
 # SITE_URL's host in settings/test.py: event UIDs end in it, links in messages begin with it.
@@ -35,6 +36,19 @@ def session_make(*, starts_in=timedelta(days=7), hours=2, **overrides):
     field (cancellation cut-off 2 days before that date, 12 places by default).
     """
     return IntervisionSessionFactory(starts_in=starts_in, hours=hours, **overrides)
+
+
+def dates_add(session, *weeks, longer=timedelta(0)):
+    """More dates for `session`: its first date `weeks` later each (lasting `longer` more);
+    all its dates, in order."""
+    first = session.meetings.order_by("starts_at").first()
+    for week in weeks:
+        Meeting.objects.create(
+            session=session,
+            starts_at=first.starts_at + timedelta(weeks=week),
+            ends_at=first.ends_at + timedelta(weeks=week) + longer,
+        )
+    return list(session.meetings.order_by("starts_at"))
 
 
 def person_make(**fields):

@@ -8,10 +8,10 @@ from icalendar import Calendar
 from django.utils import timezone
 
 from elearning.intervision import calendar
-from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUpStatus
+from elearning.intervision.models import IntervisionSession, Mode, SignUpStatus
 from tests.factories import SignUpFactory
 
-from .conftest import SITE_HOST, session_make
+from .conftest import SITE_HOST, dates_add, session_make
 
 pytestmark = pytest.mark.django_db
 
@@ -103,17 +103,6 @@ def test_a_cancellation_removes_the_event_without_the_link(learner, cancelled_by
     assert JOIN_URL not in str(event["DESCRIPTION"])
 
 
-def later_dates(session, *weeks, longer=timedelta(0)):
-    first = session.meetings.get()
-    for week in weeks:
-        Meeting.objects.create(
-            session=session,
-            starts_at=first.starts_at + timedelta(weeks=week),
-            ends_at=first.ends_at + timedelta(weeks=week) + longer,
-        )
-    return list(session.meetings.order_by("starts_at"))
-
-
 def rdates(event):
     """The RDATE values: datetimes, or (start, end) pairs for periods."""
     found = event.get("RDATE", [])
@@ -124,7 +113,7 @@ def rdates(event):
 
 def test_a_series_is_one_event_whose_other_dates_are_rdates(learner):
     session = session_make()
-    meetings = later_dates(session, 2, 1)  # created out of order: the invite lists them by date
+    meetings = dates_add(session, 2, 1)  # created out of order: the invite lists them by date
 
     # One UID per message (RFC 5546): a calendar app may keep only the first of several events.
     event = only_event(invite(SignUpFactory(session=session, user=learner)))
@@ -139,7 +128,7 @@ def test_a_series_is_one_event_whose_other_dates_are_rdates(learner):
 
 def test_dates_of_different_lengths_are_periods_that_keep_their_own_end(learner):
     session = session_make()
-    meetings = later_dates(session, 1, longer=timedelta(minutes=30))
+    meetings = dates_add(session, 1, longer=timedelta(minutes=30))
 
     event = only_event(invite(SignUpFactory(session=session, user=learner)))
 
@@ -152,7 +141,7 @@ def test_a_date_added_later_updates_the_same_event(learner):
     signup = SignUpFactory(session=session, user=learner)
     before = only_event(invite(signup))
 
-    later_dates(session, 1)
+    dates_add(session, 1)
     IntervisionSession.objects.filter(pk=session.pk).update(sequence=1)  # as session_changed does
     signup.session.refresh_from_db()
     after = only_event(invite(signup))

@@ -9,25 +9,15 @@ from icalendar import Calendar
 from django.utils import timezone
 
 from elearning.intervision import calendar
-from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUpStatus
+from elearning.intervision.models import IntervisionSession, Mode, SignUpStatus
 from tests.factories import SignUpFactory
 
-from .conftest import session_make
+from .conftest import dates_add, session_make
 from .libical import itip_errors
 
 pytestmark = pytest.mark.django_db
 
 ONLINE = {"mode": Mode.ONLINE, "address": "", "join_url": "https://meet.example.org/intervisie-7"}
-
-
-def add_dates(session, *weeks, longer=timedelta(0)):
-    first = session.meetings.get()
-    for week in weeks:
-        Meeting.objects.create(
-            session=session,
-            starts_at=first.starts_at + timedelta(weeks=week),
-            ends_at=first.ends_at + timedelta(weeks=week) + longer,
-        )
 
 
 def confirmed(learner):
@@ -50,13 +40,13 @@ def confirmed_online(learner):
 
 def series_of_three(learner):
     session = session_make()
-    add_dates(session, 1, 2)
+    dates_add(session, 1, 2)
     return SignUpFactory(session=session, user=learner)
 
 
 def series_of_unequal_dates(learner):
     session = session_make(**ONLINE)
-    add_dates(session, 1, longer=timedelta(minutes=45))
+    dates_add(session, 1, longer=timedelta(minutes=45))
     return SignUpFactory(session=session, user=learner)
 
 

@@ -9,10 +9,7 @@ import pytest
 from pydantic import ValidationError
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from elearning.learners import services
-from elearning.learners.models import ModuleProgress
-
-from .test_xapi import other_modules_completed, pass_the_check
+from .test_xapi import check_taken_after_an_hour, other_modules_completed
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +38,7 @@ def every_statement(client, lrs, learner, course_tree, sends, committed):
     client.force_login(learner)
     with committed():
         assert client.get(course_tree["extra"].url).status_code == 200  # read: started, completed
-    check = course_tree["check"]
-    with committed():
-        services.progress_record_view(user=learner, module_id=check.pk)
-    ModuleProgress.objects.filter(user=learner, module_key=check.translation_key).update(
-        seconds_spent=3723
-    )
-    with committed():
-        pass_the_check(learner, check)
+    check_taken_after_an_hour(learner, course_tree["check"], committed)
     return lrs.statements()
 
 
