@@ -10,6 +10,7 @@ kind an import writes, and no new file in the upload folder.
 import hashlib
 import io
 import json
+import random
 import stat
 import struct
 import warnings
@@ -827,6 +828,9 @@ CHECKED_CASES = [
     ),
 ]
 
+# Over 2 MB of text that does not compress like a zip bomb: hex digits of random bytes.
+TEXT_OVER_2_MB = random.Random(23).randbytes(1024 * 1024 + 1).hex().encode()
+
 # Refused only while writing (the values go through the models' own validation): the real test of
 # "everything or nothing", as files are stored before the pages that fail.
 WRITTEN_CASES = [
@@ -896,6 +900,22 @@ WRITTEN_CASES += [
             b"00:30.000 --> 00:31.000\nNa het einde.\n",
         ),
         r"captions of Opname cannot be imported: .*beyond the end of the recording",
+    ),
+    # The other rules of a caption upload (media/captions.py), each met in a package.
+    Case(
+        "captions-larger-than-an-upload-may-be",
+        edit_file("caption", b"WEBVTT\n\n00:00.000 --> 00:01.000\n" + TEXT_OVER_2_MB),
+        r"captions of Opname cannot be imported: .*at most 2 MB",
+    ),
+    Case(
+        "captions-not-in-utf-8",
+        edit_file("caption", "WEBVTT\n\n00:00.000 --> 00:01.000\nÉén.\n".encode("latin-1")),
+        r"captions of Opname cannot be imported: .*UTF-8",
+    ),
+    Case(
+        "captions-ending-before-they-start",
+        edit_file("caption", b"WEBVTT\n\n00:01.000 --> 00:00.500\nWelkom.\n"),
+        r"captions of Opname cannot be imported: .*ends before it starts",
     ),
 ]
 
