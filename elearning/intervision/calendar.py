@@ -1,19 +1,21 @@
 """iCalendar for intervision: the invite that goes with every message, and the personal feed.
 
-A session is one VEVENT, however many dates it has: the first date is DTSTART/DTEND and the
-others are RDATEs, because iTIP (RFC 5546) allows one UID per message and calendar apps may keep
-only the first event of a message that holds several. The UID never changes (the session's uuid
-at the site's host), so a calendar app updates or removes the series it already holds instead of
-adding a second one; a date added, moved or removed is an update of the same series. SEQUENCE
-only grows, so the newest invite wins in whatever order messages arrive.
+A session is one VEVENT, however many dates it has (an RRULE when they repeat regularly, else
+RDATEs: see _add_dates), because iTIP (RFC 5546) allows one UID per message and calendar apps
+may keep only the first event of a message that holds several. The UID never changes (the
+session's uuid at the site's host), so a calendar app updates or removes the series it already
+holds instead of adding a second one; a date added, moved or removed is an update of the same
+series. SEQUENCE only grows, so the newest invite wins in whatever order messages arrive.
 A place not (yet) held is TENTATIVE and TRANSPARENT: it must not block the person's agenda.
 The join link of an online session goes to confirmed participants only.
 """
 
-from datetime import UTC
+from datetime import UTC, timedelta
 from email.utils import parseaddr
+from itertools import pairwise
 from urllib.parse import urlsplit
 
+from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, vCalAddress
 
 from django.conf import settings
@@ -134,10 +136,42 @@ def _status_and_transparency(signup, cancelled):
     return "TENTATIVE", "TRANSPARENT"
 
 
+def _rule(meetings):
+    """The dates as an RRULE when they repeat regularly on the site's clock: same time of day,
+    same length, the same number of days apart (weekly when a whole number of weeks). None for
+    one date, or dates that follow no such rule."""
+    if len(meetings) < 2:
+        return None
+    starts = [timezone.localtime(meeting.starts_at) for meeting in meetings]
+    length = meetings[0].ends_at - meetings[0].starts_at
+    if any(meeting.ends_at - meeting.starts_at != length for meeting in meetings):
+        return None
+    if any(start.time() != starts[0].time() for start in starts):
+        return None
+    gaps = {(later.date() - earlier.date()).days for earlier, later in pairwise(starts)}
+    if len(gaps) != 1 or (days := gaps.pop()) < 1:
+        return None
+    if days % 7 == 0:
+        return {"freq": "weekly", "interval": days // 7, "count": len(meetings)}
+    return {"freq": "daily", "interval": days, "count": len(meetings)}
+
+
 def _add_dates(event, meetings):
-    """The first date as DTSTART/DTEND, the others as RDATEs: plain start times while every
-    date lasts as long as the first, else periods (start/end) so each keeps its own end."""
+    """The session's dates on one event, the way most calendar apps read them.
+
+    One date: DTSTART/DTEND in UTC. Dates that repeat regularly: the first date on the site's
+    clock (TZID, so a weekly series keeps its hour across a change to summer time) and an RRULE,
+    which every calendar app follows; Outlook and Exchange ignore an RDATE without an RRULE
+    ([MS-OXCICAL] 2.1.3.1.1.20.18) and would show only the first date. Other dates: the first as
+    DTSTART/DTEND and the rest as RDATEs (periods when they last differently), which iTIP allows
+    and Google, Apple and Thunderbird follow; the mail lists every date in words as well.
+    """
     first, *others = meetings
+    if rule := _rule(meetings):
+        event.add("dtstart", timezone.localtime(first.starts_at))
+        event.add("dtend", timezone.localtime(first.ends_at))
+        event.add("rrule", rule)
+        return
     event.add("dtstart", first.starts_at.astimezone(UTC))
     event.add("dtend", first.ends_at.astimezone(UTC))
     if not others:
@@ -202,7 +236,22 @@ def _calendar(method, events):
     calendar.add("method", method)
     for event in events:
         calendar.add_component(event)
+    if span := _local_span(events):
+        # The site's time zone as a VTIMEZONE, for the dates of the series only: from the
+        # first date to the last, so it stays short and says nothing about other years.
+        calendar.add_missing_timezones(first_date=span[0], last_date=span[1])
     return calendar
+
+
+def _local_span(events):
+    """(first day, day after the last) of the events that repeat on the site's clock, or None."""
+    days = []
+    for event in events:
+        if "RRULE" in event:
+            start = event.decoded("DTSTART")
+            rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+            days += [start.date(), list(rule)[-1].date() + timedelta(days=1)]
+    return (min(days), max(days)) if days else None
 
 
 def _language_of(user):

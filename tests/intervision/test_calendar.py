@@ -1,17 +1,19 @@
 """The calendar invite of a sign-up, as a calendar app reads it."""
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from django.utils import timezone
 
 from elearning.intervision import calendar
-from elearning.intervision.models import IntervisionSession, Mode, SignUpStatus
+from elearning.intervision.models import IntervisionSession, Meeting, Mode, SignUpStatus
 from tests.factories import SignUpFactory
 
 from .conftest import SITE_HOST, dates_add, session_make
+from .libical import itip_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +113,28 @@ def rdates(event):
     ]
 
 
-def test_a_series_is_one_event_whose_other_dates_are_rdates(learner):
+def starts(event):
+    """Every start of the event, as a calendar app expands it (DTSTART, RRULE, RDATE)."""
+    first = event.decoded("DTSTART")
+    if "RRULE" in event:
+        return list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=first))
+    return [first] + [value[0] if isinstance(value, tuple) else value for value in rdates(event)]
+
+
+def session_on(*local_starts, hours=2):
+    """A session whose dates begin at `local_starts` (naive, on the site's clock)."""
+    session = session_make()
+    meeting = session.meetings.get()
+    for index, local in enumerate(local_starts):
+        start = timezone.make_aware(local)
+        if index:
+            meeting = Meeting(session=session)
+        meeting.starts_at, meeting.ends_at = start, start + timedelta(hours=hours)
+        meeting.save()
+    return session
+
+
+def test_a_weekly_series_is_one_event_with_a_weekly_rule(learner):
     session = session_make()
     meetings = dates_add(session, 2, 1)  # created out of order: the invite lists them by date
 
@@ -119,6 +142,45 @@ def test_a_series_is_one_event_whose_other_dates_are_rdates(learner):
     event = only_event(invite(SignUpFactory(session=session, user=learner)))
 
     assert event["UID"] == f"{session.uid}@{SITE_HOST}"
+    # Outlook and Exchange follow an RRULE; an RDATE alone they ignore.
+    assert event["RRULE"].to_ical() == b"FREQ=WEEKLY;COUNT=3;INTERVAL=1"
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(hours=2)
+    assert starts(event) == [meeting.starts_at for meeting in meetings]
+    assert "RDATE" not in event
+
+
+def test_a_weekly_series_keeps_its_hour_across_the_change_to_summer_time(learner):
+    # Summer time starts on Sunday 28 March 2027 in Brussels: 14:00 is 13:00 UTC, then 12:00 UTC.
+    session = session_on(datetime(2027, 3, 24, 14), datetime(2027, 3, 31, 14))
+
+    parsed = invite(SignUpFactory(session=session, user=learner))
+
+    event = only_event(parsed)
+    assert event["DTSTART"].params["TZID"] == "Europe/Brussels"
+    assert [start.astimezone(UTC).hour for start in starts(event)] == [13, 12]
+    [zone] = parsed.walk("VTIMEZONE")
+    assert zone["TZID"] == "Europe/Brussels"
+    assert itip_errors(parsed.to_ical()) == []
+
+
+def test_every_other_day_is_a_daily_rule_with_an_interval(learner):
+    session = session_on(*(datetime(2027, 2, day, 9, 30) for day in (1, 3, 5, 7)))
+
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
+
+    assert event["RRULE"].to_ical() == b"FREQ=DAILY;COUNT=4;INTERVAL=2"
+    assert starts(event) == list(
+        session.meetings.order_by("starts_at").values_list("starts_at", flat=True)
+    )
+
+
+def test_dates_without_a_rule_are_rdates(learner):
+    session = session_make()
+    meetings = dates_add(session, 1, 3)  # one week, then two weeks later
+
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
+
+    assert "RRULE" not in event
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
         meetings[0].starts_at,
         meetings[0].ends_at,
@@ -141,14 +203,15 @@ def test_a_date_added_later_updates_the_same_event(learner):
     signup = SignUpFactory(session=session, user=learner)
     before = only_event(invite(signup))
 
-    dates_add(session, 1)
+    meetings = dates_add(session, 1)
     IntervisionSession.objects.filter(pk=session.pk).update(sequence=1)  # as session_changed does
     signup.session.refresh_from_db()
     after = only_event(invite(signup))
 
     assert after["UID"] == before["UID"]
     assert after["SEQUENCE"] > before["SEQUENCE"]
-    assert len(rdates(after)) == 1 and not rdates(before)
+    assert starts(before) == [meetings[0].starts_at]
+    assert starts(after) == [meeting.starts_at for meeting in meetings]
 
 
 def test_the_uid_never_changes_and_the_sequence_adds_session_and_sign_up(learner):
