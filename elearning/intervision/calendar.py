@@ -15,7 +15,6 @@ from email.utils import parseaddr
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event, vCalAddress
 
 from django.conf import settings
@@ -209,12 +208,14 @@ def _event(signup, meetings, *, cancelled, sequence, host, now, attendee=True):
     return event
 
 
+def _dates(session):
+    # Sorted here rather than ordered in SQL: the feed prefetches the meetings.
+    return sorted(session.meetings.all(), key=lambda meeting: (meeting.starts_at, meeting.pk))
+
+
 def _signup_events(signup, *, cancelled, earlier_signups, host, now, attendee=True):
     """The sign-up's session as a list of one event (none while the session has no date)."""
-    # Sorted here rather than ordered in SQL: the feed prefetches the meetings.
-    meetings = sorted(
-        signup.session.meetings.all(), key=lambda meeting: (meeting.starts_at, meeting.pk)
-    )
+    meetings = _dates(signup.session)
     if not meetings:
         return []
     event = _event(
@@ -229,28 +230,29 @@ def _signup_events(signup, *, cancelled, earlier_signups, host, now, attendee=Tr
     return [event]
 
 
-def _calendar(method, events):
+def _calendar(method, events, sessions):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", method)
     for event in events:
         calendar.add_component(event)
-    if span := _local_span(events):
+    if span := _local_span(sessions):
         # The site's time zone as a VTIMEZONE, for the dates of the series only: from the
         # first date to the last, so it stays short and says nothing about other years.
         calendar.add_missing_timezones(first_date=span[0], last_date=span[1])
     return calendar
 
 
-def _local_span(events):
-    """(first day, day after the last) of the events that repeat on the site's clock, or None."""
+def _local_span(sessions):
+    """(first day, day after the last) of the sessions whose events repeat on the site's clock
+    (an RRULE: see _add_dates), or None when none does."""
     days = []
-    for event in events:
-        if "RRULE" in event:
-            start = event.decoded("DTSTART")
-            rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
-            days += [start.date(), list(rule)[-1].date() + timedelta(days=1)]
+    for session in sessions:
+        meetings = _dates(session)
+        if _rule(meetings):
+            last = timezone.localdate(meetings[-1].starts_at) + timedelta(days=1)
+            days += [timezone.localdate(meetings[0].starts_at), last]
     return (min(days), max(days)) if days else None
 
 
@@ -269,7 +271,8 @@ def signup_invite(signup, *, cancel=False) -> bytes:
             host=_site_host(),
             now=timezone.now().astimezone(UTC),
         )
-    return _calendar("CANCEL" if cancelled else "REQUEST", events).to_ical()
+    method = "CANCEL" if cancelled else "REQUEST"
+    return _calendar(method, events, [signup.session]).to_ical()
 
 
 # --- The personal feed ------------------------------------------------------------------------
@@ -296,15 +299,16 @@ def _feed_signups(user):
 def personal_feed(user) -> bytes:
     """The person's active sign-ups as a subscribed calendar (same UIDs as the invites)."""
     host, now = _site_host(), timezone.now().astimezone(UTC)
-    events = []
+    events, sessions = [], []
     with translation.override(_language_of(user)):
         for signup, earlier in _feed_signups(user):
+            sessions.append(signup.session)
             # No ATTENDEE: the feed's address is a bearer link that calendar apps may share
             # or publish, so it names nobody (the invites by mail do).
             events += _signup_events(
                 signup, cancelled=False, earlier_signups=earlier, host=host, now=now, attendee=False
             )
-    calendar = _calendar("PUBLISH", events)
+    calendar = _calendar("PUBLISH", events, sessions)
     calendar.add("x-wr-calname", FEED_NAME)
     # Calendar apps poll a feed; once an hour is often enough for dates and offers.
     calendar.add("x-published-ttl", "PT1H")
