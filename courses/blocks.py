@@ -148,3 +148,19 @@ class ChapterBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Chapter")
+
+
+class SpeakerBlock(blocks.StructBlock):
+    """Someone heard in a podcast episode, as podcast apps list the people of an episode."""
+
+    name = blocks.CharBlock(label=_("name"), max_length=128)
+    # Roles of the Podcast Taxonomy Project, which podcast:person names in the feed.
+    role = blocks.ChoiceBlock(
+        label=_("role"),
+        choices=[("host", _("Host")), ("co-host", _("Co-host")), ("guest", _("Guest"))],
+        default="host",
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Speaker")
