@@ -15,10 +15,13 @@ from PIL import Image
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
 from courses.models import PodcastPage
 from courses.models.podcast import podcast_guid_from_feed_url
 from media.models import CustomRendition, MediaCaption
-from tests.factories import publish
+from tests.factories import PodcastPageFactory, publish
 
 from .podcast_setup import SITE
 
@@ -129,6 +132,33 @@ def test_each_language_is_a_podcast_with_its_own_guid(client, podcast):
 
     assert len(set(guids.values())) == 3
     assert guids["fr"] == str(podcast_guid_from_feed_url(french_feed))
+
+
+@pytest.mark.django_db
+def test_a_translation_made_and_updated_by_wagtail_localize_has_its_own_guid(
+    podcast, django_capture_on_commit_callbacks
+):
+    library = podcast["show"].get_parent()
+    show = publish(PodcastPageFactory(parent=library, title="Tweede podcast", slug="tweede"))
+    source, _created = TranslationSource.get_or_create_from_instance(show)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="fr")
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # it publishes on commit
+        translation.save_target(publish=True)
+    french = show.get_translation(translation.target_locale)
+    first_guid = french.podcast_guid
+
+    show.owner_name = "IPIG"
+    publish(show)
+    source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)  # the admin's "Sync translated pages"
+    french.refresh_from_db()
+
+    assert french.owner_name == "IPIG"  # synchronised from the original
+    assert first_guid is not None and first_guid != show.podcast_guid
+    assert french.podcast_guid == first_guid
 
 
 @pytest.mark.django_db
