@@ -123,6 +123,23 @@ def test_the_feed_names_its_podcast_guid_and_keeps_it_when_the_address_changes(c
 
 
 @pytest.mark.django_db
+def test_publishing_a_revision_older_than_the_guid_keeps_the_guid(podcast):
+    show = podcast["show"]
+    guid = show.podcast_guid
+    PodcastPage.objects.filter(pk=show.pk).update(podcast_guid=None)
+    draft = PodcastPage.objects.get(pk=show.pk)
+    draft.slug = "stemmen-uit-het-werkveld"  # a new address, in a draft saved before the GUID
+    old_revision = draft.save_revision()
+    PodcastPage.objects.filter(pk=show.pk).update(podcast_guid=guid)
+
+    old_revision.publish()
+
+    published = PodcastPage.objects.get(pk=show.pk)
+    assert published.url.endswith("/stemmen-uit-het-werkveld/")
+    assert published.podcast_guid == guid
+
+
+@pytest.mark.django_db
 def test_each_language_is_a_podcast_with_its_own_guid(client, podcast):
     guids = {
         language: feedparser.parse(feed_bytes(client, podcast[key])).feed.podcast_guid
