@@ -150,17 +150,22 @@ class ChapterBlock(blocks.StructBlock):
         label = _("Chapter")
 
 
+# Roles of the Podcast Taxonomy Project, which podcast:person names in the feed.
+SPEAKER_ROLES = [("host", _("Host")), ("co-host", _("Co-host")), ("guest", _("Guest"))]
+
+
+class SpeakerValue(blocks.StructValue):
+    def role_label(self):
+        return dict(SPEAKER_ROLES).get(self.get("role"), "")
+
+
 class SpeakerBlock(blocks.StructBlock):
     """Someone heard in a podcast episode, as podcast apps list the people of an episode."""
 
     name = blocks.CharBlock(label=_("name"), max_length=128)
-    # Roles of the Podcast Taxonomy Project, which podcast:person names in the feed.
-    role = blocks.ChoiceBlock(
-        label=_("role"),
-        choices=[("host", _("Host")), ("co-host", _("Co-host")), ("guest", _("Guest"))],
-        default="host",
-    )
+    role = blocks.ChoiceBlock(label=_("role"), choices=SPEAKER_ROLES, default="host")
 
     class Meta:
         icon = "user"
         label = _("Speaker")
+        value_class = SpeakerValue

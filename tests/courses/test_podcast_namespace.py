@@ -14,6 +14,7 @@ from PIL import Image
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
@@ -253,3 +254,11 @@ def test_the_speakers_of_an_episode_are_its_people_in_podcast_apps(client, podca
     newest, older = gpodder["episodes"]
     assert [(person["name"], person["role"]) for person in newest["persons"]] == people
     assert "persons" not in older  # no speakers given: none claimed
+    html = client.get(second.url).content.decode()
+    with translation.override("nl"):
+        listed = [
+            f"<li>{name} ({translation.gettext(role.title()).lower()})</li>"
+            for name, role in people
+        ]
+    assert all(item in html for item in listed), listed
+    assert "<li>An Peeters (presentator)</li>" in html  # in the page's language
