@@ -148,3 +148,24 @@ class ChapterBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Chapter")
+
+
+# Roles of the Podcast Taxonomy Project, which podcast:person names in the feed.
+SPEAKER_ROLES = [("host", _("Host")), ("co-host", _("Co-host")), ("guest", _("Guest"))]
+
+
+class SpeakerValue(blocks.StructValue):
+    def role_label(self):
+        return dict(SPEAKER_ROLES).get(self.get("role"), "")
+
+
+class SpeakerBlock(blocks.StructBlock):
+    """Someone heard in a podcast episode, as podcast apps list the people of an episode."""
+
+    name = blocks.CharBlock(label=_("name"), max_length=128)
+    role = blocks.ChoiceBlock(label=_("role"), choices=SPEAKER_ROLES, default="host")
+
+    class Meta:
+        icon = "user"
+        label = _("Speaker")
+        value_class = SpeakerValue

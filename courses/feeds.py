@@ -1,4 +1,6 @@
-"""The podcast's RSS 2.0 feed with Apple's podcast tags, as podcast apps read it.
+"""The podcast's RSS 2.0 feed with Apple's podcast tags and the Podcasting 2.0 namespace's
+(https://podcastindex.org/namespace/1.0: guid, locked, transcript, person), as podcast apps
+read it.
 
 Built with ElementTree, so every title and text is escaped by the XML writer. Each language has
 its own show page and therefore its own feed. Every address in it is at SITE_URL (podcast apps
@@ -16,7 +18,8 @@ from django.urls import reverse
 
 from elearning.core.sites import page_full_url, site_url
 
-from .models.podcast import FEED_ROUTE
+from .models.podcast import FEED_ROUTE, podcast_guid_from_feed_url
+from .podcast_artwork import artwork_size_accepted
 from .selectors import podcast_episodes
 from .views import episode_audio_extension
 
@@ -24,11 +27,15 @@ logger = logging.getLogger(__name__)
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"
+PODCAST = "https://podcastindex.org/namespace/1.0"
 ET.register_namespace("itunes", ITUNES)
 ET.register_namespace("atom", ATOM)
+ET.register_namespace("podcast", PODCAST)
 FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
-# Apple asks for square artwork of 1400 to 3000 pixels, JPEG or PNG.
-ARTWORK_FILTER = "fill-1400x1400|format-jpeg"
+# Apple asks for square artwork of 1400 to 3000 pixels, JPEG or PNG. The page only takes artwork
+# of that shape (courses/podcast_artwork.py), so the feed serves it at its own size: a resizing
+# filter would never upscale, and an 800 x 600 image gave a 600 x 600 cover apps refuse.
+ARTWORK_FILTER = "original|format-jpeg"
 
 
 def podcast_feed_response(*, show, request):
@@ -41,7 +48,8 @@ def podcast_feed_xml(*, show):
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     _channel_describe(channel, show=show)
-    for episode in podcast_episodes(show=show):
+    episodes = podcast_episodes(show=show).select_related("locale")
+    for episode in episodes.prefetch_related("audio__captions"):
         _item_add(channel, episode=episode)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)
 
@@ -69,6 +77,10 @@ def _itunes(name):
     return f"{{{ITUNES}}}{name}"
 
 
+def _podcast(name):
+    return f"{{{PODCAST}}}{name}"
+
+
 def _channel_describe(channel, *, show):
     show_url = page_full_url(show)
     _text(channel, "title", show.title)
@@ -86,6 +98,12 @@ def _channel_describe(channel, *, show):
         ET.SubElement(channel, _itunes("image"), href=artwork_url)
     ET.SubElement(channel, _itunes("category"), text=show.itunes_category)
     _text(channel, _itunes("explicit"), "true" if show.explicit else "false")
+    # Stored at the first publication (courses/models/podcast.py); derived here only for a show
+    # published without it (saved with clean=False).
+    guid = show.podcast_guid or podcast_guid_from_feed_url(feed_url)
+    _text(channel, _podcast("guid"), guid)
+    # No other host may import this feed; the owner address confirms a move the owner wants.
+    _text(channel, _podcast("locked"), "yes", owner=show.owner_email)
 
 
 def _item_add(channel, *, episode):
@@ -110,6 +128,24 @@ def _item_add(channel, *, episode):
         _text(item, _itunes("episode"), episode.episode_number)
     if episode.season:
         _text(item, _itunes("season"), episode.season)
+    _transcripts_add(item, episode=episode)
+    for speaker in episode.speakers:
+        _text(item, _podcast("person"), speaker.value["name"], role=speaker.value["role"])
+
+
+def _transcripts_add(item, *, episode):
+    """The captions of the episode's recording (timed, one per language) and its transcript."""
+    for caption in episode.audio.captions.all():
+        attributes = {"type": "text/vtt", "language": caption.language, "rel": "captions"}
+        ET.SubElement(item, _podcast("transcript"), url=site_url(caption.url), **attributes)
+    if episode.transcript.strip():
+        ET.SubElement(
+            item,
+            _podcast("transcript"),
+            url=site_url(reverse("podcast_transcript", args=[episode.pk])),
+            type="text/plain",
+            language=episode.locale.language_code,
+        )
 
 
 def podcast_audio_path(episode):
@@ -127,7 +163,12 @@ def _file_size(field_file):
 
 
 def _artwork_url(show):
-    if show.artwork is None:
+    artwork = show.artwork
+    if artwork is None:
+        return ""
+    if not artwork_size_accepted(width=artwork.width, height=artwork.height):
+        # Chosen before artwork was checked: directories would refuse the whole feed for it.
+        logger.warning("podcast feed: the artwork of %s is not 1400 to 3000 px square", show.pk)
         return ""
     try:
         rendition = show.artwork.get_rendition(ARTWORK_FILTER)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import TranslatableMixin
 
+from .podcast_artwork import ARTWORK_MISSING
+
 # What the admin proposes for a new module's time requirement (in % of its duration). The
 # field's own default stays 0 (none): modules made before the requirement existed, packages
 # without it and old revisions keep their completion rule unchanged.
@@ -79,4 +81,16 @@ class WebinarPageForm(PageForm):
                     "add a WebVTT file under Captions in the menu, then try again."
                 ),
             )
+        return cleaned
+
+
+class PodcastPageForm(PageForm):
+    """A show goes out only with its artwork (podcast directories refuse a feed without one); a
+    draft may be saved without it, publishing and submitting for moderation may not."""
+
+    def clean(self):
+        cleaned = super().clean()
+        going_out = not self.is_deferred_validation  # drafts defer required-field checks
+        if going_out and cleaned.get("artwork") is None and "artwork" not in self.errors:
+            self.add_error("artwork", ARTWORK_MISSING)
         return cleaned

@@ -46,6 +46,11 @@ urlpatterns = [
         course_views.podcast_audio,
         name="podcast_audio",
     ),
+    path(
+        "podcast/episodes/<id:page_id>/transcript.txt",
+        course_views.podcast_transcript,
+        name="podcast_transcript",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

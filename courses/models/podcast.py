@@ -4,6 +4,9 @@ The show also answers at `<show url>feed/` with the RSS 2.0 feed that podcast ap
 (courses/feeds.py); each language has its own show, episodes and feed.
 """
 
+import re
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -13,17 +16,29 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from elearning.core.page_cache import mark_cacheable
+from elearning.core.sites import page_full_url
 
-from ..blocks import RICH_TEXT_FEATURES
+from ..blocks import RICH_TEXT_FEATURES, SpeakerBlock
+from ..forms import PodcastPageForm
 from ..page_context import page_route_serve
+from ..podcast_artwork import ARTWORK_MISSING, artwork_check
 from .pages import CachedPage
 
 FEED_ROUTE = "feed"
+# The Podcasting 2.0 namespace's own UUID, from which every podcast:guid is derived.
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid_from_feed_url(feed_url):
+    """The podcast:guid the Podcasting 2.0 namespace derives from a feed's address: a UUIDv5 of
+    the address without its scheme and trailing slashes."""
+    address = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", feed_url).rstrip("/")
+    return uuid.uuid5(PODCAST_GUID_NAMESPACE, address)
 
 
 class ItunesCategory(models.TextChoices):
@@ -61,7 +76,10 @@ class PodcastPage(RoutablePageMixin, CachedPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Square, at least 1400 × 1400 pixels: podcast apps show it as the cover."),
+        help_text=_(
+            "Square, 1400 to 3000 pixels on a side, JPEG or PNG: podcast apps show it as the "
+            "cover. Needed to publish."
+        ),
     )
     owner_name = models.CharField(
         _("author and owner"),
@@ -83,6 +101,12 @@ class PodcastPage(RoutablePageMixin, CachedPage):
         default=False,
         help_text=_("Podcast apps warn listeners and may hide explicit podcasts."),
     )
+    # Stored, not derived at each request: the namespace gives a podcast its GUID once, from the
+    # feed address of its first publication, and it must follow the show through a new domain
+    # or slug, or apps and directories take it for another podcast. Not editable, so neither
+    # translations (wagtail-localize) nor copies take the original's: each language's show is
+    # a podcast of its own with its own feed.
+    podcast_guid = models.UUIDField(_("podcast GUID"), null=True, editable=False)
 
     content_panels = CachedPage.content_panels + [
         FieldPanel("intro"),
@@ -99,9 +123,48 @@ class PodcastPage(RoutablePageMixin, CachedPage):
     ]
     parent_page_types = ["courses.LibraryPage"]
     subpage_types = ["courses.PodcastEpisodePage"]
+    base_form_class = PodcastPageForm
+    exclude_fields_in_copy = ["podcast_guid"]
 
     class Meta:
         verbose_name = _("podcast")
+
+    def clean(self):
+        super().clean()
+        if self.artwork_id is not None:
+            try:
+                artwork_check(image=self.artwork)
+            except ValidationError as problem:
+                raise ValidationError({"artwork": problem}) from None
+
+    def save(self, *args, **kwargs):
+        # Publishing saves the page live and validated (Wagtail's Page.save); a draft may lack
+        # the artwork, a published show may not, however it is published (admin, moderation,
+        # schedule, script). Metadata updates pass clean=False and are left alone.
+        if self.live and kwargs.get("clean", True) and self.artwork_id is None:
+            raise ValidationError({"artwork": ARTWORK_MISSING})
+        result = super().save(*args, **kwargs)
+        if self.live and self.podcast_guid is None:
+            self._podcast_guid_assign()
+        return result
+
+    def _podcast_guid_assign(self):
+        """Give the show its podcast:guid from its feed address at its first publication (after
+        saving: a new page has its address only then)."""
+        show_url = page_full_url(self)
+        if show_url is None:
+            return
+        self.podcast_guid = podcast_guid_from_feed_url(show_url + self.reverse_subpage(FEED_ROUTE))
+        type(self).objects.filter(pk=self.pk, podcast_guid=None).update(
+            podcast_guid=self.podcast_guid
+        )
+
+    def with_content_json(self, content):
+        # A revision saved before the first publication carries no GUID: publishing or
+        # reverting to it keeps the one the show already has.
+        page = super().with_content_json(content)
+        page.podcast_guid = self.podcast_guid or page.podcast_guid
+        return page
 
     @property
     def language_code(self):
@@ -156,6 +219,12 @@ class PodcastEpisodePage(CachedPage):
         blank=True,
         help_text=_("Lets deaf and hard-of-hearing listeners follow, and makes it searchable."),
     )
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())],
+        verbose_name=_("speakers"),
+        blank=True,
+        help_text=_("Who is heard in this episode; podcast apps show them with the episode."),
+    )
     themes = ParentalManyToManyField("courses.Theme", verbose_name=_("themes"), blank=True)
 
     content_panels = CachedPage.content_panels + [
@@ -169,6 +238,7 @@ class PodcastEpisodePage(CachedPage):
             ],
             heading=_("Episode"),
         ),
+        FieldPanel("speakers"),
         FieldPanel("themes"),
         FieldPanel("transcript"),
     ]

@@ -63,6 +63,7 @@ __all__ = [
     "knowledge_check_block",
     "make_home",
     "module_body",
+    "podcast_artwork",
     "publish",
     "translate",
 ]
@@ -210,12 +211,38 @@ class AudioAssetFactory(factory.django.DjangoModelFactory):
         model = MediaAsset
 
 
+def picture_bytes(size, image_format="PNG"):
+    """A real picture file of `size` (width, height), filled with one colour."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 85, 122)).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def podcast_artwork(*, size=(1400, 1400), image_format="PNG", name="omslag.png"):
+    """A library image as a show's artwork: by default what podcast apps accept (a square PNG
+    of 1400 px); another size, format or name makes one they refuse."""
+    from media.models import CustomImage
+
+    return CustomImage.objects.create(
+        title="Omslag",
+        file=ContentFile(picture_bytes(size, image_format), name=name),
+        width=size[0],
+        height=size[1],
+    )
+
+
 class PodcastPageFactory(wagtail_factories.PageFactory):
     title = "Podcast"
     slug = "podcast"
     summary = "Gesprekken met professionals."
     owner_name = "Interlokaal Platform Intrafamiliaal Geweld"
     owner_email = "podcast@example.org"
+    # A show is published only with valid artwork (courses/podcast_artwork.py).
+    artwork = factory.LazyFunction(podcast_artwork)
 
     class Meta:
         model = PodcastPage

@@ -29,9 +29,9 @@ def moderator():
 
 @pytest.fixture
 def podcast(library_tree):
-    image = CustomImage.objects.create(
-        title="Microfoon", alt_text="Een microfoon", file=get_test_image_file(colour="white")
-    )
+    # Square and 1400 px: a show is published only with artwork podcast apps accept.
+    cover = get_test_image_file(colour="white", size=(1400, 1400))
+    image = CustomImage.objects.create(title="Microfoon", alt_text="Een microfoon", file=cover)
     page = PodcastPageFactory(parent=library_tree["pages"]["library"], artwork=image)
     return publish(page), image
 
@@ -82,7 +82,7 @@ def test_a_replaced_image_shows_its_new_rendition_on_a_cached_page(
                 "alt_text": image.alt_text,
                 "tags": "",
                 "file": SimpleUploadedFile(
-                    "rood.png", get_test_image_file(colour="red").file.getvalue()
+                    "rood.png", get_test_image_file(colour="red", size=(1400, 1400)).file.getvalue()
                 ),
             },
         )
