@@ -1,18 +1,19 @@
 """iCalendar for intervision: the invite that goes with every message, and the personal feed.
 
-A session is one VEVENT, however many dates it has (an RRULE when they repeat regularly, else
-RDATEs: see _add_dates), because iTIP (RFC 5546) allows one UID per message and calendar apps
-may keep only the first event of a message that holds several. The UID never changes (the
-session's uuid at the site's host), so a calendar app updates or removes the series it already
-holds instead of adding a second one; a date added, moved or removed is an update of the same
-series. SEQUENCE only grows, so the newest invite wins in whatever order messages arrive.
-A place not (yet) held is TENTATIVE and TRANSPARENT: it must not block the person's agenda.
-The join link of an online session goes to confirmed participants only.
+A session is one VEVENT, however many dates it has (an RRULE when they share an hour and a
+length, else RDATEs: see _add_dates), because iTIP (RFC 5546) allows one UID per message and
+calendar apps may keep only the first event of a message that holds several. The UID never
+changes (the session's uuid at the site's host), so a calendar app updates or removes the
+series it already holds instead of adding a second one; a date added, moved or removed is an
+update of the same series. SEQUENCE only grows, so the newest invite wins in whatever order
+messages arrive. A place not (yet) held is TENTATIVE and TRANSPARENT: it must not block the
+person's agenda. The join link of an online session goes to confirmed participants only.
 """
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
-from itertools import pairwise
+from functools import reduce
+from math import gcd
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vCalAddress
@@ -135,10 +136,15 @@ def _status_and_transparency(signup, cancelled):
     return "TENTATIVE", "TRANSPARENT"
 
 
+# At most this many days of a rule may be skipped (EXDATE) before the dates are sent as RDATEs.
+MAX_SKIPPED = 60
+
+
 def _rule(meetings):
-    """The dates as an RRULE when they repeat regularly on the site's clock: same time of day,
-    same length, the same number of days apart (weekly when a whole number of weeks). None for
-    one date, or dates that follow no such rule."""
+    """(RRULE, skipped starts) when the dates fall on the days of a rule on the site's clock:
+    same time of day and length, every date a whole number of steps from the first, the step
+    being the largest such number of days (weeks when it is a whole number of weeks). The rule's
+    days without a date are skipped (EXDATE). None for one date, or dates that fit no rule."""
     if len(meetings) < 2:
         return None
     starts = [timezone.localtime(meeting.starts_at) for meeting in meetings]
@@ -147,29 +153,46 @@ def _rule(meetings):
         return None
     if any(start.time() != starts[0].time() for start in starts):
         return None
-    gaps = {(later.date() - earlier.date()).days for earlier, later in pairwise(starts)}
-    if len(gaps) != 1 or (days := gaps.pop()) < 1:
+    offsets = [(start.date() - starts[0].date()).days for start in starts]
+    step = reduce(gcd, offsets[1:])
+    if step < 1 or len(set(offsets)) < len(offsets):  # two dates on one day at the same hour
         return None
-    if days % 7 == 0:
-        return {"freq": "weekly", "interval": days // 7, "count": len(meetings)}
-    return {"freq": "daily", "interval": days, "count": len(meetings)}
+    count = offsets[-1] // step + 1
+    taken = set(offsets)
+    skipped = [
+        timezone.make_aware(
+            datetime.combine(starts[0].date() + timedelta(days=day), starts[0].time())
+        )
+        for day in range(0, offsets[-1] + 1, step)
+        if day not in taken
+    ]
+    if len(skipped) > MAX_SKIPPED:
+        return None
+    if step % 7 == 0:
+        return {"freq": "weekly", "interval": step // 7, "count": count}, skipped
+    return {"freq": "daily", "interval": step, "count": count}, skipped
 
 
 def _add_dates(event, meetings):
     """The session's dates on one event, the way most calendar apps read them.
 
-    One date: DTSTART/DTEND in UTC. Dates that repeat regularly: the first date on the site's
-    clock (TZID, so a weekly series keeps its hour across a change to summer time) and an RRULE,
-    which every calendar app follows; Outlook and Exchange ignore an RDATE without an RRULE
-    ([MS-OXCICAL] 2.1.3.1.1.20.18) and would show only the first date. Other dates: the first as
-    DTSTART/DTEND and the rest as RDATEs (periods when they last differently), which iTIP allows
-    and Google, Apple and Thunderbird follow; the mail lists every date in words as well.
+    One date: DTSTART/DTEND in UTC. Dates at one hour and length (nearly every series): the
+    first date on the site's clock (TZID, so a weekly series keeps its hour across a change to
+    summer time), an RRULE every so many days or weeks, and an EXDATE for each of its days
+    without a date (_rule); every calendar app follows these, while Outlook and Exchange ignore
+    an RDATE without an RRULE ([MS-OXCICAL] 2.1.3.1.1.20.18) and would show the first date only.
+    Other dates: the first as DTSTART/DTEND and the rest as RDATEs (periods when they last
+    differently), which iTIP allows and Google, Apple and Thunderbird follow; the mail lists
+    every date in words as well.
     """
     first, *others = meetings
-    if rule := _rule(meetings):
+    if found := _rule(meetings):
+        rule, skipped = found
         event.add("dtstart", timezone.localtime(first.starts_at))
         event.add("dtend", timezone.localtime(first.ends_at))
         event.add("rrule", rule)
+        if skipped:
+            event.add("exdate", skipped)
         return
     event.add("dtstart", first.starts_at.astimezone(UTC))
     event.add("dtend", first.ends_at.astimezone(UTC))

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 
 from django.utils import timezone
@@ -113,11 +113,22 @@ def rdates(event):
     ]
 
 
+def exdates(event):
+    found = event.get("EXDATE", [])
+    return [
+        value.dt for line in (found if isinstance(found, list) else [found]) for value in line.dts
+    ]
+
+
 def starts(event):
-    """Every start of the event, as a calendar app expands it (DTSTART, RRULE, RDATE)."""
+    """Every start of the event, as a calendar app expands it (DTSTART, RRULE, EXDATE, RDATE)."""
     first = event.decoded("DTSTART")
     if "RRULE" in event:
-        return list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=first))
+        dates = rruleset()
+        dates.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=first))
+        for skipped in exdates(event):
+            dates.exdate(skipped)
+        return list(dates)
     return [first] + [value[0] if isinstance(value, tuple) else value for value in rdates(event)]
 
 
@@ -174,18 +185,29 @@ def test_every_other_day_is_a_daily_rule_with_an_interval(learner):
     )
 
 
-def test_dates_without_a_rule_are_rdates(learner):
+def test_dates_with_a_gap_are_a_rule_that_skips_the_days_without_a_date(learner):
     session = session_make()
     meetings = dates_add(session, 1, 3)  # one week, then two weeks later
 
     event = only_event(invite(SignUpFactory(session=session, user=learner)))
 
+    assert event["RRULE"].to_ical() == b"FREQ=WEEKLY;COUNT=4;INTERVAL=1"
+    assert exdates(event) == [meetings[1].starts_at + timedelta(weeks=1)]
+    assert starts(event) == [meeting.starts_at for meeting in meetings]
+
+
+def test_dates_at_different_hours_are_rdates(learner):
+    session = session_on(datetime(2027, 2, 2, 9, 30), datetime(2027, 2, 9, 14))
+
+    event = only_event(invite(SignUpFactory(session=session, user=learner)))
+
+    meetings = list(session.meetings.order_by("starts_at"))
     assert "RRULE" not in event
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
         meetings[0].starts_at,
         meetings[0].ends_at,
     )
-    assert rdates(event) == [meeting.starts_at for meeting in meetings[1:]]
+    assert rdates(event) == [meetings[1].starts_at]
 
 
 def test_dates_of_different_lengths_are_periods_that_keep_their_own_end(learner):

@@ -44,9 +44,19 @@ def series_of_three(learner):
     return SignUpFactory(session=session, user=learner)
 
 
-def series_without_a_rule(learner):
+def series_with_a_gap(learner):
     session = session_make()
     dates_add(session, 1, 3)
+    return SignUpFactory(session=session, user=learner)
+
+
+def series_at_different_hours(learner):
+    session = session_make()
+    dates_add(session, 1, longer=timedelta(0))
+    later = session.meetings.order_by("starts_at").last()
+    later.starts_at += timedelta(hours=3)
+    later.ends_at += timedelta(hours=3)
+    later.save()
     return SignUpFactory(session=session, user=learner)
 
 
@@ -75,7 +85,8 @@ INVITES = [
     offered,
     confirmed_online,
     series_of_three,
-    series_without_a_rule,
+    series_with_a_gap,
+    series_at_different_hours,
     series_of_unequal_dates,
     cancelled_by_the_person,
     session_called_off,
@@ -95,7 +106,13 @@ def test_every_invite_passes_libicals_itip_check(learner, make):
 
 
 def test_the_personal_feed_passes_libicals_itip_check(learner):
-    makes = (confirmed, offered, series_of_three, series_without_a_rule, series_of_unequal_dates)
+    makes = (
+        confirmed,
+        offered,
+        series_with_a_gap,
+        series_at_different_hours,
+        series_of_unequal_dates,
+    )
     for make in makes:
         make(learner)
 
