@@ -236,9 +236,9 @@ def _dates(session):
     return sorted(session.meetings.all(), key=lambda meeting: (meeting.starts_at, meeting.pk))
 
 
-def _signup_events(signup, *, cancelled, earlier_signups, host, now, attendee=True):
-    """The sign-up's session as a list of one event (none while the session has no date)."""
-    meetings = _dates(signup.session)
+def _signup_events(signup, meetings, *, cancelled, earlier_signups, host, now, attendee=True):
+    """The sign-up's session, whose dates are `meetings` (_dates), as a list of one event (none
+    while the session has no date)."""
     if not meetings:
         return []
     event = _event(
@@ -253,26 +253,25 @@ def _signup_events(signup, *, cancelled, earlier_signups, host, now, attendee=Tr
     return [event]
 
 
-def _calendar(method, events, sessions):
+def _calendar(method, events, series):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", method)
     for event in events:
         calendar.add_component(event)
-    if span := _local_span(sessions):
+    if span := _local_span(series):
         # The site's time zone as a VTIMEZONE, for the dates of the series only: from the
         # first date to the last, so it stays short and says nothing about other years.
         calendar.add_missing_timezones(first_date=span[0], last_date=span[1])
     return calendar
 
 
-def _local_span(sessions):
-    """(first day, day after the last) of the sessions whose events repeat on the site's clock
-    (an RRULE: see _add_dates), or None when none does."""
+def _local_span(series):
+    """(first day, day after the last) of the series (each a session's _dates) whose events
+    repeat on the site's clock (an RRULE: see _add_dates), or None when none does."""
     days = []
-    for session in sessions:
-        meetings = _dates(session)
+    for meetings in series:
         if _rule(meetings):
             last = timezone.localdate(meetings[-1].starts_at) + timedelta(days=1)
             days += [timezone.localdate(meetings[0].starts_at), last]
@@ -286,16 +285,18 @@ def _language_of(user):
 def signup_invite(signup, *, cancel=False) -> bytes:
     """The invite for one sign-up: every date of its session, REQUEST or CANCEL."""
     cancelled = invite_cancels(signup, cancel=cancel)
+    meetings = _dates(signup.session)
     with translation.override(_language_of(signup.user)):
         events = _signup_events(
             signup,
+            meetings,
             cancelled=cancelled,
             earlier_signups=_earlier_signups(signup),
             host=_site_host(),
             now=timezone.now().astimezone(UTC),
         )
     method = "CANCEL" if cancelled else "REQUEST"
-    return _calendar(method, events, [signup.session]).to_ical()
+    return _calendar(method, events, [meetings]).to_ical()
 
 
 # --- The personal feed ------------------------------------------------------------------------
@@ -322,16 +323,22 @@ def _feed_signups(user):
 def personal_feed(user) -> bytes:
     """The person's active sign-ups as a subscribed calendar (same UIDs as the invites)."""
     host, now = _site_host(), timezone.now().astimezone(UTC)
-    events, sessions = [], []
+    events, series = [], []
     with translation.override(_language_of(user)):
         for signup, earlier in _feed_signups(user):
-            sessions.append(signup.session)
+            series.append(_dates(signup.session))
             # No ATTENDEE: the feed's address is a bearer link that calendar apps may share
             # or publish, so it names nobody (the invites by mail do).
             events += _signup_events(
-                signup, cancelled=False, earlier_signups=earlier, host=host, now=now, attendee=False
+                signup,
+                series[-1],
+                cancelled=False,
+                earlier_signups=earlier,
+                host=host,
+                now=now,
+                attendee=False,
             )
-    calendar = _calendar("PUBLISH", events, sessions)
+    calendar = _calendar("PUBLISH", events, series)
     calendar.add("x-wr-calname", FEED_NAME)
     # Calendar apps poll a feed; once an hour is often enough for dates and offers.
     calendar.add("x-published-ttl", "PT1H")

@@ -9,10 +9,12 @@ the component as X-LIC-ERROR properties, which are read back from its serialisat
 
 import ctypes
 import ctypes.util
+from functools import cache
 
 LIBRARY = ctypes.util.find_library("ical") or "libical.so.3"
 
 
+@cache
 def _library():
     try:
         library = ctypes.CDLL(LIBRARY)
